@@ -1,0 +1,44 @@
+// Kazakhstan's 12-digit identification numbers: IIN (persons) and BIN (legal entities).
+//
+// Check digit (FEEDS.md): digits d1..d11 weighted 1..11, c = sum mod 11; if c == 10, weighted
+// again with 3,4,...,11,1,2; a second 10 makes the number invalid; c must equal d12.
+// IIN: d1-d6 birth date YYMMDD, d7 century and sex (1/2 1800s, 3/4 1900s, 5/6 2000s; odd = M).
+// BIN: d1-d4 registration YYMM, d5 entity type (4, 5, 6), d6 unit (0..3). An IIN's d5 is the
+// tens digit of a month (0 or 1), which is how the two are told apart.
+//
+// Example:
+//   IdentityCheck c = CheckIin("061211600012");  // c.ok, birth 2006-12-11, female
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "graph/date.h"
+
+namespace coigraph::graph {
+
+enum class Sex : uint8_t { kUnknown, kMale, kFemale };
+
+// True when `text` is 12 ASCII digits whose check digit is right.
+bool HasValidCheckDigit(std::string_view text);
+
+struct IinInfo {
+  bool ok = false;
+  std::string error;  // why not ok, for a reject record
+  Date birth_date = 0;
+  Sex sex = Sex::kUnknown;
+};
+
+// Validates an IIN: 12 digits, check digit, century/sex digit 1..6, a real birth date.
+IinInfo CheckIin(std::string_view text);
+
+// Validates a BIN: 12 digits, check digit, month 01..12, d5 in {4,5,6}, d6 in {0..3}.
+// Returns "" when valid, else the reason.
+std::string CheckBin(std::string_view text);
+
+// 12-digit number <-> its integer value (leading zeros kept by FormatIdentityNumber).
+uint64_t IdentityNumberValue(std::string_view digits);
+std::string FormatIdentityNumber(uint64_t value);
+
+}  // namespace coigraph::graph

@@ -1,0 +1,215 @@
+#include "graph/kinship.h"
+
+#include <algorithm>
+#include <deque>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+
+namespace coigraph::graph {
+
+namespace {
+
+constexpr std::string_view kKinPathNames[kKinPathCount] = {
+    "self",          "spouse",         "parent",        "child",          "sibling",
+    "parent.parent", "child.child",    "spouse.parent", "spouse.sibling", "spouse.child",
+    "child.spouse",  "sibling.spouse", "parent.spouse"};
+
+// One primitive step out of a person.
+enum class Step : uint8_t { kParent, kChild, kSpouse, kSibling };
+
+// The path kind of one or two steps; nullopt for a two-step path that is not legal kinship.
+std::optional<KinPath> PathOf(Step first) {
+  switch (first) {
+    case Step::kParent:
+      return KinPath::kParent;
+    case Step::kChild:
+      return KinPath::kChild;
+    case Step::kSpouse:
+      return KinPath::kSpouse;
+    case Step::kSibling:
+      return KinPath::kSibling;
+  }
+  return std::nullopt;
+}
+
+std::optional<KinPath> PathOf(Step first, Step second) {
+  switch (first) {
+    case Step::kParent:
+      if (second == Step::kParent) return KinPath::kGrandparent;
+      if (second == Step::kSpouse) return KinPath::kParentSpouse;
+      return std::nullopt;
+    case Step::kChild:
+      if (second == Step::kChild) return KinPath::kGrandchild;
+      if (second == Step::kSpouse) return KinPath::kChildSpouse;
+      return std::nullopt;
+    case Step::kSpouse:
+      if (second == Step::kParent) return KinPath::kSpouseParent;
+      if (second == Step::kSibling) return KinPath::kSpouseSibling;
+      if (second == Step::kChild) return KinPath::kSpouseChild;
+      return std::nullopt;
+    case Step::kSibling:
+      if (second == Step::kSpouse) return KinPath::kSiblingSpouse;
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+struct Neighbor {
+  PersonIndex person;
+  Interval valid;
+  PersonIndex via_parent;  // a derived sibling's shared parent, else kNone
+};
+
+// Calls f(Neighbor) for every step of kind `step` out of `p` whose facts pass `ok` and whose
+// interval is not empty. Siblings include the ones derived from a shared parent:
+//
+//        parent q
+//        /      \        p and c are siblings while both parent facts hold
+//       p        c
+template <typename Ok, typename F>
+void ForEachStep(const Snapshot& s, PersonIndex p, Step step, const Ok& ok, const F& f) {
+  const TieKind kind = step == Step::kParent  ? TieKind::kParent
+                       : step == Step::kChild ? TieKind::kChild
+                       : step == Step::kSpouse ? TieKind::kSpouse
+                                               : TieKind::kSibling;
+  for (const Tie& t : s.Ties(s.PersonVertex(p))) {
+    if (t.kind == kind && ok(t.valid) && t.target != p) f(Neighbor{t.target, t.valid, kNone});
+  }
+  if (step != Step::kSibling) return;
+  for (const Tie& up : s.Ties(s.PersonVertex(p))) {
+    if (up.kind != TieKind::kParent || !ok(up.valid)) continue;
+    for (const Tie& down : s.Ties(up.target)) {
+      if (down.kind != TieKind::kChild || down.target == p || !ok(down.valid)) continue;
+      const Interval both = up.valid.Intersect(down.valid);
+      if (!both.Empty() && ok(both)) f(Neighbor{down.target, both, up.target});
+    }
+  }
+}
+
+constexpr Step kSteps[] = {Step::kSpouse, Step::kParent, Step::kChild, Step::kSibling};
+
+// Calls visit(KinTie&&) for every legal kinship path out of `a` whose facts pass `ok`.
+template <typename Ok, typename Visit>
+void EnumerateKin(const Snapshot& s, PersonIndex a, const Ok& ok, const Visit& visit) {
+  for (Step first : kSteps) {
+    ForEachStep(s, a, first, ok, [&](const Neighbor& n1) {
+      visit(KinTie{n1.person, *PathOf(first), {a, n1.person}, {n1.via_parent}, n1.valid});
+      for (Step second : kSteps) {
+        const std::optional<KinPath> path = PathOf(first, second);
+        if (!path) continue;
+        ForEachStep(s, n1.person, second, ok, [&](const Neighbor& n2) {
+          if (n2.person == a) return;
+          const Interval both = n1.valid.Intersect(n2.valid);
+          if (both.Empty() || !ok(both)) return;
+          visit(KinTie{n2.person,
+                       *path,
+                       {a, n1.person, n2.person},
+                       {n1.via_parent, n2.via_parent},
+                       both});
+        });
+      }
+    });
+  }
+}
+
+}  // namespace
+
+std::string_view Name(KinPath path) { return kKinPathNames[static_cast<size_t>(path)]; }
+
+int Closeness(KinPath path) {
+  switch (path) {
+    case KinPath::kSelf:
+      return 5;
+    case KinPath::kSpouse:
+    case KinPath::kParent:
+    case KinPath::kChild:
+      return 4;
+    case KinPath::kSibling:
+      return 3;
+    case KinPath::kGrandparent:
+    case KinPath::kGrandchild:
+      return 2;
+    default:
+      return 1;
+  }
+}
+
+std::vector<KinTie> LegalKin(const Snapshot& s, PersonIndex a, Date d) {
+  absl::flat_hash_map<PersonIndex, KinTie> best;
+  EnumerateKin(s, a, [d](const Interval& v) { return v.Contains(d); }, [&](KinTie&& t) {
+    auto [it, inserted] = best.try_emplace(t.person, t);
+    if (!inserted && t.path < it->second.path) it->second = std::move(t);
+  });
+  std::vector<KinTie> out;
+  out.reserve(best.size());
+  for (auto& [p, t] : best) out.push_back(std::move(t));
+  std::sort(out.begin(), out.end(),
+            [](const KinTie& x, const KinTie& y) { return x.person < y.person; });
+  return out;
+}
+
+std::optional<KinTie> ClosestKinTie(const Snapshot& s, PersonIndex a, PersonIndex b, Date d) {
+  if (a == b) return KinTie{a, KinPath::kSelf, {a}, {}, kAlways};
+  std::optional<KinTie> best;
+  EnumerateKin(s, a, [d](const Interval& v) { return v.Contains(d); }, [&](KinTie&& t) {
+    if (t.person == b && (!best || t.path < best->path)) best = std::move(t);
+  });
+  return best;
+}
+
+std::vector<KinTie> AllKinPaths(const Snapshot& s, PersonIndex a) {
+  std::vector<KinTie> out;
+  EnumerateKin(s, a, [](const Interval& v) { return !v.Empty(); },
+               [&](KinTie&& t) { out.push_back(std::move(t)); });
+  return out;
+}
+
+std::optional<KinTie> EarliestKinTie(const Snapshot& s, PersonIndex a, PersonIndex b,
+                                     Interval window) {
+  if (a == b || window.Empty()) return std::nullopt;
+  std::vector<KinTie> paths;
+  EnumerateKin(s, a, [](const Interval& v) { return !v.Empty(); }, [&](KinTie&& t) {
+    if (t.person == b) paths.push_back(std::move(t));
+  });
+  // The set of days on which some path holds is a union of the paths' intervals, so the first
+  // such day in the window is the latest of (window start, path start) for some path.
+  std::optional<Date> first;
+  for (const KinTie& t : paths) {
+    const Interval in = t.valid.Intersect(window);
+    if (!in.Empty() && (!first || in.from < *first)) first = in.from;
+  }
+  if (!first) return std::nullopt;
+  std::optional<KinTie> best;
+  for (KinTie& t : paths) {
+    if (t.valid.Contains(*first) && (!best || t.path < best->path)) best = std::move(t);
+  }
+  return best;
+}
+
+std::vector<Relative> ExtendedFamily(const Snapshot& s, PersonIndex a, Date d, int max_hops) {
+  absl::flat_hash_map<PersonIndex, int> hops{{a, 0}};
+  std::deque<PersonIndex> queue{a};
+  while (!queue.empty()) {
+    const PersonIndex p = queue.front();
+    queue.pop_front();
+    const int h = hops[p];
+    if (h >= max_hops) continue;
+    for (const Tie& t : s.Ties(s.PersonVertex(p))) {
+      if (t.kind == TieKind::kHolds || t.kind == TieKind::kHeldBy || !t.valid.Contains(d)) {
+        continue;
+      }
+      if (hops.try_emplace(t.target, h + 1).second) queue.push_back(t.target);
+    }
+  }
+  std::vector<Relative> out;
+  for (const auto& [p, h] : hops) {
+    if (p != a) out.push_back({p, h});
+  }
+  std::sort(out.begin(), out.end(), [](const Relative& x, const Relative& y) {
+    return x.hops != y.hops ? x.hops < y.hops : x.person < y.person;
+  });
+  return out;
+}
+
+}  // namespace coigraph::graph

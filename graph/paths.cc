@@ -1,0 +1,175 @@
+#include "graph/paths.h"
+
+#include <algorithm>
+#include <deque>
+#include <set>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "graph/text.h"
+
+namespace coigraph::graph {
+
+namespace {
+
+bool IsKinship(TieKind k) {
+  return k == TieKind::kParent || k == TieKind::kChild || k == TieKind::kSpouse ||
+         k == TieKind::kSibling;
+}
+
+struct EdgeFilter {
+  Date date;
+  bool kinship;
+  bool business;
+  bool Allows(const Tie& t) const {
+    if (!t.valid.Contains(date)) return false;
+    return IsKinship(t.kind) ? kinship : business;
+  }
+};
+
+using VertexPath = std::vector<VertexId>;
+
+// Shortest path from `from` to `to` of at most `max_hops` edges, avoiding `banned_vertices` and
+// the edges in `banned_edges`; neighbours are visited in vertex-id order, so among equally short
+// paths the one with the smallest vertex ids wins.
+std::optional<VertexPath> Bfs(const Snapshot& s, VertexId from, VertexId to, int max_hops,
+                              const EdgeFilter& filter,
+                              const absl::flat_hash_set<VertexId>& banned_vertices,
+                              const std::set<std::pair<VertexId, VertexId>>& banned_edges) {
+  absl::flat_hash_map<VertexId, VertexId> parent{{from, from}};
+  absl::flat_hash_map<VertexId, int> depth{{from, 0}};
+  std::deque<VertexId> queue{from};
+  std::vector<VertexId> next;
+  while (!queue.empty()) {
+    const VertexId u = queue.front();
+    queue.pop_front();
+    if (u == to) break;
+    if (depth[u] >= max_hops) continue;
+    next.clear();
+    for (const Tie& t : s.Ties(u)) {
+      if (!filter.Allows(t) || banned_vertices.contains(t.target) ||
+          banned_edges.contains({u, t.target}) || parent.contains(t.target)) {
+        continue;
+      }
+      next.push_back(t.target);
+    }
+    std::sort(next.begin(), next.end());
+    next.erase(std::unique(next.begin(), next.end()), next.end());
+    for (VertexId v : next) {
+      parent.emplace(v, u);
+      depth.emplace(v, depth[u] + 1);
+      queue.push_back(v);
+    }
+  }
+  if (!parent.contains(to)) return std::nullopt;
+  VertexPath path{to};
+  while (path.back() != from) path.push_back(parent[path.back()]);
+  std::reverse(path.begin(), path.end());
+  return path;
+}
+
+bool PathLess(const VertexPath& a, const VertexPath& b) {
+  return a.size() != b.size() ? a.size() < b.size() : a < b;
+}
+
+// The closest allowed edge from u to v (kinship before business, then by role).
+Tie EdgeBetween(const Snapshot& s, VertexId u, VertexId v, const EdgeFilter& filter) {
+  const Tie* best = nullptr;
+  for (const Tie& t : s.Ties(u)) {
+    if (t.target != v || !filter.Allows(t)) continue;
+    if (!best || std::tie(t.kind, t.role) < std::tie(best->kind, best->role)) best = &t;
+  }
+  return best ? *best : Tie{};
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<TiePath>> KShortestPaths(const Snapshot& s, const PathQuery& q) {
+  if (q.max_hops < 1 || q.max_hops > kMaxPathHops) {
+    return absl::InvalidArgumentError(
+        Cat("max_hops must be in 1..", kMaxPathHops, ", got ", q.max_hops));
+  }
+  if (q.k < 1 || q.k > kMaxPathsK) {
+    return absl::InvalidArgumentError(Cat("k must be in 1..", kMaxPathsK, ", got ", q.k));
+  }
+  if (q.from >= s.vertex_count() || q.to >= s.vertex_count()) {
+    return absl::InvalidArgumentError("from/to is not a vertex of the snapshot");
+  }
+  const EdgeFilter filter{q.date, q.kinship, q.business};
+  std::vector<VertexPath> found;
+  std::set<VertexPath, decltype(&PathLess)> candidates(&PathLess);
+  if (q.from != q.to) {
+    if (auto first = Bfs(s, q.from, q.to, q.max_hops, filter, {}, {})) found.push_back(*first);
+  }
+  // Yen: each next path deviates from a found one at some spur vertex.
+  while (!found.empty() && static_cast<int>(found.size()) < q.k) {
+    const VertexPath& last = found.back();
+    for (size_t i = 0; i + 1 < last.size(); ++i) {
+      const VertexPath root(last.begin(), last.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+      std::set<std::pair<VertexId, VertexId>> banned_edges;
+      for (const VertexPath& p : found) {
+        if (p.size() > i + 1 && std::equal(root.begin(), root.end(), p.begin())) {
+          banned_edges.insert({p[i], p[i + 1]});
+        }
+      }
+      absl::flat_hash_set<VertexId> banned_vertices(root.begin(), root.end() - 1);
+      const int hops_left = q.max_hops - static_cast<int>(i);
+      auto spur = Bfs(s, last[i], q.to, hops_left, filter, banned_vertices, banned_edges);
+      if (!spur) continue;
+      VertexPath total = root;
+      total.insert(total.end(), spur->begin() + 1, spur->end());
+      if (std::find(found.begin(), found.end(), total) == found.end()) {
+        candidates.insert(std::move(total));
+      }
+    }
+    if (candidates.empty()) break;
+    found.push_back(*candidates.begin());
+    candidates.erase(candidates.begin());
+  }
+  std::vector<TiePath> out;
+  for (const VertexPath& p : found) {
+    TiePath tp;
+    tp.vertices = p;
+    for (size_t i = 0; i + 1 < p.size(); ++i) tp.edges.push_back(EdgeBetween(s, p[i], p[i + 1], filter));
+    out.push_back(std::move(tp));
+  }
+  return out;
+}
+
+absl::StatusOr<std::vector<VertexId>> Neighborhood(const Snapshot& s,
+                                                   const std::vector<VertexId>& seeds, Date d,
+                                                   int radius, bool kinship, bool business,
+                                                   size_t limit) {
+  if (radius < 0 || radius > kMaxPathHops) {
+    return absl::InvalidArgumentError(
+        Cat("radius must be in 0..", kMaxPathHops, ", got ", radius));
+  }
+  const EdgeFilter filter{d, kinship, business};
+  absl::flat_hash_map<VertexId, int> depth;
+  std::deque<VertexId> queue;
+  for (VertexId v : seeds) {
+    if (v >= s.vertex_count()) return absl::InvalidArgumentError("seed is not a vertex");
+    if (depth.emplace(v, 0).second) queue.push_back(v);
+  }
+  while (!queue.empty()) {
+    const VertexId u = queue.front();
+    queue.pop_front();
+    const int du = depth[u];
+    if (du >= radius) continue;
+    for (const Tie& t : s.Ties(u)) {
+      if (!filter.Allows(t) || !depth.emplace(t.target, du + 1).second) continue;
+      if (depth.size() > limit) {
+        return absl::ResourceExhaustedError(
+            Cat("neighbourhood exceeds ", limit, " vertices; lower the radius"));
+      }
+      queue.push_back(t.target);
+    }
+  }
+  std::vector<VertexId> out;
+  out.reserve(depth.size());
+  for (const auto& [v, unused] : depth) out.push_back(v);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace coigraph::graph

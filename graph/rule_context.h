@@ -1,0 +1,95 @@
+// Internal to graph/: what the rule files share. Not part of the public surface.
+//
+// A rule finds candidate ties and hands them to a FindingSink, which keeps one per
+// (rule, object_id, official, counterparty) — the earliest date, and on that date the closest
+// tie — and only then turns the survivors into Findings (relation, path, severity, texts).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "graph/business.h"
+#include "graph/finding.h"
+#include "graph/kinship.h"
+#include "graph/rules.h"
+#include "graph/snapshot.h"
+
+namespace coigraph::graph::internal {
+
+// What ties the official to the counterparty.
+//   person -> person:    kin
+//   person -> company:   kin (official ... holder), to_company (holder's tie to counterparty)
+//   company -> company:  from_company (p's tie to the official company), kin (p ... q),
+//                        to_company (q's tie to the counterparty company)
+struct Evidence {
+  KinTie kin;
+  std::optional<CompanyTie> from_company;
+  std::optional<CompanyTie> to_company;
+};
+
+// Lexicographic closeness of evidence: kin path, company links, roles, then ids.
+struct TieCloseness {
+  int kin = 0;
+  int links = 0;
+  int role_from = 0;
+  int role_to = 0;
+  uint64_t id_from = 0;
+  uint64_t id_to = 0;
+  friend auto operator<=>(const TieCloseness&, const TieCloseness&) = default;
+};
+TieCloseness Measure(const Snapshot& s, const Evidence& e);
+
+// Words for the explanations of one decision.
+struct ObjectText {
+  std::string en;  // "tender 1234 «Road repair»"
+  std::string ru;
+};
+
+struct Candidate {
+  Rule rule = Rule::kHireSubordination;
+  std::string object_id;
+  Date date = 0;
+  VertexId official = 0;
+  VertexId counterparty = 0;
+  Evidence evidence;
+  TieCloseness closeness;
+  ObjectText object;
+  int severity_bump = 0;  // +1 for money or land
+};
+
+class FindingSink {
+ public:
+  FindingSink(const Snapshot& s, const RuleSet& rules) : s_(s), rules_(rules) {}
+
+  bool Wants(Rule r) const { return rules_.test(static_cast<size_t>(r)); }
+  // Keeps `c` if it is the first, earlier or (same date) closer candidate for its key.
+  void Offer(Candidate c);
+  // The findings, sorted by FindingLess.
+  std::vector<Finding> Take();
+
+ private:
+  const Snapshot& s_;
+  RuleSet rules_;
+  absl::flat_hash_map<std::string, Candidate> best_;
+};
+
+// Members of commission `c` on `d` (the commission and the seat both hold), sorted, unique.
+std::vector<PersonIndex> MembersOn(const Snapshot& s, CommissionIndex c, Date d);
+
+// The closest tie from person `official` to company `x` through `x`'s holders on `d`, given
+// the official's legal kin on `d` (from LegalKin); nullopt when none.
+std::optional<Evidence> PersonToCompany(const Snapshot& s, PersonIndex official,
+                                        const std::vector<KinTie>& official_kin,
+                                        const std::vector<CompanyTie>& holders);
+
+// The explanation texts of a finding (explain.cc).
+void Explain(const Snapshot& s, const Candidate& c, Finding& f);
+
+// The rule families.
+void RunHiringRules(const Snapshot& s, FindingSink& sink);
+void RunProcurementRules(const Snapshot& s, FindingSink& sink);
+void RunDecisionRules(const Snapshot& s, FindingSink& sink);
+
+}  // namespace coigraph::graph::internal

@@ -1,0 +1,66 @@
+// Loads a feed directory (FEEDS.md) into a graph::Builder.
+//
+// Every file of FEEDS.md is optional. Rows are streamed, validated and either added to the
+// builder or turned into one RejectRecord each; exact duplicate rows are merged and counted.
+// References (an IIN of kinship.csv, a position_id of employment.csv, ...) are checked against
+// the rows already accepted from the file they point into, when that file is in the directory.
+//
+// Example:
+//   graph::Builder builder;
+//   absl::StatusOr<LoadReport> report = LoadFeedDirectory("examples/demo", builder);
+//   if (!report.ok()) return report.status();          // unusable feed
+//   std::shared_ptr<const graph::Snapshot> s = std::move(builder).Build();
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "graph/builder.h"
+#include "graph/snapshot.h"
+
+namespace coigraph::loaders {
+
+// One rejected row: where it is, which column is wrong ("" for the row as a whole), why, and
+// the raw text of the record as it stood in the file.
+struct RejectRecord {
+  std::string file;  // "kinship.csv"
+  int64_t line = 0;  // 1-based physical line on which the record starts (the header is line 1)
+  std::string column;
+  std::string reason;
+  std::string raw;
+};
+
+struct FileReport {
+  std::string file;
+  bool present = false;
+  int64_t loaded = 0;    // rows added
+  int64_t merged = 0;    // exact duplicates of an earlier row, merged into it
+  int64_t rejected = 0;  // rows turned into RejectRecords
+  std::vector<std::string> warnings;  // e.g. unknown columns, reported once per file
+};
+
+struct LoadReport {
+  std::vector<FileReport> files;  // in FEEDS.md order, present or not
+  std::vector<RejectRecord> rejects;
+};
+
+// Loads `dir` into `builder`.
+// Errors: NotFound when `dir` is not a readable directory; InvalidArgument when a present file
+// lacks a required column (the message names the file and the column) or cannot be read.
+// Bad rows are not errors: they are in LoadReport::rejects.
+absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Builder& builder);
+
+// A loaded feed: the snapshot and how the load went.
+struct LoadedFeed {
+  std::shared_ptr<const graph::Snapshot> snapshot;
+  LoadReport report;
+};
+absl::StatusOr<LoadedFeed> LoadSnapshot(const std::string& dir);
+
+// {"file":...,"line":...,"column":...,"reason":...,"raw":...}, no trailing newline.
+std::string RejectToJson(const RejectRecord& reject);
+
+}  // namespace coigraph::loaders
