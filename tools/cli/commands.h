@@ -1,0 +1,12 @@
+// The subcommands of `coigraph`. Each takes argv from the subcommand's first argument and
+// returns the process exit code: 0 done, 2 usage error or unusable feed, 1 anything else.
+#pragma once
+
+namespace coigraph::tools {
+
+int RunScan(int argc, char** argv);
+int RunLoad(int argc, char** argv);
+int RunTies(int argc, char** argv);
+int RunPaths(int argc, char** argv);
+
+}  // namespace coigraph::tools
