@@ -20,8 +20,7 @@ void KeepCloser(absl::flat_hash_map<uint32_t, CompanyTie>& best, uint32_t key, C
 }
 
 template <typename T>
-std::vector<CompanyTie> SortedValues(absl::flat_hash_map<uint32_t, CompanyTie>& best,
-                                     T key_of) {
+std::vector<CompanyTie> SortedValues(absl::flat_hash_map<uint32_t, CompanyTie>& best, T key_of) {
   std::vector<CompanyTie> out;
   out.reserve(best.size());
   for (auto& [k, t] : best) out.push_back(std::move(t));

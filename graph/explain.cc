@@ -2,8 +2,8 @@
 #include <cstdio>
 #include <string>
 
-#include "graph/text.h"
 #include "graph/rule_context.h"
+#include "graph/text.h"
 
 namespace coigraph::graph::internal {
 
@@ -31,15 +31,13 @@ RuleWords WordsOf(Rule r) {
       return {{"Selection commission member", "Член конкурсной комиссии"},
               {"appointee", "назначенный(ая)"}};
     case Rule::kTenderCommission:
-      return {{"Tender commission member", "Член тендерной комиссии"},
-              {"bidder", "участник"}};
+      return {{"Tender commission member", "Член тендерной комиссии"}, {"bidder", "участник"}};
     case Rule::kTenderSignatory:
       return {{"Contract signatory", "Подписант договора"}, {"supplier", "поставщик"}};
     case Rule::kTenderAffiliatedBidders:
       return {{"Bidder", "Участник"}, {"bidder", "участник"}};
     case Rule::kTenderBlacklistSuccessor:
-      return {{"Winner", "Победитель"},
-              {"blacklisted supplier", "недобросовестный поставщик"}};
+      return {{"Winner", "Победитель"}, {"blacklisted supplier", "недобросовестный поставщик"}};
     case Rule::kDisciplinaryInterested:
       return {{"Investigator or commission member", "Проверяющий или член комиссии"},
               {"subject", "проверяемый(ая)"}};
@@ -54,14 +52,15 @@ RuleWords WordsOf(Rule r) {
 // A kin step as a noun, gendered by the person it reaches.
 Words StepWord(std::string_view step, Sex sex) {
   const bool m = sex == Sex::kMale, f = sex == Sex::kFemale;
-  if (step == "parent") return m ? Words{"father", "отец"} : f ? Words{"mother", "мать"}
-                                                             : Words{"parent", "родитель"};
-  if (step == "child") return m ? Words{"son", "сын"} : f ? Words{"daughter", "дочь"}
-                                                        : Words{"child", "ребёнок"};
-  if (step == "spouse") return m ? Words{"husband", "муж"} : f ? Words{"wife", "жена"}
-                                                             : Words{"spouse", "супруг(а)"};
-  return m ? Words{"brother", "брат"} : f ? Words{"sister", "сестра"}
-                                        : Words{"sibling", "брат/сестра"};
+  if (step == "parent")
+    return m ? Words{"father", "отец"} : f ? Words{"mother", "мать"} : Words{"parent", "родитель"};
+  if (step == "child")
+    return m ? Words{"son", "сын"} : f ? Words{"daughter", "дочь"} : Words{"child", "ребёнок"};
+  if (step == "spouse")
+    return m ? Words{"husband", "муж"} : f ? Words{"wife", "жена"} : Words{"spouse", "супруг(а)"};
+  return m   ? Words{"brother", "брат"}
+         : f ? Words{"sister", "сестра"}
+             : Words{"sibling", "брат/сестра"};
 }
 
 // Genitive of a kin step, for "брат жены".
@@ -132,37 +131,31 @@ void Explain(const Snapshot& s, const Candidate& c, Finding& f) {
     const std::string q = s.PersonShortName(e.to_company->person);
     const Words rp = RoleWord(*e.from_company), rq = RoleWord(*e.to_company);
     const bool same = e.kin.path == KinPath::kSelf;
-    f.explanation_en = Cat(
-        words.official.en, " ", off, " and ", words.counterparty.en, " ", cp, ": ", p, ", ",
-        rp.en, Share(*e.from_company), " of ", off, ", is ",
-        same ? "also " : Cat(kin_en, " of ", q, ", "), rq.en, Share(*e.to_company),
-        " of ", cp, "; ", c.object.en, ".");
-    f.explanation_ru = Cat(
-        words.official.ru, " ", off, " и ", words.counterparty.ru, " ", cp, ": ", p, " — ",
-        rp.ru, Share(*e.from_company), " ", off, ", ",
-        same ? "он(а) же — " : Cat(q, " (", kin_ru, ") — "), rq.ru,
-        Share(*e.to_company), " ", cp, "; ", c.object.ru, ".");
+    f.explanation_en = Cat(words.official.en, " ", off, " and ", words.counterparty.en, " ", cp,
+                           ": ", p, ", ", rp.en, Share(*e.from_company), " of ", off, ", is ",
+                           same ? "also " : Cat(kin_en, " of ", q, ", "), rq.en,
+                           Share(*e.to_company), " of ", cp, "; ", c.object.en, ".");
+    f.explanation_ru = Cat(words.official.ru, " ", off, " и ", words.counterparty.ru, " ", cp, ": ",
+                           p, " — ", rp.ru, Share(*e.from_company), " ", off, ", ",
+                           same ? "он(а) же — " : Cat(q, " (", kin_ru, ") — "), rq.ru,
+                           Share(*e.to_company), " ", cp, "; ", c.object.ru, ".");
   } else if (e.to_company) {
     const std::string h = s.PersonShortName(e.to_company->person);
     const Words r = RoleWord(*e.to_company);
     const bool self = e.kin.path == KinPath::kSelf;
-    f.explanation_en =
-        Cat(words.official.en, " ", off, " — ",
-                     self ? "personally" : Cat(kin_en, " ", h, ","), " ", r.en,
-                     Share(*e.to_company), " of ", words.counterparty.en, " ", cp,
-                     e.to_company->links() > 0 ? " (through an ownership chain)" : "", "; ",
-                     c.object.en, ".");
+    f.explanation_en = Cat(
+        words.official.en, " ", off, " — ", self ? "personally" : Cat(kin_en, " ", h, ","), " ",
+        r.en, Share(*e.to_company), " of ", words.counterparty.en, " ", cp,
+        e.to_company->links() > 0 ? " (through an ownership chain)" : "", "; ", c.object.en, ".");
     f.explanation_ru =
-        Cat(words.official.ru, " ", off, " — ",
-                     self ? "лично" : Cat(kin_ru, " ", h, ","), " ", r.ru,
-                     Share(*e.to_company), " (", words.counterparty.ru, " ", cp, ")",
-                     e.to_company->links() > 0 ? " через цепочку владения" : "", "; ",
-                     c.object.ru, ".");
+        Cat(words.official.ru, " ", off, " — ", self ? "лично" : Cat(kin_ru, " ", h, ","), " ",
+            r.ru, Share(*e.to_company), " (", words.counterparty.ru, " ", cp, ")",
+            e.to_company->links() > 0 ? " через цепочку владения" : "", "; ", c.object.ru, ".");
   } else {
-    f.explanation_en = Cat(words.official.en, " ", off, " — ", words.counterparty.en,
-                                    " ", cp, " is ", kin_en, "; ", c.object.en, ".");
-    f.explanation_ru = Cat(words.official.ru, " ", off, " — ", words.counterparty.ru,
-                                    " ", cp, ": ", kin_ru, "; ", c.object.ru, ".");
+    f.explanation_en = Cat(words.official.en, " ", off, " — ", words.counterparty.en, " ", cp,
+                           " is ", kin_en, "; ", c.object.en, ".");
+    f.explanation_ru = Cat(words.official.ru, " ", off, " — ", words.counterparty.ru, " ", cp, ": ",
+                           kin_ru, "; ", c.object.ru, ".");
   }
 }
 

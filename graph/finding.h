@@ -31,8 +31,8 @@ enum class Rule : uint8_t {
 };
 inline constexpr int kRuleCount = 15;
 
-std::string_view Name(Rule rule);          // "HIRE_SUBORDINATION"
-std::string_view SphereOf(Rule rule);      // "hiring", "procurement", "land", ...
+std::string_view Name(Rule rule);      // "HIRE_SUBORDINATION"
+std::string_view SphereOf(Rule rule);  // "hiring", "procurement", "land", ...
 bool ParseRule(std::string_view name, Rule* rule);
 
 // One vertex or edge of a finding's path.
@@ -42,7 +42,7 @@ struct PathVertex {
   std::string kind;  // "person" or "organization"
 };
 struct PathEdge {
-  std::string type;  // kin step ("spouse", "parent", ...) or company role ("founder", ...)
+  std::string type;       // kin step ("spouse", "parent", ...) or company role ("founder", ...)
   double share_pct = -1;  // a role's share, < 0 when not given
   bool derived = false;   // a sibling tie derived from a shared parent
 };

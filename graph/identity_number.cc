@@ -56,8 +56,7 @@ IinInfo CheckIin(std::string_view t) {
     return info;
   }
   info.ok = true;
-  info.birth_date =
-      DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  info.birth_date = DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   info.sex = century_sex % 2 == 1 ? Sex::kMale : Sex::kFemale;
   return info;
 }

@@ -69,8 +69,8 @@ struct Neighbor {
 //       p        c
 template <typename Ok, typename F>
 void ForEachStep(const Snapshot& s, PersonIndex p, Step step, const Ok& ok, const F& f) {
-  const TieKind kind = step == Step::kParent  ? TieKind::kParent
-                       : step == Step::kChild ? TieKind::kChild
+  const TieKind kind = step == Step::kParent   ? TieKind::kParent
+                       : step == Step::kChild  ? TieKind::kChild
                        : step == Step::kSpouse ? TieKind::kSpouse
                                                : TieKind::kSibling;
   for (const Tie& t : s.Ties(s.PersonVertex(p))) {
@@ -102,11 +102,8 @@ void EnumerateKin(const Snapshot& s, PersonIndex a, const Ok& ok, const Visit& v
           if (n2.person == a) return;
           const Interval both = n1.valid.Intersect(n2.valid);
           if (both.Empty() || !ok(both)) return;
-          visit(KinTie{n2.person,
-                       *path,
-                       {a, n1.person, n2.person},
-                       {n1.via_parent, n2.via_parent},
-                       both});
+          visit(KinTie{
+              n2.person, *path, {a, n1.person, n2.person}, {n1.via_parent, n2.via_parent}, both});
         });
       }
     });
@@ -137,10 +134,12 @@ int Closeness(KinPath path) {
 
 std::vector<KinTie> LegalKin(const Snapshot& s, PersonIndex a, Date d) {
   absl::flat_hash_map<PersonIndex, KinTie> best;
-  EnumerateKin(s, a, [d](const Interval& v) { return v.Contains(d); }, [&](KinTie&& t) {
-    auto [it, inserted] = best.try_emplace(t.person, t);
-    if (!inserted && t.path < it->second.path) it->second = std::move(t);
-  });
+  EnumerateKin(
+      s, a, [d](const Interval& v) { return v.Contains(d); },
+      [&](KinTie&& t) {
+        auto [it, inserted] = best.try_emplace(t.person, t);
+        if (!inserted && t.path < it->second.path) it->second = std::move(t);
+      });
   std::vector<KinTie> out;
   out.reserve(best.size());
   for (auto& [p, t] : best) out.push_back(std::move(t));
@@ -152,16 +151,19 @@ std::vector<KinTie> LegalKin(const Snapshot& s, PersonIndex a, Date d) {
 std::optional<KinTie> ClosestKinTie(const Snapshot& s, PersonIndex a, PersonIndex b, Date d) {
   if (a == b) return KinTie{a, KinPath::kSelf, {a}, {}, kAlways};
   std::optional<KinTie> best;
-  EnumerateKin(s, a, [d](const Interval& v) { return v.Contains(d); }, [&](KinTie&& t) {
-    if (t.person == b && (!best || t.path < best->path)) best = std::move(t);
-  });
+  EnumerateKin(
+      s, a, [d](const Interval& v) { return v.Contains(d); },
+      [&](KinTie&& t) {
+        if (t.person == b && (!best || t.path < best->path)) best = std::move(t);
+      });
   return best;
 }
 
 std::vector<KinTie> AllKinPaths(const Snapshot& s, PersonIndex a) {
   std::vector<KinTie> out;
-  EnumerateKin(s, a, [](const Interval& v) { return !v.Empty(); },
-               [&](KinTie&& t) { out.push_back(std::move(t)); });
+  EnumerateKin(
+      s, a, [](const Interval& v) { return !v.Empty(); },
+      [&](KinTie&& t) { out.push_back(std::move(t)); });
   return out;
 }
 
@@ -169,9 +171,11 @@ std::optional<KinTie> EarliestKinTie(const Snapshot& s, PersonIndex a, PersonInd
                                      Interval window) {
   if (a == b || window.Empty()) return std::nullopt;
   std::vector<KinTie> paths;
-  EnumerateKin(s, a, [](const Interval& v) { return !v.Empty(); }, [&](KinTie&& t) {
-    if (t.person == b) paths.push_back(std::move(t));
-  });
+  EnumerateKin(
+      s, a, [](const Interval& v) { return !v.Empty(); },
+      [&](KinTie&& t) {
+        if (t.person == b) paths.push_back(std::move(t));
+      });
   // The set of days on which some path holds is a union of the paths' intervals, so the first
   // such day in the window is the latest of (window start, path start) for some path.
   std::optional<Date> first;

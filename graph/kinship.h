@@ -36,14 +36,14 @@ enum class KinPath : uint8_t {
   kParent,
   kChild,
   kSibling,
-  kGrandparent,       // parent.parent
-  kGrandchild,        // child.child
-  kSpouseParent,      // spouse.parent
-  kSpouseSibling,     // spouse.sibling
-  kSpouseChild,       // spouse.child
-  kChildSpouse,       // child.spouse
-  kSiblingSpouse,     // sibling.spouse
-  kParentSpouse,      // parent.spouse
+  kGrandparent,    // parent.parent
+  kGrandchild,     // child.child
+  kSpouseParent,   // spouse.parent
+  kSpouseSibling,  // spouse.sibling
+  kSpouseChild,    // spouse.child
+  kChildSpouse,    // child.spouse
+  kSiblingSpouse,  // sibling.spouse
+  kParentSpouse,   // parent.spouse
 };
 inline constexpr int kKinPathCount = 13;
 

@@ -17,8 +17,8 @@ std::optional<E> Lookup(const std::array<std::string_view, N>& names, std::strin
 
 constexpr std::array<std::string_view, 4> kKinRelationNames = {"parent", "adoptive_parent",
                                                                "spouse", "sibling"};
-constexpr std::array<std::string_view, 5> kOrgKindNames = {
-    "state_body", "quasi_state", "company", "individual_entrepreneur", "ngo"};
+constexpr std::array<std::string_view, 5> kOrgKindNames = {"state_body", "quasi_state", "company",
+                                                           "individual_entrepreneur", "ngo"};
 constexpr std::array<std::string_view, 7> kCommissionKindNames = {
     "tender", "land", "housing", "hiring", "disciplinary", "bonus", "other"};
 constexpr std::array<std::string_view, 5> kSeatRoleNames = {"chair", "deputy_chair", "member",

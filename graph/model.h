@@ -29,15 +29,29 @@ inline constexpr double kUnknownAmount = -1.0;
 enum class KinRelation : uint8_t { kParent, kAdoptiveParent, kSpouse, kSibling };
 enum class OrgKind : uint8_t { kStateBody, kQuasiState, kCompany, kIndividualEntrepreneur, kNgo };
 enum class CommissionKind : uint8_t {
-  kTender, kLand, kHousing, kHiring, kDisciplinary, kBonus, kOther
+  kTender,
+  kLand,
+  kHousing,
+  kHiring,
+  kDisciplinary,
+  kBonus,
+  kOther
 };
 enum class SeatRole : uint8_t { kChair, kDeputyChair, kMember, kSecretary, kExpert };
 // Order matters: it is the tie-break between two roles of one person in one company.
 enum class CompanyRoleKind : uint8_t {
-  kFounder, kOwner, kBeneficialOwner, kDirector, kBoardMember
+  kFounder,
+  kOwner,
+  kBeneficialOwner,
+  kDirector,
+  kBoardMember
 };
 enum class TenderMethod : uint8_t {
-  kOpenTender, kAuction, kRequestForQuotations, kSingleSource, kOther
+  kOpenTender,
+  kAuction,
+  kRequestForQuotations,
+  kSingleSource,
+  kOther
 };
 enum class BidOutcome : uint8_t { kWon, kLost, kRejected };
 enum class AllocationKind : uint8_t { kLand, kHousing, kOther };

@@ -12,20 +12,17 @@ namespace coigraph::graph {
 
 namespace {
 
-bool IsKinship(TieKind k) {
-  return k == TieKind::kParent || k == TieKind::kChild || k == TieKind::kSpouse ||
-         k == TieKind::kSibling;
-}
-
 struct EdgeFilter {
   Date date;
-  bool kinship;
-  bool business;
+  RelationMask relations;
   bool Allows(const Tie& t) const {
-    if (!t.valid.Contains(date)) return false;
-    return IsKinship(t.kind) ? kinship : business;
+    return t.valid.Contains(date) && (RelationBit(t) & relations) != 0;
   }
 };
+
+constexpr std::string_view kRelationNames[] = {"parent",           "child",    "spouse",
+                                               "sibling",          "founder",  "owner",
+                                               "beneficial_owner", "director", "board_member"};
 
 using VertexPath = std::vector<VertexId>;
 
@@ -84,6 +81,51 @@ Tie EdgeBetween(const Snapshot& s, VertexId u, VertexId v, const EdgeFilter& fil
 
 }  // namespace
 
+RelationMask RelationBit(const Tie& tie) {
+  switch (tie.kind) {
+    case TieKind::kParent:
+      return 1u << 0;
+    case TieKind::kChild:
+      return 1u << 1;
+    case TieKind::kSpouse:
+      return 1u << 2;
+    case TieKind::kSibling:
+      return 1u << 3;
+    case TieKind::kHolds:
+    case TieKind::kHeldBy:
+      break;
+  }
+  const auto role = tie.entrepreneur ? CompanyRoleKind::kOwner : tie.role;
+  return 1u << (4 + static_cast<unsigned>(role));
+}
+
+std::optional<RelationMask> ParseRelationFilter(std::string_view text) {
+  RelationMask mask = 0;
+  while (!text.empty()) {
+    const size_t comma = text.find(',');
+    const std::string_view name = text.substr(0, comma);
+    text = comma == std::string_view::npos ? "" : text.substr(comma + 1);
+    if (name == "kinship") {
+      mask |= kKinshipRelations;
+      continue;
+    }
+    if (name == "business") {
+      mask |= kBusinessRelations;
+      continue;
+    }
+    bool known = false;
+    for (size_t i = 0; i < std::size(kRelationNames); ++i) {
+      if (kRelationNames[i] == name) {
+        mask |= 1u << i;
+        known = true;
+      }
+    }
+    if (!known) return std::nullopt;
+  }
+  if (mask == 0) return std::nullopt;
+  return mask;
+}
+
 absl::StatusOr<std::vector<TiePath>> KShortestPaths(const Snapshot& s, const PathQuery& q) {
   if (q.max_hops < 1 || q.max_hops > kMaxPathHops) {
     return absl::InvalidArgumentError(
@@ -95,7 +137,7 @@ absl::StatusOr<std::vector<TiePath>> KShortestPaths(const Snapshot& s, const Pat
   if (q.from >= s.vertex_count() || q.to >= s.vertex_count()) {
     return absl::InvalidArgumentError("from/to is not a vertex of the snapshot");
   }
-  const EdgeFilter filter{q.date, q.kinship, q.business};
+  const EdgeFilter filter{q.date, q.relations};
   std::vector<VertexPath> found;
   std::set<VertexPath, decltype(&PathLess)> candidates(&PathLess);
   if (q.from != q.to) {
@@ -130,7 +172,8 @@ absl::StatusOr<std::vector<TiePath>> KShortestPaths(const Snapshot& s, const Pat
   for (const VertexPath& p : found) {
     TiePath tp;
     tp.vertices = p;
-    for (size_t i = 0; i + 1 < p.size(); ++i) tp.edges.push_back(EdgeBetween(s, p[i], p[i + 1], filter));
+    for (size_t i = 0; i + 1 < p.size(); ++i)
+      tp.edges.push_back(EdgeBetween(s, p[i], p[i + 1], filter));
     out.push_back(std::move(tp));
   }
   return out;
@@ -138,13 +181,12 @@ absl::StatusOr<std::vector<TiePath>> KShortestPaths(const Snapshot& s, const Pat
 
 absl::StatusOr<std::vector<VertexId>> Neighborhood(const Snapshot& s,
                                                    const std::vector<VertexId>& seeds, Date d,
-                                                   int radius, bool kinship, bool business,
+                                                   int radius, RelationMask relations,
                                                    size_t limit) {
   if (radius < 0 || radius > kMaxPathHops) {
-    return absl::InvalidArgumentError(
-        Cat("radius must be in 0..", kMaxPathHops, ", got ", radius));
+    return absl::InvalidArgumentError(Cat("radius must be in 0..", kMaxPathHops, ", got ", radius));
   }
-  const EdgeFilter filter{d, kinship, business};
+  const EdgeFilter filter{d, relations};
   absl::flat_hash_map<VertexId, int> depth;
   std::deque<VertexId> queue;
   for (VertexId v : seeds) {

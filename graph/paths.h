@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -14,9 +16,19 @@
 
 namespace coigraph::graph {
 
-// Relation-type filter: which edge kinds a path may use.
-enum class RelationClass : uint8_t { kKinship = 1, kBusiness = 2 };
 inline constexpr int kMaxPathHops = 12;
+
+// Relation-type filter: a bit per kinship step (parent, child, spouse, sibling) and per company
+// role (founder, owner, beneficial_owner, director, board_member).
+using RelationMask = uint32_t;
+inline constexpr RelationMask kAllRelations = 0x1ff;
+inline constexpr RelationMask kKinshipRelations = 0x0f;
+inline constexpr RelationMask kBusinessRelations = 0x1f0;
+// The bit of one tie (a role tie of an individual entrepreneur counts as `owner`).
+RelationMask RelationBit(const Tie& tie);
+// "kinship", "business", or a comma-separated list of step and role names; nullopt on an
+// unknown name.
+std::optional<RelationMask> ParseRelationFilter(std::string_view text);
 inline constexpr int kMaxPathsK = 50;
 
 struct PathQuery {
@@ -25,8 +37,7 @@ struct PathQuery {
   Date date = 0;
   int max_hops = 4;
   int k = 1;
-  bool kinship = true;   // parent/child/spouse/sibling edges allowed
-  bool business = true;  // company-role edges allowed
+  RelationMask relations = kAllRelations;
 };
 
 struct TiePath {
@@ -43,7 +54,7 @@ absl::StatusOr<std::vector<TiePath>> KShortestPaths(const Snapshot& s, const Pat
 // sorted; at most `limit` vertices (ResourceExhausted beyond).
 absl::StatusOr<std::vector<VertexId>> Neighborhood(const Snapshot& s,
                                                    const std::vector<VertexId>& seeds, Date d,
-                                                   int radius, bool kinship, bool business,
+                                                   int radius, RelationMask relations,
                                                    size_t limit);
 
 }  // namespace coigraph::graph

@@ -87,9 +87,46 @@ std::optional<Evidence> PersonToCompany(const Snapshot& s, PersonIndex official,
 // The explanation texts of a finding (explain.cc).
 void Explain(const Snapshot& s, const Candidate& c, Finding& f);
 
-// The rule families.
+// Legal kin on one date, computed once per person.
+class KinCache {
+ public:
+  KinCache(const Snapshot& s, Date d) : s_(s), d_(d) {}
+  const std::vector<KinTie>& Of(PersonIndex p);
+  // The closest tie from a to b (self when equal).
+  std::optional<KinTie> Between(PersonIndex a, PersonIndex b);
+
+ private:
+  const Snapshot& s_;
+  Date d_;
+  absl::flat_hash_map<PersonIndex, std::vector<KinTie>> cache_;
+};
+
+// The rule families over every object of the snapshot.
 void RunHiringRules(const Snapshot& s, FindingSink& sink);
 void RunProcurementRules(const Snapshot& s, FindingSink& sink);
 void RunDecisionRules(const Snapshot& s, FindingSink& sink);
+
+// The rules on one object, real or hypothetical (checks.h uses these too).
+// HIRE_SUBORDINATION / HIRE_CHAIN with `e` as the lower post's employment.
+void OfferReportingAbove(const Snapshot& s, FindingSink& sink, const Employment& e);
+// HIRE_SUBORDINATION / HIRE_CHAIN with `e` as the upper post's employment.
+void OfferReportingBelow(const Snapshot& s, FindingSink& sink, const Employment& e);
+// HIRE_APPOINTER / HIRE_COMMISSION of one employment.
+void OfferAppointmentRules(const Snapshot& s, FindingSink& sink, const Employment& e);
+// Distinct suppliers of a tender's bids sorted by BIN; `winners_only` keeps outcome = won.
+std::vector<OrgIndex> Bidders(const Snapshot& s, TenderIndex t, bool winners_only);
+// TENDER_COMMISSION of `tender` against `bidders`.
+void OfferTenderCommission(const Snapshot& s, FindingSink& sink, const Tender& tender,
+                           const std::vector<OrgIndex>& bidders);
+// TENDER_AFFILIATED_BIDDERS among `bidders` (sorted by BIN); with `only` set, just the pairs
+// that include it.
+void OfferAffiliatedBidders(const Snapshot& s, FindingSink& sink, const Tender& tender,
+                            const std::vector<OrgIndex>& bidders, OrgIndex only = kNone);
+// TENDER_BLACKLIST_SUCCESSOR for one winner.
+void OfferBlacklistSuccessor(const Snapshot& s, FindingSink& sink, const Tender& tender,
+                             OrgIndex winner, KinCache& kin);
+void OfferSignatory(const Snapshot& s, FindingSink& sink, const Contract& contract);
+// The allocation rules of one decision.
+void OfferAllocation(const Snapshot& s, FindingSink& sink, const Allocation& a);
 
 }  // namespace coigraph::graph::internal

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <utility>
 
-#include "graph/text.h"
 #include "graph/rule_context.h"
+#include "graph/text.h"
 
 namespace coigraph::graph {
 
@@ -72,8 +72,8 @@ std::string SeverityLabel(int score) {
 TieCloseness Measure(const Snapshot& s, const Evidence& e) {
   TieCloseness c;
   c.kin = static_cast<int>(e.kin.path);
-  c.links = (e.from_company ? e.from_company->links() : 0) +
-            (e.to_company ? e.to_company->links() : 0);
+  c.links =
+      (e.from_company ? e.from_company->links() : 0) + (e.to_company ? e.to_company->links() : 0);
   c.role_from = RoleRank(e.from_company);
   c.role_to = RoleRank(e.to_company);
   const auto& persons = s.data().persons;
@@ -84,8 +84,8 @@ TieCloseness Measure(const Snapshot& s, const Evidence& e) {
 
 void FindingSink::Offer(Candidate c) {
   if (!Wants(c.rule)) return;
-  std::string key = Cat(static_cast<int>(c.rule), "\x1f", c.object_id, "\x1f",
-                                 c.official, "\x1f", c.counterparty);
+  std::string key = Cat(static_cast<int>(c.rule), "\x1f", c.object_id, "\x1f", c.official, "\x1f",
+                        c.counterparty);
   auto [it, inserted] = best_.try_emplace(std::move(key), c);
   if (inserted) return;
   Candidate& old = it->second;
@@ -107,8 +107,7 @@ std::vector<Finding> FindingSink::Take() {
     const Evidence& e = c.evidence;
     const std::string_view kin = Name(e.kin.path);
     if (e.from_company && e.to_company) {
-      f.relation = Cat(RoleName(*e.from_company), "<", kin, ">",
-                                RoleName(*e.to_company));
+      f.relation = Cat(RoleName(*e.from_company), "<", kin, ">", RoleName(*e.to_company));
       f.path.vertices.push_back(VertexOf(s_, c.official));
       AppendUp(s_, *e.from_company, f.path);
       AppendKin(s_, e.kin, f.path);
@@ -154,9 +153,8 @@ std::optional<Evidence> PersonToCompany(const Snapshot& s, PersonIndex official,
     if (h.person == official) {
       e.kin = KinTie{official, KinPath::kSelf, {official}, {}, kAlways};
     } else {
-      auto it = std::lower_bound(
-          official_kin.begin(), official_kin.end(), h.person,
-          [](const KinTie& t, PersonIndex p) { return t.person < p; });
+      auto it = std::lower_bound(official_kin.begin(), official_kin.end(), h.person,
+                                 [](const KinTie& t, PersonIndex p) { return t.person < p; });
       if (it == official_kin.end() || it->person != h.person) continue;
       e.kin = *it;
     }

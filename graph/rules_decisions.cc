@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <utility>
 
-#include "graph/text.h"
 #include "graph/rule_context.h"
+#include "graph/text.h"
 
 namespace coigraph::graph::internal {
 
@@ -47,9 +47,7 @@ std::vector<PersonIndex> Officials(const Snapshot& s, CommissionIndex c, PersonI
 bool JumpedTheQueue(const Snapshot& s, const Allocation& a) {
   const auto& d = s.data();
   const Date day = a.decision_date;
-  auto active = [day](const WaitingListEntry& w) {
-    return w.registered <= day && w.removed > day;
-  };
+  auto active = [day](const WaitingListEntry& w) { return w.registered <= day && w.removed > day; };
   int64_t place = a.queue_number;
   if (place <= 0) {
     for (uint32_t i : s.WaitingListOfCommission(a.commission)) {
@@ -73,49 +71,47 @@ bool JumpedTheQueue(const Snapshot& s, const Allocation& a) {
   return false;
 }
 
-void RunAllocations(const Snapshot& s, FindingSink& sink) {
-  for (const Allocation& a : s.data().allocations) {
-    Rule rule = Rule::kCommissionOther;
-    std::optional<Rule> queue_rule;
-    int bump = 1;
-    std::string kind_en = "decision", kind_ru = "решение";
-    if (a.kind == AllocationKind::kLand) {
-      rule = Rule::kLandCommission;
-      queue_rule = Rule::kLandQueueJump;
-      kind_en = "land allocation";
-      kind_ru = "решение о выделении земли";
-    } else if (a.kind == AllocationKind::kHousing) {
-      rule = Rule::kHousingCommission;
-      queue_rule = Rule::kHousingQueueJump;
-      kind_en = "housing allocation";
-      kind_ru = "решение о выделении жилья";
-    } else {
-      bump = 0;
-    }
-    if (!sink.Wants(rule) && !(queue_rule && sink.Wants(*queue_rule))) continue;
-    const std::string id(s.Str(a.id));
-    const ObjectText text{Cat(kind_en, " ", id), Cat(kind_ru, " ", id)};
-    const std::vector<PersonIndex> officials =
-        Officials(s, a.commission, a.approved_by, a.decision_date);
-    const bool jumped = queue_rule && sink.Wants(*queue_rule) && JumpedTheQueue(s, a);
-    for (PersonIndex o : officials) {
-      OfferPersonTie(s, sink, rule, id, a.decision_date, o, a.recipient, text, bump);
-      if (jumped) {
-        OfferPersonTie(s, sink, *queue_rule, id, a.decision_date, o, a.recipient, text, bump);
-      }
+}  // namespace
+
+void OfferAllocation(const Snapshot& s, FindingSink& sink, const Allocation& a) {
+  Rule rule = Rule::kCommissionOther;
+  std::optional<Rule> queue_rule;
+  int bump = 1;
+  std::string kind_en = "decision", kind_ru = "решение";
+  if (a.kind == AllocationKind::kLand) {
+    rule = Rule::kLandCommission;
+    queue_rule = Rule::kLandQueueJump;
+    kind_en = "land allocation";
+    kind_ru = "решение о выделении земли";
+  } else if (a.kind == AllocationKind::kHousing) {
+    rule = Rule::kHousingCommission;
+    queue_rule = Rule::kHousingQueueJump;
+    kind_en = "housing allocation";
+    kind_ru = "решение о выделении жилья";
+  } else {
+    bump = 0;
+  }
+  if (!sink.Wants(rule) && !(queue_rule && sink.Wants(*queue_rule))) return;
+  const std::string id(s.Str(a.id));
+  const ObjectText text{Cat(kind_en, " ", id), Cat(kind_ru, " ", id)};
+  const bool jumped = queue_rule && sink.Wants(*queue_rule) && JumpedTheQueue(s, a);
+  for (PersonIndex o : Officials(s, a.commission, a.approved_by, a.decision_date)) {
+    OfferPersonTie(s, sink, rule, id, a.decision_date, o, a.recipient, text, bump);
+    if (jumped) {
+      OfferPersonTie(s, sink, *queue_rule, id, a.decision_date, o, a.recipient, text, bump);
     }
   }
 }
+
+namespace {
 
 void RunDisciplinary(const Snapshot& s, FindingSink& sink) {
   if (!sink.Wants(Rule::kDisciplinaryInterested)) return;
   for (const DisciplinaryCase& dc : s.data().disciplinary) {
     const std::string id(s.Str(dc.id));
-    const ObjectText text{Cat("disciplinary case ", id),
-                          Cat("служебное расследование ", id)};
+    const ObjectText text{Cat("disciplinary case ", id), Cat("служебное расследование ", id)};
     for (PersonIndex o : Officials(s, dc.commission, dc.investigator, dc.opened)) {
-      OfferPersonTie(s, sink, Rule::kDisciplinaryInterested, id, dc.opened, o, dc.subject, text,
-                     0);
+      OfferPersonTie(s, sink, Rule::kDisciplinaryInterested, id, dc.opened, o, dc.subject, text, 0);
     }
   }
 }
@@ -133,7 +129,7 @@ void RunBonuses(const Snapshot& s, FindingSink& sink) {
 }  // namespace
 
 void RunDecisionRules(const Snapshot& s, FindingSink& sink) {
-  RunAllocations(s, sink);
+  for (const Allocation& a : s.data().allocations) OfferAllocation(s, sink, a);
   RunDisciplinary(s, sink);
   RunBonuses(s, sink);
 }

@@ -2,8 +2,8 @@
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
-#include "graph/text.h"
 #include "graph/rule_context.h"
+#include "graph/text.h"
 
 namespace coigraph::graph::internal {
 
@@ -18,52 +18,30 @@ ObjectText PostText(const Snapshot& s, PositionIndex p) {
           Cat("должность «", title, "» (", id, "), ", org)};
 }
 
-// Posts U above L in one reporting chain, each with its distance (1 = directly above):
-//
-//      U2 (distance 2: HIRE_CHAIN)
-//      |
-//      U1 (distance 1: HIRE_SUBORDINATION)
-//      |
-//      L
-//
-// For every holder of L, the persons who were ever legal kin of them are a small set; only
-// holders of posts above who are in it need the dated check.
-void RunReportingRules(const Snapshot& s, FindingSink& sink) {
-  if (!sink.Wants(Rule::kHireSubordination) && !sink.Wants(Rule::kHireChain)) return;
-  const auto& d = s.data();
-  for (PositionIndex lower = 0; lower < d.positions.size(); ++lower) {
-    if (d.positions[lower].reports_to == kNone || s.PositionDepth(lower) == kNone) continue;
-    const std::string lower_id(s.Str(d.positions[lower].id));
-    for (uint32_t el : s.EmploymentsOfPosition(lower)) {
-      const Employment& low = d.employments[el];
-      absl::flat_hash_set<PersonIndex> ever_kin;
-      for (const KinTie& t : AllKinPaths(s, low.person)) ever_kin.insert(t.person);
-      if (ever_kin.empty()) continue;
-      int distance = 0;
-      for (PositionIndex upper = d.positions[lower].reports_to; upper != kNone;
-           upper = d.positions[upper].reports_to) {
-        ++distance;
-        const Rule rule = distance == 1 ? Rule::kHireSubordination : Rule::kHireChain;
-        for (uint32_t eu : s.EmploymentsOfPosition(upper)) {
-          const Employment& up = d.employments[eu];
-          if (up.person == low.person || !ever_kin.contains(up.person)) continue;
-          std::optional<KinTie> tie =
-              EarliestKinTie(s, up.person, low.person, up.valid.Intersect(low.valid));
-          if (!tie) continue;
-          Candidate c;
-          c.rule = rule;
-          c.object_id = lower_id;
-          c.date = tie->valid.Intersect(up.valid.Intersect(low.valid)).from;
-          c.official = s.PersonVertex(up.person);
-          c.counterparty = s.PersonVertex(low.person);
-          c.evidence.kin = std::move(*tie);
-          c.closeness = Measure(s, c.evidence);
-          c.object = PostText(s, lower);
-          sink.Offer(std::move(c));
-        }
-      }
-    }
-  }
+// The persons who are legal kin of `p` on some day: the only ones worth a dated check.
+absl::flat_hash_set<PersonIndex> EverKin(const Snapshot& s, PersonIndex p) {
+  absl::flat_hash_set<PersonIndex> out;
+  for (const KinTie& t : AllKinPaths(s, p)) out.insert(t.person);
+  return out;
+}
+
+// One pair of stints: the holder of the upper post against the holder of the lower one.
+void OfferReportingPair(const Snapshot& s, FindingSink& sink, const Employment& up,
+                        const Employment& low, int distance) {
+  if (up.person == low.person) return;
+  const Interval both = up.valid.Intersect(low.valid);
+  std::optional<KinTie> tie = EarliestKinTie(s, up.person, low.person, both);
+  if (!tie) return;
+  Candidate c;
+  c.rule = distance == 1 ? Rule::kHireSubordination : Rule::kHireChain;
+  c.object_id = std::string(s.Str(s.data().positions[low.position].id));
+  c.date = tie->valid.Intersect(both).from;
+  c.official = s.PersonVertex(up.person);
+  c.counterparty = s.PersonVertex(low.person);
+  c.evidence.kin = std::move(*tie);
+  c.closeness = Measure(s, c.evidence);
+  c.object = PostText(s, low.position);
+  sink.Offer(std::move(c));
 }
 
 void OfferAppointment(const Snapshot& s, FindingSink& sink, Rule rule, const Employment& e,
@@ -84,18 +62,66 @@ void OfferAppointment(const Snapshot& s, FindingSink& sink, Rule rule, const Emp
 
 }  // namespace
 
-void RunHiringRules(const Snapshot& s, FindingSink& sink) {
-  RunReportingRules(s, sink);
-  for (const Employment& e : s.data().employments) {
-    if (e.valid.from == kMinDate) continue;  // no appointment date to judge at
-    if (e.appointed_by != kNone && sink.Wants(Rule::kHireAppointer)) {
-      OfferAppointment(s, sink, Rule::kHireAppointer, e, e.appointed_by);
+// Posts U above L in one reporting chain, each with its distance (1 = directly above):
+//
+//      U2 (distance 2: HIRE_CHAIN)
+//      |
+//      U1 (distance 1: HIRE_SUBORDINATION)
+//      |
+//      L  <- e
+void OfferReportingAbove(const Snapshot& s, FindingSink& sink, const Employment& e) {
+  const auto& d = s.data();
+  if (s.PositionDepth(e.position) == kNone || d.positions[e.position].reports_to == kNone) return;
+  const absl::flat_hash_set<PersonIndex> ever_kin = EverKin(s, e.person);
+  if (ever_kin.empty()) return;
+  int distance = 0;
+  for (PositionIndex upper = d.positions[e.position].reports_to; upper != kNone;
+       upper = d.positions[upper].reports_to) {
+    ++distance;
+    for (uint32_t i : s.EmploymentsOfPosition(upper)) {
+      const Employment& up = d.employments[i];
+      if (ever_kin.contains(up.person)) OfferReportingPair(s, sink, up, e, distance);
     }
-    if (e.selection_commission != kNone && sink.Wants(Rule::kHireCommission)) {
-      for (PersonIndex m : MembersOn(s, e.selection_commission, e.valid.from)) {
-        OfferAppointment(s, sink, Rule::kHireCommission, e, m);
+  }
+}
+
+// The mirror: every post below e's post, at any distance.
+void OfferReportingBelow(const Snapshot& s, FindingSink& sink, const Employment& e) {
+  const auto& d = s.data();
+  if (s.PositionDepth(e.position) == kNone) return;
+  const absl::flat_hash_set<PersonIndex> ever_kin = EverKin(s, e.person);
+  if (ever_kin.empty()) return;
+  std::vector<std::pair<PositionIndex, int>> stack{{e.position, 0}};
+  while (!stack.empty()) {
+    const auto [p, distance] = stack.back();
+    stack.pop_back();
+    for (uint32_t lower : s.SubordinatesOf(p)) {
+      for (uint32_t i : s.EmploymentsOfPosition(lower)) {
+        const Employment& low = d.employments[i];
+        if (ever_kin.contains(low.person)) OfferReportingPair(s, sink, e, low, distance + 1);
       }
+      stack.emplace_back(lower, distance + 1);
     }
+  }
+}
+
+void OfferAppointmentRules(const Snapshot& s, FindingSink& sink, const Employment& e) {
+  if (e.valid.from == kMinDate) return;  // no appointment date to judge at
+  if (e.appointed_by != kNone && sink.Wants(Rule::kHireAppointer)) {
+    OfferAppointment(s, sink, Rule::kHireAppointer, e, e.appointed_by);
+  }
+  if (e.selection_commission != kNone && sink.Wants(Rule::kHireCommission)) {
+    for (PersonIndex m : MembersOn(s, e.selection_commission, e.valid.from)) {
+      OfferAppointment(s, sink, Rule::kHireCommission, e, m);
+    }
+  }
+}
+
+void RunHiringRules(const Snapshot& s, FindingSink& sink) {
+  const bool reporting = sink.Wants(Rule::kHireSubordination) || sink.Wants(Rule::kHireChain);
+  for (const Employment& e : s.data().employments) {
+    if (reporting) OfferReportingAbove(s, sink, e);
+    OfferAppointmentRules(s, sink, e);
   }
 }
 

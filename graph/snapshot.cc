@@ -131,19 +131,18 @@ Snapshot::Snapshot(SnapshotData data) : data_(std::move(data)) {
     t.kind = TieKind::kHeldBy;
     add(OrgVertex(o), PersonVertex(owner->second), t);
   }
-  graph_ = std::make_unique<TieGraph>(TieGraph{Csr(boost::edges_are_unsorted_multi_pass,
-                                                   ends.begin(), ends.end(), ties.begin(),
-                                                   static_cast<uint32_t>(vertex_count()))});
+  graph_ = std::make_unique<TieGraph>(
+      TieGraph{Csr(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), ties.begin(),
+                   static_cast<uint32_t>(vertex_count()))});
 
   const size_t np = d.persons.size(), npos = d.positions.size(), nc = d.commissions.size();
   employments_by_position_ = GroupBy(npos, d.employments, [](auto& e) { return e.position; });
   employments_by_person_ = GroupBy(np, d.employments, [](auto& e) { return e.person; });
-  positions_by_org_ =
-      GroupBy(d.organizations.size(), d.positions, [](auto& p) { return p.org; });
+  positions_by_org_ = GroupBy(d.organizations.size(), d.positions, [](auto& p) { return p.org; });
+  subordinates_ = GroupBy(npos, d.positions, [](auto& p) { return p.reports_to; });
   seats_by_commission_ = GroupBy(nc, d.seats, [](auto& s) { return s.commission; });
   bids_by_tender_ = GroupBy(d.tenders.size(), d.bids, [](auto& b) { return b.tender; });
-  allocations_by_commission_ =
-      GroupBy(nc, d.allocations, [](auto& a) { return a.commission; });
+  allocations_by_commission_ = GroupBy(nc, d.allocations, [](auto& a) { return a.commission; });
   waiting_by_commission_ = GroupBy(nc, d.waiting_list, [](auto& w) { return w.commission; });
   blacklist_by_supplier_ =
       GroupBy(d.organizations.size(), d.blacklist, [](auto& b) { return b.supplier; });

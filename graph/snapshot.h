@@ -145,6 +145,8 @@ class Snapshot {
   std::span<const uint32_t> EmploymentsOfPerson(PersonIndex p) const {
     return employments_by_person_.Of(p);
   }
+  // Posts whose reports_to is `p`.
+  std::span<const uint32_t> SubordinatesOf(PositionIndex p) const { return subordinates_.Of(p); }
   std::span<const uint32_t> PositionsOfOrganization(OrgIndex o) const {
     return positions_by_org_.Of(o);
   }
@@ -177,7 +179,7 @@ class Snapshot {
   std::unique_ptr<TieGraph> graph_;
   Grouping employments_by_position_, employments_by_person_, positions_by_org_,
       seats_by_commission_, bids_by_tender_, allocations_by_commission_, waiting_by_commission_,
-      blacklist_by_supplier_;
+      blacklist_by_supplier_, subordinates_;
   std::vector<uint32_t> position_depth_;
 };
 

@@ -1,0 +1,77 @@
+#include "graph/checks.h"
+
+#include <algorithm>
+
+#include "graph/rule_context.h"
+
+namespace coigraph::graph {
+
+using internal::FindingSink;
+
+std::vector<Finding> CheckHire(const Snapshot& s, const HireQuery& q) {
+  FindingSink sink(s, AllRules());
+  if (q.candidate == kNone || q.position == kNone) return {};
+  const Employment e{q.candidate, q.position, Interval{q.date, kMaxDate}, q.appointed_by,
+                     q.selection_commission};
+  internal::OfferReportingAbove(s, sink, e);
+  internal::OfferReportingBelow(s, sink, e);
+  internal::OfferAppointmentRules(s, sink, e);
+  return sink.Take();
+}
+
+std::vector<Finding> CheckTender(const Snapshot& s, TenderIndex t) {
+  FindingSink sink(s, AllRules());
+  const Tender& tender = s.data().tenders[t];
+  const std::vector<OrgIndex> bidders = internal::Bidders(s, t, false);
+  internal::OfferTenderCommission(s, sink, tender, bidders);
+  internal::OfferAffiliatedBidders(s, sink, tender, bidders);
+  internal::KinCache kin(s, tender.announced);
+  for (OrgIndex winner : internal::Bidders(s, t, true)) {
+    internal::OfferBlacklistSuccessor(s, sink, tender, winner, kin);
+  }
+  for (const Contract& c : s.data().contracts) {
+    if (c.tender == t) internal::OfferSignatory(s, sink, c);
+  }
+  return sink.Take();
+}
+
+std::vector<Finding> CheckBidder(const Snapshot& s, TenderIndex t, OrgIndex supplier) {
+  FindingSink sink(s, AllRules());
+  const Tender& tender = s.data().tenders[t];
+  std::vector<OrgIndex> bidders = internal::Bidders(s, t, false);
+  const auto& orgs = s.data().organizations;
+  if (std::find(bidders.begin(), bidders.end(), supplier) == bidders.end()) {
+    bidders.push_back(supplier);
+    std::sort(bidders.begin(), bidders.end(),
+              [&](OrgIndex a, OrgIndex b) { return orgs[a].bin < orgs[b].bin; });
+  }
+  internal::OfferTenderCommission(s, sink, tender, {supplier});
+  internal::OfferAffiliatedBidders(s, sink, tender, bidders, supplier);
+  internal::KinCache kin(s, tender.announced);
+  internal::OfferBlacklistSuccessor(s, sink, tender, supplier, kin);
+  return sink.Take();
+}
+
+std::vector<Finding> CheckAllocation(const Snapshot& s, CommissionIndex c, PersonIndex recipient,
+                                     Date date) {
+  FindingSink sink(s, AllRules());
+  Allocation a;
+  a.id = kEmptyStr;
+  a.commission = c;
+  a.recipient = recipient;
+  a.decision_date = date;
+  switch (s.data().commissions[c].kind) {
+    case CommissionKind::kLand:
+      a.kind = AllocationKind::kLand;
+      break;
+    case CommissionKind::kHousing:
+      a.kind = AllocationKind::kHousing;
+      break;
+    default:
+      a.kind = AllocationKind::kOther;
+  }
+  internal::OfferAllocation(s, sink, a);
+  return sink.Take();
+}
+
+}  // namespace coigraph::graph
