@@ -89,14 +89,17 @@ Words RoleWord(const CompanyTie& t) {
   return {"?", "?"};
 }
 
+// The person's own share, shown only for a direct holding (a chain's top share is not the
+// share in the company at its end).
 std::string Share(const CompanyTie& t) {
-  if (t.share_pct < 0) return "";
+  if (t.share_pct < 0 || t.links() > 0) return "";
   char buf[32];
   std::snprintf(buf, sizeof buf, " (%g%%)", static_cast<double>(t.share_pct));
   return buf;
 }
 
-// "wife's brother" / "брат жены"; "the same person" / "то же лицо".
+// "wife's brother" / "брат жены" (who the last person is to the first); "the same person" /
+// "то же лицо".
 void KinPhrase(const Snapshot& s, const KinTie& kin, std::string& en, std::string& ru) {
   const auto& persons = s.data().persons;
   if (kin.path == KinPath::kSelf) {
@@ -108,12 +111,12 @@ void KinPhrase(const Snapshot& s, const KinTie& kin, std::string& en, std::strin
   const size_t dot = name.find('.');
   if (dot == std::string_view::npos) {
     const Words w = StepWord(name, persons[kin.person].sex);
-    en = Cat("the ", w.en);
+    en = std::string(w.en);
     ru = std::string(w.ru);
   } else {
     const std::string_view first = name.substr(0, dot), second = name.substr(dot + 1);
     const Sex mid = persons[kin.via[1]].sex, last = persons[kin.person].sex;
-    en = Cat("the ", StepWord(first, mid).en, "'s ", StepWord(second, last).en);
+    en = Cat(StepWord(first, mid).en, "'s ", StepWord(second, last).en);
     ru = Cat(StepWord(second, last).ru, " ", StepGenitiveRu(first, mid));
   }
 }
@@ -131,10 +134,11 @@ void Explain(const Snapshot& s, const Candidate& c, Finding& f) {
     const std::string q = s.PersonShortName(e.to_company->person);
     const Words rp = RoleWord(*e.from_company), rq = RoleWord(*e.to_company);
     const bool same = e.kin.path == KinPath::kSelf;
-    f.explanation_en = Cat(words.official.en, " ", off, " and ", words.counterparty.en, " ", cp,
-                           ": ", p, ", ", rp.en, Share(*e.from_company), " of ", off, ", is ",
-                           same ? "also " : Cat(kin_en, " of ", q, ", "), rq.en,
-                           Share(*e.to_company), " of ", cp, "; ", c.object.en, ".");
+    f.explanation_en =
+        Cat(words.official.en, " ", off, " and ", words.counterparty.en, " ", cp, ": ", p, " is ",
+            rp.en, Share(*e.from_company), " of ", off, "; ",
+            same ? "the same person is also " : Cat(p, "'s ", kin_en, " ", q, " is "), rq.en,
+            Share(*e.to_company), " of ", cp, "; ", c.object.en, ".");
     f.explanation_ru = Cat(words.official.ru, " ", off, " и ", words.counterparty.ru, " ", cp, ": ",
                            p, " — ", rp.ru, Share(*e.from_company), " ", off, ", ",
                            same ? "он(а) же — " : Cat(q, " (", kin_ru, ") — "), rq.ru,
@@ -143,17 +147,19 @@ void Explain(const Snapshot& s, const Candidate& c, Finding& f) {
     const std::string h = s.PersonShortName(e.to_company->person);
     const Words r = RoleWord(*e.to_company);
     const bool self = e.kin.path == KinPath::kSelf;
-    f.explanation_en = Cat(
-        words.official.en, " ", off, " — ", self ? "personally" : Cat(kin_en, " ", h, ","), " ",
-        r.en, Share(*e.to_company), " of ", words.counterparty.en, " ", cp,
-        e.to_company->links() > 0 ? " (through an ownership chain)" : "", "; ", c.object.en, ".");
+    f.explanation_en = Cat(words.official.en, " ", off, " — ",
+                           self ? "is personally" : Cat("their ", kin_en, " ", h, " is"), " ", r.en,
+                           Share(*e.to_company), " of ", words.counterparty.en, " ", cp,
+                           e.to_company->links() > 0 ? " (through an ownership chain)" : "", "; ",
+                           c.object.en, ".");
     f.explanation_ru =
         Cat(words.official.ru, " ", off, " — ", self ? "лично" : Cat(kin_ru, " ", h, ","), " ",
             r.ru, Share(*e.to_company), " (", words.counterparty.ru, " ", cp, ")",
             e.to_company->links() > 0 ? " через цепочку владения" : "", "; ", c.object.ru, ".");
   } else {
-    f.explanation_en = Cat(words.official.en, " ", off, " — ", words.counterparty.en, " ", cp,
-                           " is ", kin_en, "; ", c.object.en, ".");
+    f.explanation_en =
+        Cat(words.official.en, " ", off, " — ", words.counterparty.en, " ", cp, " is ",
+            e.kin.path == KinPath::kSelf ? "" : "their ", kin_en, "; ", c.object.en, ".");
     f.explanation_ru = Cat(words.official.ru, " ", off, " — ", words.counterparty.ru, " ", cp, ": ",
                            kin_ru, "; ", c.object.ru, ".");
   }
