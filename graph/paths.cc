@@ -193,6 +193,10 @@ absl::StatusOr<std::vector<VertexId>> Neighborhood(const Snapshot& s,
     if (v >= s.vertex_count()) return absl::InvalidArgumentError("seed is not a vertex");
     if (depth.emplace(v, 0).second) queue.push_back(v);
   }
+  if (depth.size() > limit) {
+    return absl::ResourceExhaustedError(
+        Cat("neighbourhood of ", depth.size(), " seeds exceeds ", limit, " vertices"));
+  }
   while (!queue.empty()) {
     const VertexId u = queue.front();
     queue.pop_front();
