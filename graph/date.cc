@@ -61,7 +61,7 @@ std::string FormatIsoDate(Date date) {
   int y;
   unsigned m, d;
   CivilFromDays(date, y, m, d);
-  char buf[16];
+  char buf[48];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
   return buf;
 }

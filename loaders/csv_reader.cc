@@ -1,0 +1,233 @@
+#include "loaders/csv_reader.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "absl/strings/str_cat.h"
+
+namespace coigraph::loaders {
+
+absl::StatusOr<std::unique_ptr<CsvReader>> CsvReader::OpenFile(const std::string& path,
+                                                               size_t chunk_bytes) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    const int err = errno;
+    if (err == ENOENT) return absl::NotFoundError(absl::StrCat(path, " does not exist"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": cannot be opened: ", std::strerror(err)));
+  }
+  return std::unique_ptr<CsvReader>(new CsvReader(f, "", path, chunk_bytes));
+}
+
+std::unique_ptr<CsvReader> CsvReader::FromString(std::string data, size_t chunk_bytes) {
+  return std::unique_ptr<CsvReader>(
+      new CsvReader(nullptr, std::move(data), "<memory>", chunk_bytes));
+}
+
+CsvReader::CsvReader(std::FILE* file, std::string memory, std::string path, size_t chunk_bytes)
+    : file_(file),
+      memory_(std::move(memory)),
+      path_(std::move(path)),
+      chunk_bytes_(std::max<size_t>(chunk_bytes, 1)) {
+  // The first fill holds at least 3 bytes, so that a BOM split by a tiny chunk is still seen.
+  buf_.resize(std::max<size_t>(chunk_bytes_, 3));
+}
+
+CsvReader::~CsvReader() {
+  if (file_ != nullptr) std::fclose(file_);
+}
+
+bool CsvReader::Refill() {
+  if (at_end_) return false;
+  const size_t want = started_ ? chunk_bytes_ : buf_.size();
+  size_t got = 0;
+  if (file_ != nullptr) {
+    while (got < want) {
+      const size_t n = std::fread(buf_.data() + got, 1, want - got, file_);
+      got += n;
+      if (n == 0) {
+        if (std::ferror(file_)) {
+          status_ = absl::InvalidArgumentError(absl::StrCat(path_, ": read error"));
+        }
+        break;
+      }
+      if (started_) break;  // after the first fill, a short read is fine
+    }
+  } else {
+    got = std::min(want, memory_.size() - memory_pos_);
+    std::memcpy(buf_.data(), memory_.data() + memory_pos_, got);
+    memory_pos_ += got;
+  }
+  pos_ = 0;
+  end_ = got;
+  if (!started_) {
+    started_ = true;
+    if (got >= 3 && std::memcmp(buf_.data(), "\xEF\xBB\xBF", 3) == 0) {
+      pos_ = 3;
+      if (pos_ == end_) return Refill();  // the BOM filled the first chunk
+    }
+  }
+  if (pos_ == end_) {
+    at_end_ = true;
+    return false;
+  }
+  return true;
+}
+
+void CsvReader::EndField() {
+  spans_.emplace_back(field_begin_, text_.size());
+  field_begin_ = text_.size();
+}
+
+void CsvReader::SetError(std::string_view reason) {
+  if (error_.empty()) error_.assign(reason);
+}
+
+// The record grammar, one byte at a time:
+//
+//   field_start --"--> quoted --"--> quote_in_quoted --"--> quoted (a doubled quote)
+//        |                                  `--other--> after_close (must be , or line end)
+//        `--other--> unquoted --,--> field_start;  line end ends the record
+//
+// A CR is held back (cr) until the next byte shows whether it starts a CRLF.
+bool CsvReader::Next() {
+  enum class State { kFieldStart, kUnquoted, kQuoted, kQuoteInQuoted, kAfterClose, kCr };
+  if (!status_.ok()) return false;
+  raw_.clear();
+  text_.clear();
+  spans_.clear();
+  error_.clear();
+  field_begin_ = 0;
+  too_long_ = false;
+  int64_t record_line = line_;
+  int64_t quote_line = line_;
+  State state = State::kFieldStart;
+  State before_cr = State::kFieldStart;
+  for (;;) {
+    const int c = Get();
+    if (c < 0) {
+      if (!status_.ok()) return false;
+      if (state == State::kQuoted) {
+        SetError(absl::StrCat("unterminated quoted field (the quote opened on line ", quote_line,
+                              " is never closed)"));
+      }
+      if (state == State::kFieldStart && raw_.empty() && spans_.empty()) return false;
+      EndField();
+      break;
+    }
+    const char ch = static_cast<char>(c);
+    bool end_record = false;
+    bool again = true;
+    while (again) {
+      again = false;
+      switch (state) {
+        case State::kFieldStart:
+          if (ch == '"') {
+            state = State::kQuoted;
+            quote_line = line_;
+            AppendRaw(ch);
+            break;
+          }
+          state = State::kUnquoted;
+          again = true;
+          break;
+        case State::kUnquoted:
+          if (ch == ',') {
+            EndField();
+            AppendRaw(ch);
+            state = State::kFieldStart;
+          } else if (ch == '\n') {
+            ++line_;
+            end_record = true;
+          } else if (ch == '\r') {
+            before_cr = State::kUnquoted;
+            state = State::kCr;
+          } else {
+            if (ch == '"') SetError("a quote inside an unquoted field (quote the whole field)");
+            AppendText(ch);
+            AppendRaw(ch);
+          }
+          break;
+        case State::kCr:
+          if (ch == '\n') {
+            ++line_;
+            end_record = true;
+          } else {
+            // A lone CR is data, except after a closing quote where nothing may follow.
+            if (before_cr == State::kAfterClose) {
+              SetError("text after the closing quote of a quoted field");
+            }
+            AppendText('\r');
+            AppendRaw('\r');
+            state = State::kUnquoted;
+            again = true;
+          }
+          break;
+        case State::kQuoted:
+          if (ch == '"') {
+            state = State::kQuoteInQuoted;
+          } else {
+            if (ch == '\n') ++line_;
+            AppendText(ch);
+          }
+          AppendRaw(ch);
+          break;
+        case State::kQuoteInQuoted:
+          if (ch == '"') {
+            AppendText(ch);
+            AppendRaw(ch);
+            state = State::kQuoted;
+          } else {
+            state = State::kAfterClose;
+            again = true;
+          }
+          break;
+        case State::kAfterClose:
+          if (ch == ',') {
+            EndField();
+            AppendRaw(ch);
+            state = State::kFieldStart;
+          } else if (ch == '\n') {
+            ++line_;
+            end_record = true;
+          } else if (ch == '\r') {
+            before_cr = State::kAfterClose;
+            state = State::kCr;
+          } else {
+            SetError("text after the closing quote of a quoted field");
+            AppendText(ch);
+            AppendRaw(ch);
+            state = State::kUnquoted;
+          }
+          break;
+      }
+    }
+    if (end_record) {
+      const bool blank =
+          raw_.empty() && spans_.empty() && text_.empty() &&
+          (state == State::kUnquoted || state == State::kCr || state == State::kFieldStart);
+      if (blank) {
+        record_line = line_;
+        state = State::kFieldStart;
+        continue;
+      }
+      EndField();
+      break;
+    }
+  }
+  if (too_long_) {
+    SetError(
+        absl::StrCat("record is longer than ", kMaxRecordBytes, " bytes (an unterminated quote?)"));
+  }
+  record_.line = record_line;
+  record_.fields.clear();
+  for (const auto& [b, e] : spans_) {
+    record_.fields.emplace_back(text_.data() + b, e - b);
+  }
+  record_.raw = raw_;
+  record_.error = error_;
+  return true;
+}
+
+}  // namespace coigraph::loaders

@@ -1,0 +1,185 @@
+#include "loaders/feed_loader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "graph/finding.h"
+#include "loaders/csv_reader.h"
+#include "loaders/feed_handlers.h"
+#include "loaders/feed_schema.h"
+#include "loaders/field_parsers.h"
+#include "loaders/load_context.h"
+
+namespace coigraph::loaders {
+
+graph::PersonIndex LoadContext::Resolve(const PersonRef& ref) {
+  if (!ref.set) return graph::kNone;
+  if (ref.index != graph::kNone) return ref.index;
+  if (const auto p = builder_.FindPerson(ref.iin)) return *p;
+  return builder_.AddPerson(
+      graph::Person{.iin = ref.iin, .birth_date = ref.birth_date, .sex = ref.sex});
+}
+
+graph::OrgIndex LoadContext::Resolve(const OrgRef& ref) {
+  if (!ref.set) return graph::kNone;
+  if (ref.index != graph::kNone) return ref.index;
+  if (const auto o = builder_.FindOrganization(ref.bin)) return *o;
+  return builder_.AddOrganization(
+      graph::Organization{.bin = ref.bin, .kind = graph::OrgKind::kCompany});
+}
+
+namespace {
+
+using Loader = absl::Status (*)(FeedFile&, LoadContext&);
+
+Loader LoaderFor(FeedId id) {
+  switch (id) {
+    case FeedId::kPersons:
+      return LoadPersons;
+    case FeedId::kKinship:
+      return LoadKinship;
+    case FeedId::kOrganizations:
+      return LoadOrganizations;
+    case FeedId::kPositions:
+      return LoadPositions;
+    case FeedId::kEmployment:
+      return LoadEmployment;
+    case FeedId::kCommissions:
+      return LoadCommissions;
+    case FeedId::kCommissionMembers:
+      return LoadCommissionMembers;
+    case FeedId::kCompanyRoles:
+      return LoadCompanyRoles;
+    case FeedId::kTenders:
+      return LoadTenders;
+    case FeedId::kBids:
+      return LoadBids;
+    case FeedId::kContracts:
+      return LoadContracts;
+    case FeedId::kAllocations:
+      return LoadAllocations;
+    case FeedId::kDisciplinary:
+      return LoadDisciplinary;
+    case FeedId::kBonuses:
+      return LoadBonuses;
+    case FeedId::kWaitingList:
+      return LoadWaitingList;
+    case FeedId::kBlacklist:
+      return LoadBlacklist;
+    case FeedId::kResidence:
+      return LoadResidence;
+  }
+  return nullptr;
+}
+
+// Reads and maps the header of a present file.
+absl::StatusOr<ColumnMap> ReadHeader(const FeedSchema& schema, const std::string& path) {
+  absl::StatusOr<std::unique_ptr<CsvReader>> reader = CsvReader::OpenFile(path);
+  if (!reader.ok()) return absl::InvalidArgumentError(reader.status().message());
+  if (!(*reader)->Next()) {
+    if (!(*reader)->status().ok()) return (*reader)->status();
+    return absl::InvalidArgumentError(
+        absl::StrCat(Av(schema.file), ": the file is empty (no header line)"));
+  }
+  const CsvRecord& header = (*reader)->record();
+  if (!header.error.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(Av(schema.file), ":", header.line, ": malformed header: ", Av(header.error)));
+  }
+  return ColumnMap::FromHeader(schema, header.fields);
+}
+
+}  // namespace
+
+absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Builder& builder) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status dir_status = fs::status(dir, ec);
+  if (!fs::exists(dir_status)) {
+    return absl::NotFoundError(absl::StrCat("feed directory ", dir, " does not exist"));
+  }
+  if (!fs::is_directory(dir_status)) {
+    return absl::NotFoundError(absl::StrCat("feed directory ", dir, " is not a directory"));
+  }
+
+  LoadReport report;
+  LoadContext ctx(builder);
+  std::vector<FeedFile> files(kFeedCount);
+  report.files.resize(kFeedCount);
+  // Every header first: a file that lacks a required column fails the load before anything is
+  // added to the builder.
+  for (int i = 0; i < kFeedCount; ++i) {
+    const FeedId id = static_cast<FeedId>(i);
+    const FeedSchema& schema = Schema(id);
+    FileReport& file_report = report.files[static_cast<size_t>(i)];
+    file_report.file = std::string(schema.file);
+    const fs::path path = fs::path(dir) / std::string(schema.file);
+    const fs::file_status st = fs::status(path, ec);
+    if (!fs::exists(st)) continue;
+    if (!fs::is_regular_file(st)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(Av(schema.file), ": not a regular file, cannot be read"));
+    }
+    absl::StatusOr<ColumnMap> columns = ReadHeader(schema, path.string());
+    if (!columns.ok()) return columns.status();
+    file_report.present = true;
+    if (!columns->unknown_columns().empty()) {
+      std::string names;
+      for (const std::string& c : columns->unknown_columns()) {
+        absl::StrAppend(&names, names.empty() ? "" : ", ", "'", c, "'");
+      }
+      file_report.warnings.push_back(
+          absl::StrCat(Av(schema.file), ": unknown column",
+                       columns->unknown_columns().size() > 1 ? "s " : " ", names, " ignored"));
+    }
+    ctx.SetPresent(id, true);
+    FeedFile& file = files[static_cast<size_t>(i)];
+    file.schema = &schema;
+    file.path = path.string();
+    file.columns = *std::move(columns);
+    file.report = &file_report;
+    file.rejects = &report.rejects;
+  }
+
+  for (FeedId id : kLoadOrder) {
+    if (!ctx.Present(id)) continue;
+    FeedFile& file = files[static_cast<size_t>(id)];
+    const size_t first_reject = report.rejects.size();
+    absl::Status s = LoaderFor(id)(file, ctx);
+    if (!s.ok()) return s;
+    // Rows settled after the whole file (forward references) are rejected late: keep the
+    // file's rejects in line order.
+    std::stable_sort(report.rejects.begin() + static_cast<std::ptrdiff_t>(first_reject),
+                     report.rejects.end(),
+                     [](const RejectRecord& a, const RejectRecord& b) { return a.line < b.line; });
+  }
+  return report;
+}
+
+absl::StatusOr<LoadedFeed> LoadSnapshot(const std::string& dir) {
+  graph::Builder builder;
+  absl::StatusOr<LoadReport> report = LoadFeedDirectory(dir, builder);
+  if (!report.ok()) return report.status();
+  LoadedFeed feed;
+  feed.report = *std::move(report);
+  feed.snapshot = std::move(builder).Build();
+  return feed;
+}
+
+std::string RejectToJson(const RejectRecord& reject) {
+  std::string out = "{\"file\":";
+  graph::AppendJsonString(out, reject.file);
+  absl::StrAppend(&out, ",\"line\":", reject.line, ",\"column\":");
+  graph::AppendJsonString(out, reject.column);
+  out += ",\"reason\":";
+  graph::AppendJsonString(out, reject.reason);
+  out += ",\"raw\":";
+  graph::AppendJsonString(out, reject.raw);
+  out += "}";
+  return out;
+}
+
+}  // namespace coigraph::loaders

@@ -1,0 +1,70 @@
+#include "loaders/field_parsers.h"
+
+#include <charconv>
+#include <functional>
+
+namespace coigraph::loaders {
+
+std::optional<graph::Sex> ParseSex(std::string_view text) {
+  if (text == "M") return graph::Sex::kMale;
+  if (text == "F") return graph::Sex::kFemale;
+  return std::nullopt;
+}
+
+std::optional<bool> ParseBool(std::string_view text) {
+  if (text == "true") return true;
+  if (text == "false") return false;
+  return std::nullopt;
+}
+
+std::optional<double> ParseDecimal(std::string_view text) {
+  size_t int_digits = 0;
+  size_t i = 0;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i, ++int_digits;
+  if (int_digits == 0) return std::nullopt;
+  if (i < text.size()) {
+    if (text[i] != '.') return std::nullopt;
+    ++i;
+    size_t frac_digits = 0;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i, ++frac_digits;
+    if (frac_digits == 0 || i != text.size()) return std::nullopt;
+  }
+  double value = 0;
+  const auto [end, ec] =
+      std::from_chars(text.data(), text.data() + text.size(), value, std::chars_format::fixed);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+std::optional<int64_t> ParsePositiveInteger(std::string_view text) {
+  if (text.empty() || text.size() > 19) return std::nullopt;
+  int64_t value = 0;
+  for (char ch : text) {
+    if (ch < '0' || ch > '9') return std::nullopt;
+    value = value * 10 + (ch - '0');
+    if (value > 1'000'000'000'000'000'000LL) return std::nullopt;
+  }
+  if (value < 1) return std::nullopt;
+  return value;
+}
+
+uint64_t Fingerprint::Mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+Fingerprint& Fingerprint::Add(std::string_view field) {
+  h_ = Mix(h_ ^ std::hash<std::string_view>{}(field)) + field.size();
+  return *this;
+}
+
+Fingerprint& Fingerprint::Add(uint64_t value) {
+  h_ = Mix(h_ ^ Mix(value + 0x632be59bd9b4e019ULL));
+  return *this;
+}
+
+}  // namespace coigraph::loaders

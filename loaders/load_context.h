@@ -1,0 +1,65 @@
+// What the per-file loaders share while one feed directory loads: the builder, which files are
+// in the directory, and the report. Internal to loaders/.
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "graph/builder.h"
+#include "loaders/feed_loader.h"
+#include "loaders/feed_schema.h"
+
+namespace coigraph::loaders {
+
+// A person referred to by a row, checked but not yet created (see LoadContext::Resolve).
+struct PersonRef {
+  bool set = false;
+  uint64_t iin = 0;
+  graph::PersonIndex index = graph::kNone;  // kNone: not in the builder yet
+  graph::Date birth_date = 0;               // from the IIN, for a minimal person
+  graph::Sex sex = graph::Sex::kUnknown;
+};
+
+struct OrgRef {
+  bool set = false;
+  uint64_t bin = 0;
+  graph::OrgIndex index = graph::kNone;
+};
+
+class LoadContext {
+ public:
+  explicit LoadContext(graph::Builder& builder) : builder_(builder) {}
+
+  graph::Builder& builder() { return builder_; }
+  bool Present(FeedId id) const { return present_[static_cast<size_t>(id)]; }
+  void SetPresent(FeedId id, bool present) { present_[static_cast<size_t>(id)] = present; }
+
+  // The builder index of a checked reference, kNone for an unset one. When the referenced file
+  // is absent, the first reference creates a minimal entity: a person with the IIN's birth date
+  // and sex and no names, an organization of kind company and no name. Call it only for rows
+  // that are accepted, so that rejected rows leave nothing behind.
+  graph::PersonIndex Resolve(const PersonRef& ref);
+  graph::OrgIndex Resolve(const OrgRef& ref);
+
+ private:
+  graph::Builder& builder_;
+  std::array<bool, kFeedCount> present_{};
+};
+
+// One file being loaded: its schema, header mapping and report.
+struct FeedFile {
+  const FeedSchema* schema = nullptr;
+  std::string path;
+  ColumnMap columns;
+  FileReport* report = nullptr;
+  std::vector<RejectRecord>* rejects = nullptr;
+
+  void AddReject(int64_t line, std::string_view column, std::string reason, std::string_view raw) {
+    ++report->rejected;
+    rejects->push_back(RejectRecord{std::string(schema->file), line, std::string(column),
+                                    std::move(reason), std::string(raw)});
+  }
+};
+
+}  // namespace coigraph::loaders

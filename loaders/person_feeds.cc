@@ -1,0 +1,131 @@
+// persons.csv, kinship.csv, residence.csv.
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "graph/identity_number.h"
+#include "loaders/feed_handlers.h"
+#include "loaders/feed_rows.h"
+
+namespace coigraph::loaders {
+
+namespace {
+
+std::string_view SexWord(graph::Sex s) {
+  return s == graph::Sex::kMale ? "male" : s == graph::Sex::kFemale ? "female" : "unknown";
+}
+
+}  // namespace
+
+absl::Status LoadPersons(FeedFile& file, LoadContext& ctx) {
+  const ColumnMap& m = file.columns;
+  const Col iin = m.Get("iin"), last_name = m.Get("last_name"), first_name = m.Get("first_name"),
+            birth_date = m.Get("birth_date"), sex = m.Get("sex"), patronymic = m.Get("patronymic"),
+            death_date = m.Get("death_date");
+  graph::Builder& b = ctx.builder();
+  DuplicateIndex seen;
+  return ForEachRow(file, ctx, [&](RowReader& row) {
+    graph::IinInfo info;
+    const uint64_t iin_value = row.Iin(iin, Need::kRequired, &info);
+    const std::string_view last = row.Field(last_name, Need::kRequired);
+    const std::string_view first = row.Field(first_name, Need::kRequired);
+    const graph::Date birth = row.DateField(birth_date, Need::kRequired, 0);
+    const std::string_view sex_text = row.Field(sex, Need::kRequired);
+    graph::Sex sex_value = graph::Sex::kUnknown;
+    if (row.ok()) {
+      const std::optional<graph::Sex> s = ParseSex(sex_text);
+      if (s) {
+        sex_value = *s;
+      } else {
+        row.Reject(sex.name, absl::StrCat("sex must be M or F, not '", Av(sex_text), "'"));
+      }
+    }
+    const graph::Date death = row.DateField(death_date, Need::kOptional, graph::kMaxDate);
+    if (row.ok() && info.birth_date != birth) {
+      row.Reject(iin.name, absl::StrCat("IIN date part (with its century digit) is ",
+                                        graph::FormatIsoDate(info.birth_date),
+                                        ", which disagrees with "
+                                        "birth_date ",
+                                        Av(row.Text(birth_date))));
+    }
+    if (row.ok() && info.sex != sex_value) {
+      row.Reject(iin.name,
+                 absl::StrCat("IIN century/sex digit ", Av(row.Text(iin).substr(6, 1)), " means ",
+                              Av(SexWord(info.sex)), ", which disagrees with sex ", Av(sex_text)));
+    }
+    if (!row.Unique(seen, Fingerprint(1).Add(iin_value).value(), row.ContentFingerprint(),
+                    "(iin)")) {
+      return;
+    }
+    b.AddPerson(graph::Person{.iin = iin_value,
+                              .last_name = b.Intern(last),
+                              .first_name = b.Intern(first),
+                              .patronymic = b.Intern(row.Text(patronymic)),
+                              .birth_date = birth,
+                              .death_date = death,
+                              .sex = sex_value});
+  });
+}
+
+absl::Status LoadKinship(FeedFile& file, LoadContext& ctx) {
+  const ColumnMap& m = file.columns;
+  const Col person_iin = m.Get("person_iin"), relative_iin = m.Get("relative_iin"),
+            relation = m.Get("relation"), valid_from = m.Get("valid_from"),
+            valid_to = m.Get("valid_to");
+  graph::Builder& b = ctx.builder();
+  DuplicateIndex seen;
+  return ForEachRow(file, ctx, [&](RowReader& row) {
+    const PersonRef person = row.Person(person_iin, Need::kRequired);
+    const PersonRef relative = row.Person(relative_iin, Need::kRequired);
+    if (row.ok() && person.iin == relative.iin) {
+      row.Reject(relative_iin.name, "relative_iin is the same person as person_iin");
+    }
+    const graph::KinRelation rel =
+        row.Enum(relation, graph::ParseKinRelation, "parent, adoptive_parent, spouse, sibling",
+                 graph::KinRelation::kParent);
+    const graph::Interval valid = row.Validity(valid_from, valid_to);
+    if (!row.ok()) return;
+    // spouse and sibling are unordered pairs: (A, B) and (B, A) are one key and one content.
+    uint64_t a = person.iin;
+    uint64_t c = relative.iin;
+    if ((rel == graph::KinRelation::kSpouse || rel == graph::KinRelation::kSibling) && a > c) {
+      std::swap(a, c);
+    }
+    const uint64_t rel_code = static_cast<uint64_t>(rel);
+    const uint64_t key =
+        Fingerprint(2).Add(a).Add(c).Add(rel_code).Add(row.Text(valid_from)).value();
+    const uint64_t content = Fingerprint(3)
+                                 .Add(a)
+                                 .Add(c)
+                                 .Add(rel_code)
+                                 .Add(row.Text(valid_from))
+                                 .Add(row.Text(valid_to))
+                                 .value();
+    if (!row.Unique(seen, key, content, "(person_iin, relative_iin, relation, valid_from)")) return;
+    b.AddKinship(graph::KinshipFact{.person = ctx.Resolve(person),
+                                    .relative = ctx.Resolve(relative),
+                                    .relation = rel,
+                                    .valid = valid});
+  });
+}
+
+absl::Status LoadResidence(FeedFile& file, LoadContext& ctx) {
+  const ColumnMap& m = file.columns;
+  const Col person_iin = m.Get("person_iin"), address_id = m.Get("address_id"),
+            valid_from = m.Get("valid_from"), valid_to = m.Get("valid_to");
+  graph::Builder& b = ctx.builder();
+  DuplicateIndex seen;
+  return ForEachRow(file, ctx, [&](RowReader& row) {
+    const PersonRef person = row.Person(person_iin, Need::kRequired);
+    const std::string_view address = row.Field(address_id, Need::kRequired);
+    const graph::Interval valid = row.Validity(valid_from, valid_to);
+    const uint64_t key =
+        Fingerprint(4).Add(person.iin).Add(address).Add(row.Text(valid_from)).value();
+    if (!row.Unique(seen, key, row.ContentFingerprint(), "(person_iin, address_id, valid_from)")) {
+      return;
+    }
+    b.AddResidence(graph::Residence{
+        .person = ctx.Resolve(person), .address = b.Intern(address), .valid = valid});
+  });
+}
+
+}  // namespace coigraph::loaders

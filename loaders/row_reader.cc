@@ -1,0 +1,216 @@
+#include "loaders/row_reader.h"
+
+#include "graph/identity_number.h"
+
+namespace coigraph::loaders {
+
+RowReader::Outcome RowReader::outcome() const {
+  if (failed_) return Outcome::kRejected;
+  if (merged_) return Outcome::kMerged;
+  if (deferred_) return Outcome::kDeferred;
+  return Outcome::kLoaded;
+}
+
+void RowReader::Reject(std::string_view column, std::string reason) {
+  if (failed_) return;
+  failed_ = true;
+  reject_column_ = std::string(column);
+  reject_reason_ = std::move(reason);
+}
+
+std::string_view RowReader::Field(const Col& c, Need need) {
+  if (failed_) return {};
+  const std::string_view t = Text(c);
+  if (t.empty() && need == Need::kRequired) Reject(c.name, "required value is empty");
+  return t;
+}
+
+uint64_t RowReader::Iin(const Col& c, Need need, graph::IinInfo* info) {
+  const std::string_view t = Field(c, need);
+  if (failed_ || t.empty()) return 0;
+  graph::IinInfo checked = graph::CheckIin(t);
+  if (!checked.ok) {
+    Reject(c.name, absl::StrCat("invalid IIN '", Av(t), "': ", checked.error));
+    return 0;
+  }
+  if (info != nullptr) *info = std::move(checked);
+  return graph::IdentityNumberValue(t);
+}
+
+PersonRef RowReader::Person(const Col& c, Need need) {
+  PersonRef ref;
+  graph::IinInfo info;
+  const uint64_t iin = Iin(c, need, &info);
+  if (failed_ || Text(c).empty()) return ref;
+  ref.set = true;
+  ref.iin = iin;
+  if (const auto p = ctx_.builder().FindPerson(iin)) {
+    ref.index = *p;
+  } else if (ctx_.Present(FeedId::kPersons)) {
+    Reject(c.name, absl::StrCat("unknown person IIN ", Av(Text(c)), " (not in persons.csv)"));
+  } else {
+    ref.birth_date = info.birth_date;
+    ref.sex = info.sex;
+  }
+  return ref;
+}
+
+OrgRef RowReader::Org(const Col& c, Need need) {
+  OrgRef ref;
+  const std::string_view t = Field(c, need);
+  if (failed_ || t.empty()) return ref;
+  if (!graph::HasValidCheckDigit(t)) {
+    Reject(c.name,
+           absl::StrCat("invalid BIN '", Av(t), "': not 12 digits or the check digit is wrong"));
+    return ref;
+  }
+  ref.set = true;
+  ref.bin = graph::IdentityNumberValue(t);
+  if (const auto o = ctx_.builder().FindOrganization(ref.bin)) {
+    ref.index = *o;
+  } else if (ctx_.Present(FeedId::kOrganizations)) {
+    Reject(c.name, absl::StrCat("unknown organization BIN ", Av(t), " (not in organizations.csv)"));
+  }
+  return ref;
+}
+
+namespace {
+
+// The common shape of a reference by source id into positions/commissions/tenders.
+template <typename Find>
+uint32_t IdReference(RowReader& row, LoadContext& ctx, const Col& c, Need need, FeedId target,
+                     std::string_view target_file, Find find) {
+  const std::string_view t = row.Field(c, need);
+  if (!row.ok() || t.empty()) return graph::kNone;
+  if (!ctx.Present(target)) {
+    row.Reject(c.name, absl::StrCat(Av(c.name), " ", Av(t), ": ", Av(target_file),
+                                    " is absent, so it cannot be linked"));
+    return graph::kNone;
+  }
+  const std::optional<uint32_t> found = find(t);
+  if (!found) {
+    row.Reject(c.name,
+               absl::StrCat("unknown ", Av(c.name), " ", Av(t), " (not in ", Av(target_file), ")"));
+    return graph::kNone;
+  }
+  return *found;
+}
+
+}  // namespace
+
+graph::PositionIndex RowReader::Position(const Col& c, Need need) {
+  graph::Builder& b = ctx_.builder();
+  return IdReference(*this, ctx_, c, need, FeedId::kPositions, "positions.csv",
+                     [&](std::string_view id) { return b.FindPosition(id); });
+}
+
+graph::CommissionIndex RowReader::Commission(const Col& c, Need need) {
+  graph::Builder& b = ctx_.builder();
+  return IdReference(*this, ctx_, c, need, FeedId::kCommissions, "commissions.csv",
+                     [&](std::string_view id) { return b.FindCommission(id); });
+}
+
+graph::TenderIndex RowReader::Tender(const Col& c, Need need) {
+  graph::Builder& b = ctx_.builder();
+  return IdReference(*this, ctx_, c, need, FeedId::kTenders, "tenders.csv",
+                     [&](std::string_view id) { return b.FindTender(id); });
+}
+
+graph::Date RowReader::DateField(const Col& c, Need need, graph::Date if_empty) {
+  const std::string_view t = Field(c, need);
+  if (failed_) return if_empty;
+  if (t.empty()) return if_empty;
+  const std::optional<graph::Date> d = graph::ParseIsoDate(t);
+  if (!d) {
+    Reject(c.name, absl::StrCat("malformed date '", Av(t), "' (expected YYYY-MM-DD, a real date)"));
+    return if_empty;
+  }
+  return *d;
+}
+
+graph::Interval RowReader::Validity(const Col& from, const Col& to, Need from_need) {
+  graph::Interval v;
+  v.from = DateField(from, from_need, graph::kMinDate);
+  v.to = DateField(to, Need::kOptional, graph::kMaxDate);
+  if (!failed_ && v.to < v.from) {
+    Reject(to.name, absl::StrCat(Av(to.name), " ", Av(Text(to)), " is before ", Av(from.name), " ",
+                                 Av(Text(from))));
+  }
+  return v;
+}
+
+bool RowReader::Bool(const Col& c) {
+  const std::string_view t = Field(c, Need::kOptional);
+  if (failed_ || t.empty()) return false;
+  const std::optional<bool> b = ParseBool(t);
+  if (!b) {
+    Reject(c.name, absl::StrCat(Av(c.name), " must be true or false, not '", Av(t), "'"));
+    return false;
+  }
+  return *b;
+}
+
+double RowReader::Amount(const Col& c) {
+  const std::string_view t = Field(c, Need::kOptional);
+  if (failed_ || t.empty()) return graph::kUnknownAmount;
+  const std::optional<double> v = ParseDecimal(t);
+  if (!v) {
+    Reject(c.name, absl::StrCat(Av(c.name),
+                                " must be a decimal number >= 0 (digits, optional "
+                                "'.' and fraction digits), not '",
+                                Av(t), "'"));
+    return graph::kUnknownAmount;
+  }
+  return *v;
+}
+
+double RowReader::SharePct(const Col& c) {
+  const std::string_view t = Field(c, Need::kOptional);
+  if (failed_ || t.empty()) return graph::kUnknownAmount;
+  const std::optional<double> v = ParseDecimal(t);
+  if (!v || *v > 100.0) {
+    Reject(c.name,
+           absl::StrCat(Av(c.name), " must be a decimal number in [0, 100], not '", Av(t), "'"));
+    return graph::kUnknownAmount;
+  }
+  return *v;
+}
+
+int64_t RowReader::QueueNumber(const Col& c, Need need) {
+  const std::string_view t = Field(c, need);
+  if (failed_ || t.empty()) return 0;
+  const std::optional<int64_t> v = ParsePositiveInteger(t);
+  if (!v) {
+    Reject(c.name, absl::StrCat(Av(c.name), " must be an integer >= 1, not '", Av(t), "'"));
+    return 0;
+  }
+  return *v;
+}
+
+uint64_t RowReader::ContentFingerprint() const {
+  Fingerprint fp(0x636f6e74656e74ULL);
+  for (int field : columns_.known_fields()) {
+    fp.Add(field < 0 ? std::string_view() : record_.fields[static_cast<size_t>(field)]);
+  }
+  return fp.value();
+}
+
+bool RowReader::Unique(DuplicateIndex& seen, uint64_t key, uint64_t content,
+                       std::string_view key_names) {
+  if (failed_) return false;
+  const DuplicateIndex::Result r = seen.Check(key, content, line());
+  switch (r.verdict) {
+    case DuplicateIndex::Verdict::kNew:
+      return true;
+    case DuplicateIndex::Verdict::kExactDuplicate:
+      merged_ = true;
+      return false;
+    case DuplicateIndex::Verdict::kConflict:
+      Reject("", absl::StrCat("duplicate key ", Av(key_names), " with different content than line ",
+                              r.first_line));
+      return false;
+  }
+  return false;
+}
+
+}  // namespace coigraph::loaders

@@ -1,0 +1,333 @@
+// LoadFeedDirectory on the hand-written feeds of tests/testdata/loaders/ and on byte-exact feeds
+// written to a temp dir.
+#include "loaders/feed_loader.h"
+
+#include <string>
+
+#include "gmock/gmock.h"
+#include "graph/builder.h"
+#include "gtest/gtest.h"
+#include "test_feeds.h"
+
+namespace coigraph::loaders {
+namespace {
+
+using ::testing::ElementsAre;
+using testing::FileOf;
+using ::testing::HasSubstr;
+using testing::TempFeedDir;
+using testing::TestdataDir;
+
+constexpr uint64_t kAhmetov = 800515300017;
+constexpr uint64_t kAhmetova = 820310400012;
+constexpr uint64_t kSerik = 550120300016;
+
+LoadReport MustLoad(const std::string& dir, graph::Builder& b) {
+  absl::StatusOr<LoadReport> r = LoadFeedDirectory(dir, b);
+  EXPECT_TRUE(r.ok()) << r.status();
+  return r.ok() ? *std::move(r) : LoadReport{};
+}
+
+std::string PositionId(const graph::Builder& b, graph::PositionIndex p) {
+  return p == graph::kNone ? "-" : std::string(b.Str(b.position(p).id));
+}
+
+TEST(FeedLoaderTest, MissingDirectoryIsNotFound) {
+  graph::Builder b;
+  absl::StatusOr<LoadReport> r = LoadFeedDirectory("/nonexistent/coigraph_feed", b);
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(r.status().message(),
+              HasSubstr("feed directory /nonexistent/coigraph_feed does not exist"));
+}
+
+TEST(FeedLoaderTest, MissingRequiredColumnFailsTheLoad) {
+  graph::Builder b;
+  absl::StatusOr<LoadReport> r = LoadFeedDirectory(TestdataDir("missing_required_column"), b);
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(r.status().message(), "persons.csv: missing required column 'sex'");
+  EXPECT_TRUE(b.data().persons.empty());
+}
+
+TEST(FeedLoaderTest, CompanyRolesNeedsAHolderColumn) {
+  TempFeedDir dir;
+  dir.Write("company_roles.csv", "company_bin,role\n940140000385,owner\n");
+  graph::Builder b;
+  absl::StatusOr<LoadReport> r = LoadFeedDirectory(dir.path(), b);
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(r.status().message(), HasSubstr("company_roles.csv: missing required column"));
+  EXPECT_THAT(r.status().message(), HasSubstr("holder_iin"));
+}
+
+TEST(FeedLoaderTest, EmptyDirectoryLoadsNothingAndReportsEveryFile) {
+  TempFeedDir dir;
+  graph::Builder b;
+  const LoadReport r = MustLoad(dir.path(), b);
+  ASSERT_EQ(r.files.size(), 17u);
+  EXPECT_EQ(r.files[0].file, "persons.csv");
+  EXPECT_EQ(r.files[1].file, "kinship.csv");
+  EXPECT_EQ(r.files[16].file, "residence.csv");
+  for (const FileReport& f : r.files) EXPECT_FALSE(f.present) << f.file;
+  EXPECT_TRUE(r.rejects.empty());
+}
+
+TEST(FeedLoaderTest, ColumnsInAnyOrderAndUnknownColumnWarnedOnce) {
+  graph::Builder b;
+  const LoadReport r = MustLoad(TestdataDir("columns_any_order_unknown_warned"), b);
+  const FileReport& f = FileOf(r, "persons.csv");
+  EXPECT_TRUE(f.present);
+  EXPECT_EQ(f.loaded, 2);
+  EXPECT_EQ(f.rejected, 0);
+  ASSERT_EQ(f.warnings.size(), 1u);
+  EXPECT_THAT(f.warnings[0], HasSubstr("'nickname'"));
+  ASSERT_EQ(b.data().persons.size(), 2u);
+  const graph::Person& p = b.data().persons[0];
+  EXPECT_EQ(p.iin, kAhmetov);
+  EXPECT_EQ(b.Str(p.last_name), "Ахметов");
+  EXPECT_EQ(b.Str(p.first_name), "Бауыржан");
+  EXPECT_EQ(b.Str(p.patronymic), "Серикович");
+  EXPECT_EQ(p.sex, graph::Sex::kMale);
+  EXPECT_EQ(p.birth_date, *graph::ParseIsoDate("1980-05-15"));
+  EXPECT_EQ(p.death_date, graph::kMaxDate);
+}
+
+TEST(FeedLoaderTest, ExactDuplicateIsMergedAndCounted) {
+  graph::Builder b;
+  const LoadReport r = MustLoad(TestdataDir("exact_duplicate_merged"), b);
+  const FileReport& f = FileOf(r, "persons.csv");
+  EXPECT_EQ(f.loaded, 2);
+  EXPECT_EQ(f.merged, 1);
+  EXPECT_EQ(f.rejected, 0);
+  EXPECT_TRUE(r.rejects.empty());
+  EXPECT_EQ(b.data().persons.size(), 2u);
+}
+
+TEST(FeedLoaderTest, ConflictingDuplicateIsRejectedFirstRowWins) {
+  graph::Builder b;
+  const LoadReport r = MustLoad(TestdataDir("conflicting_duplicate"), b);
+  const FileReport& f = FileOf(r, "persons.csv");
+  EXPECT_EQ(f.loaded, 2);
+  EXPECT_EQ(f.rejected, 1);
+  ASSERT_EQ(r.rejects.size(), 1u);
+  EXPECT_EQ(r.rejects[0].file, "persons.csv");
+  EXPECT_EQ(r.rejects[0].line, 3);
+  EXPECT_EQ(r.rejects[0].column, "");
+  EXPECT_THAT(r.rejects[0].reason, HasSubstr("duplicate key (iin)"));
+  EXPECT_THAT(r.rejects[0].reason, HasSubstr("different content than line 2"));
+  EXPECT_EQ(r.rejects[0].raw, "800515300017,Ахметов,Болат,1980-05-15,M");
+  EXPECT_EQ(b.Str(b.person(*b.FindPerson(kAhmetov)).first_name), "Бауыржан");
+}
+
+//   Серик ──parent──> Ахметов ──spouse── Ахметова
+TEST(FeedLoaderTest, SymmetricSpouseDuplicateIsMergedParentIsOrdered) {
+  graph::Builder b;
+  const LoadReport r = MustLoad(TestdataDir("symmetric_spouse_duplicate"), b);
+  const FileReport& f = FileOf(r, "kinship.csv");
+  EXPECT_EQ(f.loaded, 3);  // spouse, parent one way, parent the other way
+  EXPECT_EQ(f.merged, 1);  // (Ахметова, Ахметов, spouse) = (Ахметов, Ахметова, spouse)
+  EXPECT_EQ(f.rejected, 1);
+  ASSERT_EQ(r.rejects.size(), 1u);
+  EXPECT_EQ(r.rejects[0].line, 6);
+  EXPECT_EQ(r.rejects[0].column, "");
+  EXPECT_THAT(r.rejects[0].reason, HasSubstr("different content than line 2"));
+  ASSERT_EQ(b.data().kinship.size(), 3u);
+  const graph::KinshipFact& spouse = b.data().kinship[0];
+  EXPECT_EQ(spouse.relation, graph::KinRelation::kSpouse);
+  EXPECT_EQ(spouse.person, *b.FindPerson(kAhmetov));
+  EXPECT_EQ(spouse.relative, *b.FindPerson(kAhmetova));
+  EXPECT_EQ(spouse.valid.from, *graph::ParseIsoDate("2005-06-01"));
+  EXPECT_EQ(spouse.valid.to, graph::kMaxDate);
+  EXPECT_EQ(b.data().kinship[1].person, *b.FindPerson(kSerik));
+  EXPECT_EQ(b.data().kinship[1].valid, graph::kAlways);
+}
+
+//   P1 <── P2 <── P3   (rows in the file: P3, P2, P1)
+TEST(FeedLoaderTest, ForwardReportsToResolves) {
+  graph::Builder b;
+  const LoadReport r = MustLoad(TestdataDir("forward_reports_to"), b);
+  EXPECT_EQ(FileOf(r, "positions.csv").loaded, 3);
+  EXPECT_TRUE(r.rejects.empty());
+  const auto p1 = b.FindPosition("P1"), p2 = b.FindPosition("P2"), p3 = b.FindPosition("P3");
+  ASSERT_TRUE(p1 && p2 && p3);
+  EXPECT_EQ(PositionId(b, b.position(*p3).reports_to), "P2");
+  EXPECT_EQ(PositionId(b, b.position(*p2).reports_to), "P1");
+  EXPECT_EQ(b.position(*p1).reports_to, graph::kNone);
+  EXPECT_TRUE(b.position(*p1).is_head);
+  EXPECT_EQ(b.position(*p1).org, *b.FindOrganization(940140000385));
+}
+
+//   org 9401..: P1      org 1005..: E1 ──X──> P1, E2 ──> E1 (falls with it)
+TEST(FeedLoaderTest, CrossOrganizationReportsToIsRejected) {
+  graph::Builder b;
+  const LoadReport r = MustLoad(TestdataDir("cross_org_reports_to"), b);
+  const FileReport& f = FileOf(r, "positions.csv");
+  EXPECT_EQ(f.loaded, 1);
+  EXPECT_EQ(f.rejected, 2);
+  ASSERT_EQ(r.rejects.size(), 2u);
+  EXPECT_EQ(r.rejects[0].file, "positions.csv");
+  EXPECT_EQ(r.rejects[0].line, 3);
+  EXPECT_EQ(r.rejects[0].column, "reports_to");
+  EXPECT_THAT(r.rejects[0].reason, HasSubstr("another organization"));
+  EXPECT_EQ(r.rejects[1].line, 4);
+  EXPECT_EQ(r.rejects[1].column, "reports_to");
+  EXPECT_THAT(r.rejects[1].reason, HasSubstr("rejected (line 3)"));
+  EXPECT_TRUE(b.FindPosition("P1").has_value());
+  EXPECT_FALSE(b.FindPosition("E1").has_value());
+}
+
+//   Q1 ──> Q2 ──> Q1, Q3 ──> Q1
+TEST(FeedLoaderTest, ReportsToCycleIsRejected) {
+  graph::Builder b;
+  const LoadReport r = MustLoad(TestdataDir("reports_to_cycle"), b);
+  EXPECT_EQ(FileOf(r, "positions.csv").loaded, 1);
+  ASSERT_EQ(r.rejects.size(), 3u);
+  EXPECT_EQ(r.rejects[0].line, 2);
+  EXPECT_THAT(r.rejects[0].reason, HasSubstr("cycle: Q1 -> Q2 -> Q1"));
+  EXPECT_EQ(r.rejects[1].line, 3);
+  EXPECT_THAT(r.rejects[1].reason, HasSubstr("cycle"));
+  EXPECT_EQ(r.rejects[2].line, 4);
+  EXPECT_THAT(r.rejects[2].reason, HasSubstr("rejected (line 2)"));
+}
+
+//   Министерство <── Холдинг <── Лютик   (rows: Лютик, Холдинг, Министерство)
+TEST(FeedLoaderTest, ForwardParentBinResolves) {
+  graph::Builder b;
+  const LoadReport r = MustLoad(TestdataDir("forward_parent_bin"), b);
+  EXPECT_EQ(FileOf(r, "organizations.csv").loaded, 3);
+  EXPECT_TRUE(r.rejects.empty());
+  const graph::OrgIndex ministry = *b.FindOrganization(940140000385);
+  const graph::OrgIndex holding = *b.FindOrganization(100540000018);
+  const graph::OrgIndex lyutik = *b.FindOrganization(110640000013);
+  EXPECT_EQ(b.data().organizations[lyutik].parent, holding);
+  EXPECT_EQ(b.data().organizations[holding].parent, ministry);
+  EXPECT_EQ(b.data().organizations[ministry].parent, graph::kNone);
+  EXPECT_EQ(b.data().organizations[holding].kind, graph::OrgKind::kQuasiState);
+}
+
+TEST(FeedLoaderTest, QuotedFieldsAndLineNumbersAfterEmbeddedNewline) {
+  graph::Builder b;
+  const LoadReport r = MustLoad(TestdataDir("quoted_fields"), b);
+  const FileReport& f = FileOf(r, "organizations.csv");
+  EXPECT_EQ(f.loaded, 3);
+  EXPECT_EQ(f.rejected, 2);
+  const graph::OrgIndex akimat = *b.FindOrganization(940140000385);
+  const graph::OrgIndex romashka = *b.FindOrganization(100540000018);
+  EXPECT_EQ(b.Str(b.data().organizations[akimat].name), "Акимат города Астаны, аппарат");
+  EXPECT_EQ(b.Str(b.data().organizations[romashka].name), "ТОО \"Ромашка\"");
+  EXPECT_EQ(b.Str(b.data().organizations[romashka].region), "Астана,\nрайон Есиль");
+  ASSERT_EQ(r.rejects.size(), 2u);
+  EXPECT_EQ(r.rejects[0].line, 6);
+  EXPECT_EQ(r.rejects[0].column, "");
+  EXPECT_THAT(r.rejects[0].reason, HasSubstr("after the closing quote"));
+  EXPECT_EQ(r.rejects[0].raw, "120740000019,\"ТОО \"\"Незакрытая\"\" кавычка\"x,company,Алматы");
+  EXPECT_EQ(r.rejects[1].line, 7);
+  EXPECT_EQ(r.rejects[1].column, "kind");
+  EXPECT_THAT(r.rejects[1].reason, HasSubstr("unknown kind 'bank'"));
+}
+
+TEST(FeedLoaderTest, BomCrlfAndNoFinalNewline) {
+  TempFeedDir dir;
+  dir.Write("persons.csv",
+            "\xEF\xBB\xBFiin,last_name,first_name,birth_date,sex\r\n"
+            "800515300017,Ахметов,Бауыржан,1980-05-15,M\r\n"
+            "\r\n"
+            "820310400012,Ахметова,Алия,1982-03-10,X\r\n"
+            "550120300016,Ахметов,Серик,1955-01-20,M");
+  graph::Builder b;
+  const LoadReport r = MustLoad(dir.path(), b);
+  const FileReport& f = FileOf(r, "persons.csv");
+  EXPECT_EQ(f.loaded, 2);
+  EXPECT_TRUE(f.warnings.empty());  // the BOM is not part of the first column's name
+  ASSERT_EQ(r.rejects.size(), 1u);
+  EXPECT_EQ(r.rejects[0].line, 4);
+  EXPECT_EQ(r.rejects[0].column, "sex");
+  EXPECT_EQ(r.rejects[0].raw, "820310400012,Ахметова,Алия,1982-03-10,X");
+  EXPECT_TRUE(b.FindPerson(kSerik).has_value());
+  EXPECT_EQ(b.Str(b.person(*b.FindPerson(kSerik)).first_name), "Серик");
+}
+
+TEST(FeedLoaderTest, WrongFieldCountIsRejected) {
+  TempFeedDir dir;
+  dir.Write("persons.csv",
+            "iin,last_name,first_name,birth_date,sex\n"
+            "800515300017,Ахметов,Бауыржан,1980-05-15\n"
+            "820310400012,Ахметова,Алия,1982-03-10,F\n");
+  graph::Builder b;
+  const LoadReport r = MustLoad(dir.path(), b);
+  ASSERT_EQ(r.rejects.size(), 1u);
+  EXPECT_EQ(r.rejects[0].line, 2);
+  EXPECT_EQ(r.rejects[0].column, "");
+  EXPECT_THAT(r.rejects[0].reason, HasSubstr("4 fields, the header has 5"));
+  EXPECT_EQ(FileOf(r, "persons.csv").loaded, 1);
+}
+
+TEST(FeedLoaderTest, AbsentPersonsAndOrganizationsAreCreatedMinimally) {
+  TempFeedDir dir;
+  dir.Write("kinship.csv",
+            "person_iin,relative_iin,relation\n"
+            "550120300016,800515300017,parent\n");
+  dir.Write("company_roles.csv",
+            "company_bin,role,holder_iin,holder_bin,share_pct\n"
+            "100540000018,founder,800515300017,,60\n"
+            "100540000018,owner,,110640000013,40.5\n");
+  graph::Builder b;
+  const LoadReport r = MustLoad(dir.path(), b);
+  EXPECT_TRUE(r.rejects.empty());
+  ASSERT_EQ(b.data().persons.size(), 2u);
+  const graph::Person& father = b.person(*b.FindPerson(kSerik));
+  EXPECT_EQ(father.birth_date, *graph::ParseIsoDate("1955-01-20"));
+  EXPECT_EQ(father.sex, graph::Sex::kMale);
+  EXPECT_EQ(father.last_name, graph::kEmptyStr);
+  ASSERT_EQ(b.data().organizations.size(), 2u);
+  EXPECT_EQ(b.data().organizations[0].kind, graph::OrgKind::kCompany);
+  ASSERT_EQ(b.data().company_roles.size(), 2u);
+  EXPECT_EQ(b.data().company_roles[0].holder_person, *b.FindPerson(kAhmetov));
+  EXPECT_EQ(b.data().company_roles[0].holder_org, graph::kNone);
+  EXPECT_EQ(b.data().company_roles[0].share_pct, 60.0);
+  EXPECT_EQ(b.data().company_roles[1].holder_org, *b.FindOrganization(110640000013));
+  EXPECT_EQ(b.data().company_roles[1].share_pct, 40.5);
+}
+
+TEST(FeedLoaderTest, ReferencesIntoAbsentIdFilesAreRejected) {
+  TempFeedDir dir;
+  dir.Write("employment.csv",
+            "person_iin,position_id,valid_from\n"
+            "800515300017,P1,2020-01-01\n");
+  dir.Write("bids.csv", "tender_id,supplier_bin,outcome\nT1,100540000018,won\n");
+  dir.Write("waiting_list.csv",
+            "commission_id,person_iin,queue_number,registered_date\n"
+            "L1,800515300017,3,2019-01-01\n");
+  graph::Builder b;
+  const LoadReport r = MustLoad(dir.path(), b);
+  ASSERT_EQ(r.rejects.size(), 3u);
+  EXPECT_EQ(r.rejects[0].file, "employment.csv");
+  EXPECT_EQ(r.rejects[0].column, "position_id");
+  EXPECT_EQ(r.rejects[0].reason, "position_id P1: positions.csv is absent, so it cannot be linked");
+  EXPECT_EQ(r.rejects[1].file, "bids.csv");
+  EXPECT_EQ(r.rejects[1].reason, "tender_id T1: tenders.csv is absent, so it cannot be linked");
+  EXPECT_EQ(r.rejects[2].file, "waiting_list.csv");
+  EXPECT_EQ(r.rejects[2].column, "commission_id");
+  // A rejected row leaves no minimal person or organization behind.
+  EXPECT_TRUE(b.data().persons.empty());
+  EXPECT_TRUE(b.data().organizations.empty());
+}
+
+TEST(FeedLoaderTest, LoadSnapshotBuildsFromTheDirectory) {
+  absl::StatusOr<LoadedFeed> feed = LoadSnapshot(TestdataDir("symmetric_spouse_duplicate"));
+  ASSERT_TRUE(feed.ok()) << feed.status();
+  ASSERT_NE(feed->snapshot, nullptr);
+  EXPECT_EQ(feed->snapshot->person_count(), 3u);
+  EXPECT_EQ(FileOf(feed->report, "kinship.csv").merged, 1);
+  EXPECT_EQ(LoadSnapshot("/nonexistent/coigraph_feed").status().code(),
+            absl::StatusCode::kNotFound);
+}
+
+TEST(RejectToJsonTest, EscapesQuotesNewlinesAndControlCharacters) {
+  const RejectRecord r{"organizations.csv", 6, "", "text after the closing quote",
+                       "1,\"ТОО \"\"Б\"\"\"x\n\x01"};
+  EXPECT_EQ(RejectToJson(r),
+            "{\"file\":\"organizations.csv\",\"line\":6,\"column\":\"\",\"reason\":\"text after "
+            "the closing quote\",\"raw\":\"1,\\\"ТОО \\\"\\\"Б\\\"\\\"\\\"x\\n\\u0001\"}");
+}
+
+}  // namespace
+}  // namespace coigraph::loaders

@@ -1,0 +1,73 @@
+// Helpers for the loader tests: valid identity numbers, temporary feed directories, report
+// lookups.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <string_view>
+
+#include "gtest/gtest.h"
+#include "loaders/feed_loader.h"
+
+namespace coigraph::loaders::testing {
+
+// The 12-digit number made of `first11` and its check digit (FEEDS.md weights), or "" when no
+// check digit exists for these 11 digits.
+inline std::string WithCheckDigit(std::string_view first11) {
+  int sum = 0;
+  for (size_t i = 0; i < 11; ++i) sum += (first11[i] - '0') * static_cast<int>(i + 1);
+  int c = sum % 11;
+  if (c == 10) {
+    static constexpr int kSecond[] = {3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2};
+    sum = 0;
+    for (size_t i = 0; i < 11; ++i) sum += (first11[i] - '0') * kSecond[i];
+    c = sum % 11;
+    if (c == 10) return "";
+  }
+  return std::string(first11) + static_cast<char>('0' + c);
+}
+
+inline std::string TestdataDir(std::string_view name) {
+  return std::string(COIGRAPH_TESTDATA_DIR) + "/loaders/" + std::string(name);
+}
+
+// A directory under the test temp dir, named after the running test, emptied on creation.
+class TempFeedDir {
+ public:
+  TempFeedDir() {
+    const ::testing::TestInfo* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    std::string name = std::string(info->test_suite_name()) + "." + info->name();
+    for (char& ch : name) {
+      if (ch == '/') ch = '_';
+    }
+    path_ = std::filesystem::path(::testing::TempDir()) / ("coigraph_loaders_" + name);
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~TempFeedDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  // Writes `bytes` exactly (no newline translation).
+  void Write(std::string_view file, std::string_view bytes) const {
+    std::ofstream out(path_ / std::string(file), std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  }
+  void Remove(std::string_view file) const { std::filesystem::remove(path_ / std::string(file)); }
+  std::string path() const { return path_.string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+inline const FileReport& FileOf(const LoadReport& report, std::string_view file) {
+  for (const FileReport& f : report.files) {
+    if (f.file == file) return f;
+  }
+  static const FileReport kNone;
+  ADD_FAILURE() << "no report for " << file;
+  return kNone;
+}
+
+}  // namespace coigraph::loaders::testing
