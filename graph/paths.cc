@@ -26,6 +26,33 @@ constexpr std::string_view kRelationNames[] = {"parent",           "child",    "
 
 using VertexPath = std::vector<VertexId>;
 
+// Calls f(tie) for every allowed tie out of `u`, plus a sibling tie to every person who shares
+// a parent with `u` on the date (the rules count such siblings as one step, so paths do too):
+//
+//        parent
+//        /    \.
+//       u ---- v   (sibling, derived)
+template <typename F>
+void ForEachAllowedTie(const Snapshot& s, VertexId u, const EdgeFilter& filter, const F& f) {
+  for (const Tie& t : s.Ties(u)) {
+    if (filter.Allows(t)) f(t);
+  }
+  Tie sibling;
+  sibling.kind = TieKind::kSibling;
+  if (!s.IsPerson(u) || (RelationBit(sibling) & filter.relations) == 0) return;
+  for (const Tie& up : s.Ties(u)) {
+    if (up.kind != TieKind::kParent || !up.valid.Contains(filter.date)) continue;
+    for (const Tie& down : s.Ties(up.target)) {
+      if (down.kind != TieKind::kChild || down.target == u || !down.valid.Contains(filter.date)) {
+        continue;
+      }
+      sibling.target = down.target;
+      sibling.valid = up.valid.Intersect(down.valid);
+      f(sibling);
+    }
+  }
+}
+
 // Shortest path from `from` to `to` of at most `max_hops` edges, avoiding `banned_vertices` and
 // the edges in `banned_edges`; neighbours are visited in vertex-id order, so among equally short
 // paths the one with the smallest vertex ids wins.
@@ -43,13 +70,13 @@ std::optional<VertexPath> Bfs(const Snapshot& s, VertexId from, VertexId to, int
     if (u == to) break;
     if (depth[u] >= max_hops) continue;
     next.clear();
-    for (const Tie& t : s.Ties(u)) {
-      if (!filter.Allows(t) || banned_vertices.contains(t.target) ||
-          banned_edges.contains({u, t.target}) || parent.contains(t.target)) {
-        continue;
+    ForEachAllowedTie(s, u, filter, [&](const Tie& t) {
+      if (banned_vertices.contains(t.target) || banned_edges.contains({u, t.target}) ||
+          parent.contains(t.target)) {
+        return;
       }
       next.push_back(t.target);
-    }
+    });
     std::sort(next.begin(), next.end());
     next.erase(std::unique(next.begin(), next.end()), next.end());
     for (VertexId v : next) {
@@ -71,12 +98,12 @@ bool PathLess(const VertexPath& a, const VertexPath& b) {
 
 // The closest allowed edge from u to v (kinship before business, then by role).
 Tie EdgeBetween(const Snapshot& s, VertexId u, VertexId v, const EdgeFilter& filter) {
-  const Tie* best = nullptr;
-  for (const Tie& t : s.Ties(u)) {
-    if (t.target != v || !filter.Allows(t)) continue;
-    if (!best || std::tie(t.kind, t.role) < std::tie(best->kind, best->role)) best = &t;
-  }
-  return best ? *best : Tie{};
+  std::optional<Tie> best;
+  ForEachAllowedTie(s, u, filter, [&](const Tie& t) {
+    if (t.target != v) return;
+    if (!best || std::tie(t.kind, t.role) < std::tie(best->kind, best->role)) best = t;
+  });
+  return best.value_or(Tie{});
 }
 
 }  // namespace
@@ -202,13 +229,15 @@ absl::StatusOr<std::vector<VertexId>> Neighborhood(const Snapshot& s,
     queue.pop_front();
     const int du = depth[u];
     if (du >= radius) continue;
-    for (const Tie& t : s.Ties(u)) {
-      if (!filter.Allows(t) || !depth.emplace(t.target, du + 1).second) continue;
-      if (depth.size() > limit) {
-        return absl::ResourceExhaustedError(
-            Cat("neighbourhood exceeds ", limit, " vertices; lower the radius"));
-      }
+    bool over = false;
+    ForEachAllowedTie(s, u, filter, [&](const Tie& t) {
+      if (over || !depth.emplace(t.target, du + 1).second) return;
+      over = depth.size() > limit;
       queue.push_back(t.target);
+    });
+    if (over) {
+      return absl::ResourceExhaustedError(
+          Cat("neighbourhood exceeds ", limit, " vertices; lower the radius"));
     }
   }
   std::vector<VertexId> out;

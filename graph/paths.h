@@ -1,5 +1,6 @@
 // Path search for analysts: the k shortest simple paths between two vertices (persons or
-// organizations) over kinship and business ties valid on a date.
+// organizations) over kinship and business ties valid on a date. Two persons who share a
+// parent on the date are one `sibling` step apart, as in the rules.
 //
 // Example:
 //   PathQuery q{.from = a, .to = b, .date = d, .max_hops = 4, .k = 3};

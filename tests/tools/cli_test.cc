@@ -1,0 +1,145 @@
+// Runs the real `coigraph` binary on the demo region and on broken input, as a user would.
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "gtest/gtest.h"
+
+namespace {
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;
+};
+
+// Runs `coigraph ARGS` with stdout captured (stderr discarded).
+CliRun Coigraph(const std::string& args) {
+  const std::string cmd = std::string(COIGRAPH_CLI) + " " + args + " 2>/dev/null";
+  CliRun run;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (pipe == nullptr) return run;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) run.out.append(buf.data(), n);
+  const int status = pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+std::string Demo() { return std::string(COIGRAPH_SOURCE_DIR) + "/examples/demo"; }
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+TEST(CliTest, ScanJsonlHasEveryRuleOnTheDemo) {
+  const CliRun run = Coigraph("scan " + Demo() + " --format jsonl");
+  ASSERT_EQ(run.exit_code, 0);
+  std::set<std::string> rules;
+  for (const std::string& line : Lines(run.out)) {
+    ASSERT_EQ(line.front(), '{');
+    const size_t at = line.find("\"rule\":\"");
+    ASSERT_NE(at, std::string::npos);
+    rules.insert(line.substr(at + 8, line.find('"', at + 8) - at - 8));
+    for (const char* field : {"\"sphere\":", "\"object_id\":", "\"date\":", "\"official\":",
+                              "\"counterparty\":", "\"relation\":", "\"path\":", "\"severity\":",
+                              "\"explanation_ru\":", "\"explanation_en\":"}) {
+      EXPECT_NE(line.find(field), std::string::npos) << field << " missing in " << line;
+    }
+  }
+  EXPECT_EQ(rules.size(), 15u);
+}
+
+TEST(CliTest, ScanRuleFilterKeepsOnlyThatRule) {
+  const CliRun run = Coigraph("scan " + Demo() + " --format jsonl --rules BONUS_RELATIVE");
+  ASSERT_EQ(run.exit_code, 0);
+  const auto lines = Lines(run.out);
+  ASSERT_FALSE(lines.empty());
+  for (const std::string& line : lines) {
+    EXPECT_EQ(line.rfind("{\"rule\":\"BONUS_RELATIVE\"", 0), 0u) << line;
+  }
+}
+
+TEST(CliTest, ScanWritesOutFile) {
+  const auto out = std::filesystem::temp_directory_path() / "coigraph_cli_test_scan.jsonl";
+  const CliRun run = Coigraph("scan " + Demo() + " --format jsonl --out " + out.string());
+  ASSERT_EQ(run.exit_code, 0);
+  std::ifstream in(out);
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_EQ(text.str(), Coigraph("scan " + Demo() + " --format jsonl").out);
+  std::filesystem::remove(out);
+}
+
+TEST(CliTest, UnknownRuleAndFormatAreUsageErrors) {
+  EXPECT_EQ(Coigraph("scan " + Demo() + " --rules NO_SUCH_RULE").exit_code, 2);
+  EXPECT_EQ(Coigraph("scan " + Demo() + " --format xml").exit_code, 2);
+  EXPECT_EQ(Coigraph("frobnicate").exit_code, 2);
+}
+
+TEST(CliTest, LoadMissingDirectoryIsUnusable) {
+  EXPECT_EQ(Coigraph("load /nonexistent/coigraph/feed").exit_code, 2);
+}
+
+TEST(CliTest, LoadFileWithoutRequiredColumnIsUnusable) {
+  const auto dir = std::filesystem::temp_directory_path() / "coigraph_cli_test_no_sex";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "persons.csv") << "iin,last_name,first_name,birth_date\n";
+  EXPECT_EQ(Coigraph("load " + dir.string()).exit_code, 2);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CliTest, LoadReportsRejectsAsJsonLinesAndStillLoads) {
+  const auto dir = std::filesystem::temp_directory_path() / "coigraph_cli_test_rejects";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "persons.csv") << "iin,last_name,first_name,birth_date,sex\n"
+                                        "061211600012,Ахметова,Айгерим,2006-12-11,F\n"
+                                        "061211600013,Ахметова,Айгерим,2006-12-11,F\n";
+  const auto rejects = dir / "rejects.jsonl";
+  const CliRun run = Coigraph("load " + dir.string() + " --rejects " + rejects.string());
+  EXPECT_EQ(run.exit_code, 0);
+  std::ifstream in(rejects);
+  std::string line;
+  ASSERT_TRUE(std::getline(in, line));
+  EXPECT_NE(line.find("\"file\":\"persons.csv\""), std::string::npos) << line;
+  EXPECT_NE(line.find("\"line\":3"), std::string::npos) << line;
+  EXPECT_NE(line.find("\"column\":\"iin\""), std::string::npos) << line;
+  EXPECT_FALSE(std::getline(in, line));
+  EXPECT_NE(run.out.find("persons.csv"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CliTest, EveryCommandHasHelp) {
+  for (const char* cmd : {"scan", "load", "ties", "paths"}) {
+    const CliRun run = Coigraph(std::string(cmd) + " --help");
+    EXPECT_EQ(run.exit_code, 0) << cmd;
+    EXPECT_NE(run.out.find("usage: coigraph"), std::string::npos) << cmd;
+  }
+}
+
+TEST(CliTest, TiesListsKinWithPath) {
+  // Ахметов Б.С. of the demo: his wife's brother is his superior Жұмабаев М.Қ.
+  const CliRun run = Coigraph("ties 720518301212 --date 2022-01-01 --feeds " + Demo());
+  ASSERT_EQ(run.exit_code, 0);
+  EXPECT_NE(run.out.find("700811301846"), std::string::npos);
+  EXPECT_NE(run.out.find("spouse.sibling"), std::string::npos);
+}
+
+TEST(CliTest, PathsFindsTheTieBetweenTwoPersons) {
+  const CliRun run =
+      Coigraph("paths 720518301212 700811301846 --date 2022-01-01 --k 2 --feeds " + Demo());
+  ASSERT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.out.rfind("1. [2 ties]", 0), 0u) << run.out;
+  EXPECT_EQ(Coigraph("paths 720518301212 123 --feeds " + Demo()).exit_code, 2);
+}
+
+}  // namespace
