@@ -35,9 +35,11 @@ std::vector<Finding> CheckTender(const Snapshot& s, TenderIndex t) {
   return sink.Take();
 }
 
-std::vector<Finding> CheckBidder(const Snapshot& s, TenderIndex t, OrgIndex supplier) {
+std::vector<Finding> CheckBidder(const Snapshot& s, TenderIndex t, OrgIndex supplier,
+                                 std::optional<Date> date) {
   FindingSink sink(s, AllRules());
-  const Tender& tender = s.data().tenders[t];
+  Tender tender = s.data().tenders[t];
+  if (date) tender.announced = *date;
   std::vector<OrgIndex> bidders = internal::Bidders(s, t, false);
   const auto& orgs = s.data().organizations;
   if (std::find(bidders.begin(), bidders.end(), supplier) == bidders.end()) {
@@ -53,13 +55,14 @@ std::vector<Finding> CheckBidder(const Snapshot& s, TenderIndex t, OrgIndex supp
 }
 
 std::vector<Finding> CheckAllocation(const Snapshot& s, CommissionIndex c, PersonIndex recipient,
-                                     Date date) {
+                                     Date date, PersonIndex approved_by) {
   FindingSink sink(s, AllRules());
   Allocation a;
   a.id = kEmptyStr;
   a.commission = c;
   a.recipient = recipient;
   a.decision_date = date;
+  a.approved_by = approved_by;
   switch (s.data().commissions[c].kind) {
     case CommissionKind::kLand:
       a.kind = AllocationKind::kLand;

@@ -9,6 +9,7 @@
 // Thread safety: pure functions of a const snapshot.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "graph/finding.h"
@@ -35,14 +36,17 @@ std::vector<Finding> CheckHire(const Snapshot& s, const HireQuery& q);
 // contracts, as RunRules gives them.
 std::vector<Finding> CheckTender(const Snapshot& s, TenderIndex t);
 
-// As if `supplier` bid on tender `t` (judged, like the rules, at the tender's announced date):
-// TENDER_COMMISSION against the supplier, TENDER_AFFILIATED_BIDDERS between it and the other
-// bidders, TENDER_BLACKLIST_SUCCESSOR as if it won. Only findings that involve the supplier.
-std::vector<Finding> CheckBidder(const Snapshot& s, TenderIndex t, OrgIndex supplier);
+// As if `supplier` bid on tender `t`: TENDER_COMMISSION against the supplier,
+// TENDER_AFFILIATED_BIDDERS between it and the other bidders, TENDER_BLACKLIST_SUCCESSOR as if
+// it won. Only findings that involve the supplier. Judged, like the rules, at the tender's
+// announced date, or at `date` when given (a check made later, on the ties of that day).
+std::vector<Finding> CheckBidder(const Snapshot& s, TenderIndex t, OrgIndex supplier,
+                                 std::optional<Date> date = std::nullopt);
 
-// As if commission `c` allocated to `recipient` on `date`: the kind follows the commission's
-// kind (land, housing, else other), the queue number the recipient's own waiting-list entry.
+// As if commission `c` allocated to `recipient` on `date`, approved by `approved_by` (if set):
+// the kind follows the commission's kind (land, housing, else other), the queue number the
+// recipient's own waiting-list entry.
 std::vector<Finding> CheckAllocation(const Snapshot& s, CommissionIndex c, PersonIndex recipient,
-                                     Date date);
+                                     Date date, PersonIndex approved_by = kNone);
 
 }  // namespace coigraph::graph

@@ -120,8 +120,8 @@ int main(int argc, char** argv) {
   if (flags.contains("feeds")) {
     absl::StatusOr<coigraph::service::ScanSummary> loaded =
         coigraph::service::LoadAndSwap(flags["feeds"], holder, **cases, absl::Now());
-    if (!loaded.ok()) return Fail("loading " + flags["feeds"] + ": " +
-                                  std::string(loaded.status().message()));
+    if (!loaded.ok())
+      return Fail("loading " + flags["feeds"] + ": " + std::string(loaded.status().message()));
     std::cerr << "coigraphd: loaded " << flags["feeds"] << ": " << holder.Get()->findings.size()
               << " findings, " << loaded->created << " new cases\n";
   }

@@ -1,0 +1,243 @@
+#include "service/audit_log.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "graph/text.h"
+#include "service/sha256.h"
+#include "service/sqlite_db.h"
+
+namespace coigraph::service {
+
+namespace {
+
+constexpr char kGenesisHash[] = "0000000000000000000000000000000000000000000000000000000000000000";
+
+constexpr char kSchema[] = R"sql(
+CREATE TABLE IF NOT EXISTS audit_log(
+  seq INTEGER PRIMARY KEY,
+  time TEXT NOT NULL,
+  caller TEXT NOT NULL,
+  role TEXT NOT NULL,
+  rpc TEXT NOT NULL,
+  ids TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  result TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+)sql";
+
+// Ids are stored one per line; a newline or backslash inside an id is escaped so the split is
+// exact.
+std::string JoinIds(const std::vector<std::string>& ids) {
+  std::string out;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) out += '\n';
+    for (char c : ids[i]) {
+      if (c == '\\') {
+        out += "\\\\";
+      } else if (c == '\n') {
+        out += "\\n";
+      } else {
+        out += c;
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> SplitIds(const std::string& joined) {
+  std::vector<std::string> ids;
+  if (joined.empty()) return ids;
+  for (absl::string_view part : absl::StrSplit(joined, '\n')) {
+    std::string id;
+    for (size_t i = 0; i < part.size(); ++i) {
+      if (part[i] == '\\' && i + 1 < part.size()) {
+        id += part[i + 1] == 'n' ? '\n' : part[i + 1];
+        ++i;
+      } else {
+        id += part[i];
+      }
+    }
+    ids.push_back(std::move(id));
+  }
+  return ids;
+}
+
+void AppendField(std::string& out, std::string_view field) {
+  graph::Append(out, field.size(), ":", field);
+}
+
+AuditRecord RecordFromRow(const SqliteStatement& st) {
+  AuditRecord r;
+  r.seq = st.ColumnInt(0);
+  r.time = st.ColumnText(1);
+  r.caller = st.ColumnText(2);
+  r.role = st.ColumnText(3);
+  r.rpc = st.ColumnText(4);
+  r.ids = SplitIds(st.ColumnText(5));
+  r.purpose = st.ColumnText(6);
+  r.result = st.ColumnText(7);
+  r.prev_hash = st.ColumnText(8);
+  r.hash = st.ColumnText(9);
+  return r;
+}
+
+constexpr char kSelectColumns[] =
+    "SELECT seq, time, caller, role, rpc, ids, purpose, result, prev_hash, hash FROM audit_log";
+
+}  // namespace
+
+std::string FormatRfc3339(absl::Time t) {
+  return absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", t, absl::UTCTimeZone());
+}
+
+std::string AuditRecordHash(const AuditRecord& record) {
+  std::string content = record.prev_hash;
+  AppendField(content, absl::StrCat(record.seq));
+  AppendField(content, record.time);
+  AppendField(content, record.caller);
+  AppendField(content, record.role);
+  AppendField(content, record.rpc);
+  AppendField(content, JoinIds(record.ids));
+  AppendField(content, record.purpose);
+  AppendField(content, record.result);
+  return Sha256Hex(content);
+}
+
+struct SqliteAuditLog::Impl {
+  std::unique_ptr<SqliteDb> db;
+  // The tail of the chain as this connection last saw it; refreshed when another connection
+  // appended in between (the INSERT of seq then collides).
+  int64_t last_seq = 0;
+  std::string last_hash = kGenesisHash;
+
+  absl::Status LoadTail() {
+    absl::StatusOr<SqliteStatement> st =
+        db->Prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+    if (!st.ok()) return st.status();
+    absl::StatusOr<bool> row = st->Step();
+    if (!row.ok()) return row.status();
+    if (*row) {
+      last_seq = st->ColumnInt(0);
+      last_hash = st->ColumnText(1);
+    } else {
+      last_seq = 0;
+      last_hash = kGenesisHash;
+    }
+    return absl::OkStatus();
+  }
+};
+
+SqliteAuditLog::SqliteAuditLog(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SqliteAuditLog::~SqliteAuditLog() = default;
+
+absl::StatusOr<std::unique_ptr<SqliteAuditLog>> SqliteAuditLog::Open(const std::string& path) {
+  absl::StatusOr<std::unique_ptr<SqliteDb>> db = SqliteDb::Open(path);
+  if (!db.ok()) return db.status();
+  absl::Status s = (*db)->Exec(kSchema);
+  if (!s.ok()) return s;
+  auto impl = std::make_unique<Impl>();
+  impl->db = std::move(*db);
+  s = impl->LoadTail();
+  if (!s.ok()) return s;
+  return std::unique_ptr<SqliteAuditLog>(new SqliteAuditLog(std::move(impl)));
+}
+
+absl::StatusOr<AuditRecord> SqliteAuditLog::Append(const AuditEntry& entry) {
+  absl::MutexLock lock(&mu_);
+  AuditRecord r;
+  r.time = FormatRfc3339(entry.time);
+  r.caller = entry.caller;
+  r.role = entry.role;
+  r.rpc = entry.rpc;
+  r.ids = entry.ids;
+  r.purpose = entry.purpose;
+  r.result = entry.result;
+  absl::Status last_error;
+  // A second attempt covers another connection having appended since LoadTail().
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    r.seq = impl_->last_seq + 1;
+    r.prev_hash = impl_->last_hash;
+    r.hash = AuditRecordHash(r);
+    absl::StatusOr<SqliteStatement> st = impl_->db->Prepare(
+        "INSERT INTO audit_log(seq, time, caller, role, rpc, ids, purpose, result, prev_hash,"
+        " hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    if (!st.ok()) return absl::UnavailableError(st.status().message());
+    st->Bind(1, r.seq);
+    st->Bind(2, r.time);
+    st->Bind(3, r.caller);
+    st->Bind(4, r.role);
+    st->Bind(5, r.rpc);
+    st->Bind(6, JoinIds(r.ids));
+    st->Bind(7, r.purpose);
+    st->Bind(8, r.result);
+    st->Bind(9, r.prev_hash);
+    st->Bind(10, r.hash);
+    last_error = st->Run();
+    if (last_error.ok()) {
+      impl_->last_seq = r.seq;
+      impl_->last_hash = r.hash;
+      return r;
+    }
+    if (!absl::IsAborted(last_error)) break;
+    absl::Status reload = impl_->LoadTail();
+    if (!reload.ok()) return absl::UnavailableError(reload.message());
+  }
+  return absl::UnavailableError(absl::StrCat("audit log write failed: ", last_error.message()));
+}
+
+absl::StatusOr<std::vector<AuditRecord>> SqliteAuditLog::Read(int64_t from_seq, int limit) {
+  absl::MutexLock lock(&mu_);
+  absl::StatusOr<SqliteStatement> st =
+      impl_->db->Prepare(absl::StrCat(kSelectColumns, " WHERE seq >= ?1 ORDER BY seq LIMIT ?2"));
+  if (!st.ok()) return st.status();
+  st->Bind(1, from_seq);
+  st->Bind(2, limit);
+  std::vector<AuditRecord> out;
+  for (;;) {
+    absl::StatusOr<bool> row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back(RecordFromRow(*st));
+  }
+  return out;
+}
+
+absl::StatusOr<int64_t> SqliteAuditLog::VerifyChain() {
+  absl::MutexLock lock(&mu_);
+  absl::StatusOr<SqliteStatement> st =
+      impl_->db->Prepare(absl::StrCat(kSelectColumns, " ORDER BY seq"));
+  if (!st.ok()) return st.status();
+  std::string prev = kGenesisHash;
+  int64_t expected_seq = 1;
+  for (;; ++expected_seq) {
+    absl::StatusOr<bool> row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    const AuditRecord r = RecordFromRow(*st);
+    if (r.seq != expected_seq) {
+      return absl::DataLossError(
+          absl::StrCat("audit record ", expected_seq, " is missing (next is ", r.seq, ")"));
+    }
+    if (r.prev_hash != prev) {
+      return absl::DataLossError(
+          absl::StrCat("audit record ", r.seq, ": prev_hash does not match record ", r.seq - 1));
+    }
+    if (AuditRecordHash(r) != r.hash) {
+      return absl::DataLossError(
+          absl::StrCat("audit record ", r.seq, ": content does not match its hash"));
+    }
+    prev = r.hash;
+  }
+  return expected_seq - 1;
+}
+
+}  // namespace coigraph::service

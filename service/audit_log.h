@@ -1,0 +1,97 @@
+// The audit log: one append-only record per call, hash-chained.
+//
+// Each record carries the SHA-256 of the record before it (`prev_hash`, 64 zeros for the first)
+// and its own hash over `prev_hash` and its content, so changing, removing or reordering a
+// record breaks the chain from there on, which VerifyChain() finds:
+//
+//   #1 {prev=000..0, content1, hash=H1}  ->  #2 {prev=H1, content2, hash=H2}  ->  #3 {prev=H2 ...}
+//   hash_n = SHA-256(prev_n || len:seq || len:time || len:caller || len:role || len:rpc
+//                    || len:ids || len:purpose || len:result)     (len = decimal length + ':')
+//
+// SqliteAuditLog keeps the records in the `audit_log` table of the service's SQLite database;
+// triggers refuse UPDATE and DELETE on it.
+//
+// Example:
+//   absl::StatusOr<std::unique_ptr<SqliteAuditLog>> log = SqliteAuditLog::Open("coigraph.db");
+//   (*log)->Append({.time = now, .caller = "hr-1", .role = "hr_system", .rpc = "CheckHire",
+//                   .ids = {"900101300123", "POS-17"}, .purpose = "order 17", .result = "OK"});
+//   absl::StatusOr<int64_t> n = (*log)->VerifyChain();   // DataLoss names the first bad record
+//
+// Thread safety: Append, Read and VerifyChain may be called from many threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+
+namespace coigraph::service {
+
+// What a caller asked and what it got.
+struct AuditEntry {
+  absl::Time time;
+  std::string caller;  // the token's NAME ("anonymous" when unauthenticated, "demo" in demo mode)
+  std::string role;
+  std::string rpc;               // "CheckHire"
+  std::vector<std::string> ids;  // the IINs, BINs and object ids asked about
+  std::string purpose;
+  std::string result;  // "OK CONFLICT 2", "PERMISSION_DENIED", ...
+};
+
+struct AuditRecord {
+  int64_t seq = 0;   // 1, 2, 3, ...
+  std::string time;  // RFC 3339 UTC with milliseconds
+  std::string caller;
+  std::string role;
+  std::string rpc;
+  std::vector<std::string> ids;
+  std::string purpose;
+  std::string result;
+  std::string prev_hash;  // 64 hex digits
+  std::string hash;       // 64 hex digits
+};
+
+// "2024-03-01T09:30:00.123Z".
+std::string FormatRfc3339(absl::Time t);
+
+// The hash a record must carry, from its prev_hash and content.
+std::string AuditRecordHash(const AuditRecord& record);
+
+class AuditLog {
+ public:
+  virtual ~AuditLog() = default;
+  // Appends a record chained to the last one; returns it with seq and hashes filled.
+  // Errors: Unavailable when the record cannot be written (the caller must then refuse the call).
+  virtual absl::StatusOr<AuditRecord> Append(const AuditEntry& entry) = 0;
+  // Up to `limit` records with seq >= from_seq, in order.
+  virtual absl::StatusOr<std::vector<AuditRecord>> Read(int64_t from_seq, int limit) = 0;
+  // Checks every record: consecutive seq from 1, prev_hash equal to the hash before, hash equal
+  // to the recomputed one. Returns how many records were checked; DataLoss naming the first
+  // record that breaks the chain.
+  virtual absl::StatusOr<int64_t> VerifyChain() = 0;
+};
+
+class SqliteAuditLog final : public AuditLog {
+ public:
+  // Opens the audit table in the SQLite database `path`, creating file and table when absent.
+  static absl::StatusOr<std::unique_ptr<SqliteAuditLog>> Open(const std::string& path);
+  ~SqliteAuditLog() override;
+
+  absl::StatusOr<AuditRecord> Append(const AuditEntry& entry) override;
+  absl::StatusOr<std::vector<AuditRecord>> Read(int64_t from_seq, int limit) override;
+  absl::StatusOr<int64_t> VerifyChain() override;
+
+ private:
+  struct Impl;
+  explicit SqliteAuditLog(std::unique_ptr<Impl> impl);
+  absl::Mutex mu_;
+  std::unique_ptr<Impl> impl_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace coigraph::service

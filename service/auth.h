@@ -1,0 +1,91 @@
+// Who is calling, and whether they may call an RPC.
+//
+// Callers present `authorization: Bearer <token>`. The tokens file holds one line per token,
+// `ROLE NAME SHA256_HEX_OF_TOKEN` ('#' starts a comment), so the file never holds a usable
+// secret. The role-by-RPC matrix (MayCall) is documented in docs/service.md.
+//
+// Example:
+//   absl::StatusOr<Authenticator> auth = Authenticator::FromFile("/etc/coigraph/tokens");
+//   absl::StatusOr<Principal> who = auth->Authorize("Bearer s3cret", Rpc::kCheckHire);
+//   // UNAUTHENTICATED: no/unknown token; PERMISSION_DENIED: the role may not call CheckHire.
+//
+// Thread safety: a built Authenticator is immutable.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+
+namespace coigraph::service {
+
+enum class Role : uint8_t {
+  kHrSystem,
+  kEthicsCommissioner,
+  kAnalyst,
+  kOperator,
+  kDemo,  // demo mode (no tokens file, loopback only): may do everything
+};
+std::string_view Name(Role role);  // "hr_system", ..., "demo"
+// The four roles of a tokens file; nullopt for anything else (including "demo").
+std::optional<Role> ParseRole(std::string_view name);
+
+enum class Rpc : uint8_t {
+  kCheckHire,
+  kCheckHireBatch,
+  kCheckTender,
+  kCheckBidder,
+  kCheckAllocation,
+  kFindPaths,
+  kNeighborhood,
+  kExportSubgraph,
+  kListCases,
+  kGetCase,
+  kUpdateCase,
+  kLoadFeeds,
+  kStatus,
+};
+std::string_view Name(Rpc rpc);  // "CheckHire", ...
+
+// The role-by-RPC matrix.
+bool MayCall(Role role, Rpc rpc);
+// Whether check answers may name the relative and show the path (hire checks for hr_system
+// give only rule, post, severity and case id).
+bool MaySeeRelatives(Role role);
+// Whether exports may carry real IINs (otherwise pseudonyms).
+bool MaySeeIdentityNumbers(Role role);
+
+struct Principal {
+  std::string name;
+  Role role = Role::kDemo;
+};
+
+class Authenticator {
+ public:
+  // Reads a tokens file. Errors: NotFound when unreadable; InvalidArgument naming file:line for
+  // a bad line (unknown role, hash not 64 hex digits, wrong field count, a hash listed twice).
+  static absl::StatusOr<Authenticator> FromFile(const std::string& path);
+  // Parses tokens file text; `source` names it in errors.
+  static absl::StatusOr<Authenticator> FromText(std::string_view text, std::string_view source);
+  // Demo mode: every caller is Principal{"demo", Role::kDemo}.
+  static Authenticator Demo();
+
+  bool demo() const { return demo_; }
+  size_t token_count() const { return by_hash_.size(); }
+
+  // `authorization` is the metadata value ("" when absent).
+  // Errors: Unauthenticated when absent, not "Bearer <token>", or unknown.
+  absl::StatusOr<Principal> Authenticate(std::string_view authorization) const;
+  // Authenticate, then MayCall. Errors: as Authenticate; PermissionDenied naming role and RPC.
+  absl::StatusOr<Principal> Authorize(std::string_view authorization, Rpc rpc) const;
+
+ private:
+  Authenticator() = default;
+  bool demo_ = false;
+  absl::flat_hash_map<std::string, Principal> by_hash_;  // lowercase hex SHA-256 -> caller
+};
+
+}  // namespace coigraph::service

@@ -1,0 +1,160 @@
+#include "service/convert.h"
+
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
+#include "graph/identity_number.h"
+#include "graph/model.h"
+#include "graph/text.h"
+#include "service/field_errors.h"
+#include "service/snapshot_holder.h"
+
+namespace coigraph::service {
+
+grpc::Status ToGrpcStatus(const absl::Status& status) {
+  if (status.ok()) return grpc::Status::OK;
+  // absl and gRPC canonical codes are numerically equal.
+  const auto code = static_cast<grpc::StatusCode>(status.code());
+  std::string message(status.message());
+  std::optional<std::string> field = ViolatedField(status);
+  if (!field.has_value()) return grpc::Status(code, message);
+
+  google::rpc::BadRequest bad_request;
+  google::rpc::BadRequest::FieldViolation* violation = bad_request.add_field_violations();
+  violation->set_field(*field);
+  // The description without the "field: " prefix FieldError put in the message.
+  const std::string prefix = *field + ": ";
+  violation->set_description(message.starts_with(prefix) ? message.substr(prefix.size()) : message);
+  google::rpc::Status details;
+  details.set_code(static_cast<int32_t>(code));
+  details.set_message(message);
+  details.add_details()->PackFrom(bad_request);
+  return grpc::Status(code, message, details.SerializeAsString());
+}
+
+v1::Severity SeverityToProto(std::string_view severity) {
+  if (severity == "critical") return v1::SEVERITY_CRITICAL;
+  if (severity == "high") return v1::SEVERITY_HIGH;
+  if (severity == "medium") return v1::SEVERITY_MEDIUM;
+  if (severity == "low") return v1::SEVERITY_LOW;
+  return v1::SEVERITY_UNSPECIFIED;
+}
+
+void FindingToProto(const graph::Finding& f, const std::string& case_id, v1::Finding* out) {
+  out->set_rule(std::string(graph::Name(f.rule)));
+  out->set_sphere(std::string(graph::SphereOf(f.rule)));
+  out->set_object_id(f.object_id);
+  out->set_date(graph::FormatIsoDate(f.date));
+  out->set_official(f.official);
+  out->set_counterparty(f.counterparty);
+  out->set_relation(f.relation);
+  v1::Path* path = out->mutable_path();
+  for (const graph::PathVertex& v : f.path.vertices) {
+    v1::PathVertex* pv = path->add_vertices();
+    pv->set_id(v.id);
+    pv->set_name(v.name);
+    pv->set_kind(v.kind == "person" ? v1::VERTEX_KIND_PERSON : v1::VERTEX_KIND_ORGANIZATION);
+  }
+  for (const graph::PathEdge& e : f.path.edges) {
+    v1::PathEdge* pe = path->add_edges();
+    pe->set_type(e.type);
+    if (e.share_pct >= 0) pe->set_share_pct(e.share_pct);
+    pe->set_derived(e.derived);
+  }
+  out->set_severity(SeverityToProto(f.severity));
+  out->set_explanation_ru(f.explanation_ru);
+  out->set_explanation_en(f.explanation_en);
+  out->set_case_id(case_id);
+}
+
+void RedactFinding(v1::Finding* f) {
+  f->clear_official();
+  f->clear_counterparty();
+  f->clear_relation();
+  f->clear_path();
+  f->clear_explanation_ru();
+  f->clear_explanation_en();
+  f->set_redacted(true);
+}
+
+void CaseFactsToFinding(const CaseFacts& facts, v1::Finding* out) {
+  out->set_rule(facts.rule);
+  out->set_sphere(facts.sphere);
+  out->set_object_id(facts.object_id);
+  out->set_date(facts.date);
+  out->set_official(facts.official);
+  out->set_counterparty(facts.counterparty);
+  out->set_relation(facts.relation);
+  out->set_severity(SeverityToProto(facts.severity));
+  out->set_explanation_ru(facts.explanation_ru);
+  out->set_explanation_en(facts.explanation_en);
+  out->set_case_id(facts.case_id);
+}
+
+void VertexToProto(const graph::Snapshot& s, graph::VertexId v, v1::PathVertex* out) {
+  out->set_id(s.VertexNumber(v));
+  out->set_name(s.VertexName(v));
+  out->set_kind(s.IsPerson(v) ? v1::VERTEX_KIND_PERSON : v1::VERTEX_KIND_ORGANIZATION);
+}
+
+void TieToProto(const graph::Tie& tie, bool from_person, v1::PathEdge* out) {
+  (void)from_person;
+  switch (tie.kind) {
+    case graph::TieKind::kParent:
+    case graph::TieKind::kChild:
+    case graph::TieKind::kSpouse:
+    case graph::TieKind::kSibling:
+      out->set_type(std::string(graph::Name(tie.kind)));
+      break;
+    case graph::TieKind::kHolds:
+      out->set_type(std::string(graph::Name(tie.role)));
+      break;
+    case graph::TieKind::kHeldBy:
+      out->set_type(graph::Cat("held_by_", graph::Name(tie.role)));
+      break;
+  }
+  if (tie.share_pct >= 0) out->set_share_pct(tie.share_pct);
+}
+
+void TiePathToProto(const graph::Snapshot& s, const graph::TiePath& path, v1::Path* out) {
+  for (graph::VertexId v : path.vertices) VertexToProto(s, v, out->add_vertices());
+  for (size_t i = 0; i < path.edges.size(); ++i) {
+    TieToProto(path.edges[i], s.IsPerson(path.vertices[i]), out->add_edges());
+  }
+}
+
+v1::CaseStatus CaseStatusToProto(CaseStatus status) {
+  return static_cast<v1::CaseStatus>(static_cast<int>(status));
+}
+
+void CaseRecordToProto(const CaseRecord& record, v1::Case* out) {
+  out->set_case_id(record.facts.case_id);
+  out->set_status(CaseStatusToProto(record.status));
+  out->set_assignee(record.assignee);
+  out->set_note(record.note);
+  out->set_organization_bin(record.facts.organization_bin);
+  out->set_organization_name(record.facts.organization_name);
+  out->set_region(record.facts.region);
+  out->set_active(record.active);
+  out->set_first_seen(record.first_seen);
+  out->set_last_seen(record.last_seen);
+  out->set_cure_deadline(CureDeadline(record.facts.rule, record.facts.date));
+}
+
+void CaseEventToProto(const CaseEvent& event, v1::CaseEvent* out) {
+  out->set_time(event.time);
+  out->set_actor(event.actor);
+  out->set_role(event.role);
+  out->set_field(event.field);
+  out->set_old_value(event.old_value);
+  out->set_new_value(event.new_value);
+}
+
+void FileReportToProto(const loaders::FileReport& report, v1::FileLoad* out) {
+  out->set_file(report.file);
+  out->set_present(report.present);
+  out->set_loaded(report.loaded);
+  out->set_merged(report.merged);
+  out->set_rejected(report.rejected);
+}
+
+}  // namespace coigraph::service

@@ -1,0 +1,64 @@
+#include "service/field_errors.h"
+
+#include "absl/strings/cord.h"
+#include "graph/identity_number.h"
+#include "graph/text.h"
+
+namespace coigraph::service {
+
+namespace {
+
+// The payload type URL under which a FieldError keeps the field name.
+constexpr char kFieldPayload[] = "type.coigraph.dev/coigraph.FieldViolation";
+constexpr size_t kMaxTextBytes = 1000;
+
+}  // namespace
+
+absl::Status FieldError(std::string_view field, std::string_view description) {
+  absl::Status s = absl::InvalidArgumentError(graph::Cat(field, ": ", description));
+  s.SetPayload(kFieldPayload, absl::Cord(graph::AbslView(field)));
+  return s;
+}
+
+std::optional<std::string> ViolatedField(const absl::Status& status) {
+  absl::optional<absl::Cord> payload = status.GetPayload(kFieldPayload);
+  if (!payload.has_value()) return std::nullopt;
+  return std::string(*payload);
+}
+
+absl::Status RequireText(std::string_view value, std::string_view field) {
+  if (value.empty()) return FieldError(field, "required");
+  if (value.size() > kMaxTextBytes) return FieldError(field, "longer than 1000 bytes");
+  return absl::OkStatus();
+}
+
+absl::StatusOr<uint64_t> ParseIinField(std::string_view value, std::string_view field) {
+  if (value.empty()) return FieldError(field, "required");
+  const graph::IinInfo info = graph::CheckIin(value);
+  if (!info.ok) return FieldError(field, graph::Cat("not a valid IIN: ", info.error));
+  return graph::IdentityNumberValue(value);
+}
+
+absl::StatusOr<uint64_t> ParseBinField(std::string_view value, std::string_view field) {
+  if (value.empty()) return FieldError(field, "required");
+  const std::string error = graph::CheckBin(value);
+  if (!error.empty()) return FieldError(field, graph::Cat("not a valid BIN: ", error));
+  return graph::IdentityNumberValue(value);
+}
+
+absl::StatusOr<uint64_t> ParseIdentityField(std::string_view value, std::string_view field) {
+  if (value.empty()) return FieldError(field, "required");
+  if (graph::CheckIin(value).ok || graph::CheckBin(value).empty()) {
+    return graph::IdentityNumberValue(value);
+  }
+  return FieldError(field, "not a valid IIN or BIN");
+}
+
+absl::StatusOr<graph::Date> ParseDateField(std::string_view value, std::string_view field) {
+  if (value.empty()) return FieldError(field, "required");
+  std::optional<graph::Date> d = graph::ParseIsoDate(value);
+  if (!d.has_value()) return FieldError(field, "not a YYYY-MM-DD calendar date");
+  return *d;
+}
+
+}  // namespace coigraph::service
