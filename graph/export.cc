@@ -1,0 +1,766 @@
+#include "graph/export.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <tuple>
+#include <utility>
+
+#include "graph/finding.h"
+#include "graph/text.h"
+
+namespace coigraph::graph {
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// SHA-256 (FIPS 180-4), just enough for pseudonyms: graph/ may not use service/'s copy.
+
+constexpr std::array<uint32_t, 64> kSha256K = {
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+
+constexpr uint32_t RotR(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+
+void Sha256Block(std::array<uint32_t, 8>& h, const unsigned char* block) {
+  std::array<uint32_t, 64> w{};
+  for (size_t i = 0; i < 16; ++i) {
+    w[i] = static_cast<uint32_t>(block[4 * i]) << 24 |
+           static_cast<uint32_t>(block[4 * i + 1]) << 16 |
+           static_cast<uint32_t>(block[4 * i + 2]) << 8 | static_cast<uint32_t>(block[4 * i + 3]);
+  }
+  for (size_t i = 16; i < 64; ++i) {
+    const uint32_t s0 = RotR(w[i - 15], 7) ^ RotR(w[i - 15], 18) ^ (w[i - 15] >> 3);
+    const uint32_t s1 = RotR(w[i - 2], 17) ^ RotR(w[i - 2], 19) ^ (w[i - 2] >> 10);
+    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+  }
+  uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
+  for (size_t i = 0; i < 64; ++i) {
+    const uint32_t t1 =
+        k + (RotR(e, 6) ^ RotR(e, 11) ^ RotR(e, 25)) + ((e & f) ^ (~e & g)) + kSha256K[i] + w[i];
+    const uint32_t t2 = (RotR(a, 2) ^ RotR(a, 13) ^ RotR(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+    k = g;
+    g = f;
+    f = e;
+    e = d + t1;
+    d = c;
+    c = b;
+    b = a;
+    a = t1 + t2;
+  }
+  h[0] += a;
+  h[1] += b;
+  h[2] += c;
+  h[3] += d;
+  h[4] += e;
+  h[5] += f;
+  h[6] += g;
+  h[7] += k;
+}
+
+std::array<uint32_t, 8> Sha256(std::string_view message) {
+  std::array<uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                               0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+  std::string padded(message);
+  padded.push_back('\x80');
+  while (padded.size() % 64 != 56) padded.push_back('\0');
+  const uint64_t bits = static_cast<uint64_t>(message.size()) * 8;
+  for (int shift = 56; shift >= 0; shift -= 8) {
+    padded.push_back(static_cast<char>((bits >> shift) & 0xff));
+  }
+  for (size_t i = 0; i < padded.size(); i += 64) {
+    Sha256Block(h, reinterpret_cast<const unsigned char*>(padded.data() + i));
+  }
+  return h;
+}
+
+// The first 12 hex digits of SHA-256(salt + IIN).
+std::string PseudonymDigits(uint64_t iin, std::string_view salt) {
+  const std::array<uint32_t, 8> h = Sha256(Cat(salt, FormatIdentityNumber(iin)));
+  constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (size_t i = 0; i < 12; ++i) {
+    const uint32_t word = h[i / 8];
+    const int shift = static_cast<int>(28 - 4 * (i % 8));
+    out.push_back(kHex[(word >> shift) & 0xf]);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text.
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// `s` as valid UTF-8 holding only characters XML 1.0 allows; anything else becomes U+FFFD.
+std::string CleanText(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
+      if (b0 < 0x20 && b0 != '\t' && b0 != '\n' && b0 != '\r') {
+        out.append(kReplacement);
+      } else {
+        out.push_back(static_cast<char>(b0));
+      }
+      ++i;
+      continue;
+    }
+    size_t len = 0;
+    uint32_t cp = 0, min = 0;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+      len = 2, cp = b0 & 0x1Fu, min = 0x80;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+      len = 3, cp = b0 & 0x0Fu, min = 0x800;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+      len = 4, cp = b0 & 0x07u, min = 0x10000;
+    } else {  // a stray continuation byte, C0/C1 (overlong) or F5..FF
+      out.append(kReplacement);
+      ++i;
+      continue;
+    }
+    size_t got = 1;
+    while (got < len && i + got < s.size() &&
+           (static_cast<unsigned char>(s[i + got]) & 0xC0) == 0x80) {
+      cp = cp << 6 | (static_cast<unsigned char>(s[i + got]) & 0x3Fu);
+      ++got;
+    }
+    const bool ok = got == len && cp >= min && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF) &&
+                    cp != 0xFFFE && cp != 0xFFFF;
+    if (ok) {
+      out.append(s.substr(i, len));
+    } else {
+      out.append(kReplacement);
+    }
+    i += got;
+  }
+  return out;
+}
+
+// For text already passed through CleanText(): element content and attribute values alike.
+void AppendXml(std::string& out, std::string_view s) {
+  for (char ch : s) {
+    switch (ch) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      case '\t':
+        out += "&#9;";
+        break;
+      case '\n':
+        out += "&#10;";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;
+      default:
+        out += ch;
+    }
+  }
+}
+
+// A DOT double-quoted string.
+void AppendDot(std::string& out, std::string_view s) {
+  out += '"';
+  for (char ch : s) {
+    switch (ch) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += ch;
+    }
+  }
+  out += '"';
+}
+
+// An RFC 4180 field: quoted when it holds a comma, a quote or a line break.
+void AppendCsv(std::string& out, std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out.append(s);
+    return;
+  }
+  out += '"';
+  for (char ch : s) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  out += '"';
+}
+
+// Shortest round-trip decimal of a share; "" when not given.
+std::string FormatShare(float share) {
+  if (!(share >= 0.0f) || !std::isfinite(share)) return "";
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, share);
+  if (ec != std::errc()) return "";
+  return std::string(buf, end);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The subgraph, as text records.
+
+struct VertexRecord {
+  std::string id;
+  std::string name;
+  bool person = true;
+  std::string org_kind;  // organizations only
+  std::string region;    // organizations only
+};
+
+struct EdgeRecord {
+  size_t source = 0;  // indexes into the vertex records
+  size_t target = 0;
+  const Tie* tie = nullptr;
+};
+
+std::string_view EdgeType(const Tie& t) { return Name(t.kind); }
+
+std::string_view EdgeRole(const Tie& t) {
+  if (t.kind == TieKind::kHolds) return Name(t.role);
+  if (t.kind == TieKind::kParent && t.adoptive) return "adoptive";
+  return "";
+}
+
+std::string UpperCase(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+// The order of edges in every format.
+auto EdgeOrder(const EdgeRecord& e) {
+  const Tie& t = *e.tie;
+  const float share = std::isnan(t.share_pct) ? -1.0f : t.share_pct;  // keep the order strict
+  return std::make_tuple(e.source, e.target, t.kind, t.role, t.adoptive, t.valid.from, t.valid.to,
+                         share);
+}
+
+class Subgraph {
+ public:
+  Subgraph(const Snapshot& s, std::vector<VertexId> vertices, const ExportOptions& options)
+      : s_(s), vertices_(std::move(vertices)), options_(options) {
+    for (size_t i = 0; i < vertices_.size(); ++i) {
+      for (const Tie& t : s.Ties(vertices_[i])) {
+        if (!Exported(vertices_[i], t)) continue;
+        auto it = std::lower_bound(vertices_.begin(), vertices_.end(), t.target);
+        if (it == vertices_.end() || *it != t.target) continue;
+        edges_.push_back({i, static_cast<size_t>(it - vertices_.begin()), &t});
+      }
+    }
+    std::sort(edges_.begin(), edges_.end(),
+              [](const EdgeRecord& a, const EdgeRecord& b) { return EdgeOrder(a) < EdgeOrder(b); });
+  }
+
+  size_t vertex_count() const { return vertices_.size(); }
+  const std::vector<EdgeRecord>& edges() const { return edges_; }
+
+  // A vertex's id: its IIN/BIN or pseudonym.
+  std::string Id(size_t i) const {
+    const VertexId v = vertices_[i];
+    if (s_.IsPerson(v)) {
+      if (!options_.pseudonymise) return s_.VertexNumber(v);
+      return Cat("P-", PseudonymDigits(s_.data().persons[v].iin, options_.pseudonym_salt));
+    }
+    const Organization& org = s_.data().organizations[s_.OrgOf(v)];
+    if (org.kind != OrgKind::kIndividualEntrepreneur) return s_.VertexNumber(v);
+    if (options_.pseudonymise) return Cat("E-", PseudonymDigits(org.bin, options_.pseudonym_salt));
+    // An individual entrepreneur's BIN is its owner's IIN: keep the two nodes apart.
+    return Cat("IE-", s_.VertexNumber(v));
+  }
+
+  VertexRecord Vertex(size_t i) const {
+    const VertexId v = vertices_[i];
+    VertexRecord r;
+    r.id = Id(i);
+    r.person = s_.IsPerson(v);
+    const bool hidden =
+        options_.pseudonymise &&
+        (r.person || s_.data().organizations[s_.OrgOf(v)].kind == OrgKind::kIndividualEntrepreneur);
+    r.name = hidden ? r.id : CleanText(s_.VertexName(v));
+    if (!r.person) {
+      const Organization& org = s_.data().organizations[s_.OrgOf(v)];
+      r.org_kind = std::string(Name(org.kind));
+      r.region = CleanText(s_.Str(org.region));
+    }
+    return r;
+  }
+
+  // The ids of every vertex, for edge ends.
+  std::vector<std::string> VertexIds() const {
+    std::vector<std::string> ids;
+    ids.reserve(vertices_.size());
+    for (size_t i = 0; i < vertices_.size(); ++i) ids.push_back(Id(i));
+    return ids;
+  }
+
+ private:
+  // One direction of each fact, valid on the date.
+  bool Exported(VertexId from, const Tie& t) const {
+    if (!t.valid.Contains(options_.date)) return false;
+    switch (t.kind) {
+      case TieKind::kParent:
+      case TieKind::kHolds:
+        return true;
+      case TieKind::kSpouse:
+      case TieKind::kSibling:
+        return from < t.target;
+      case TieKind::kChild:
+      case TieKind::kHeldBy:
+        return false;
+    }
+    return false;
+  }
+
+  const Snapshot& s_;
+  std::vector<VertexId> vertices_;  // sorted, unique
+  const ExportOptions& options_;
+  std::vector<EdgeRecord> edges_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Chunked output.
+
+class ChunkedOutput {
+ public:
+  ChunkedOutput(size_t chunk_bytes, const ExportSink& sink)
+      : chunk_bytes_(chunk_bytes), sink_(sink) {}
+
+  // Starts the next file. REQUIRES: the previous one was ended with EndFile().
+  void BeginFile(std::string_view name) { file_ = name; }
+  std::string& text() { return buf_; }
+
+  // Sends every full chunk written so far; false once the sink has stopped.
+  bool Pump() { return Send(false); }
+  // Sends the rest of the current file.
+  bool EndFile() { return Send(true); }
+
+ private:
+  bool Send(bool all) {
+    size_t sent = 0;
+    while (buf_.size() - sent >= (all ? 1 : chunk_bytes_)) {
+      size_t n = std::min(chunk_bytes_, buf_.size() - sent);
+      // Never split a UTF-8 character: back off to its lead byte, or take the whole character
+      // when the chunk is smaller than it.
+      auto continuation = [&](size_t at) {
+        return at < buf_.size() && (static_cast<unsigned char>(buf_[at]) & 0xC0) == 0x80;
+      };
+      size_t cut = n;
+      while (cut > 0 && continuation(sent + cut)) --cut;
+      if (cut == 0) {
+        cut = n;
+        while (continuation(sent + cut)) ++cut;
+      }
+      if (!sink_(file_, std::string_view(buf_).substr(sent, cut))) {
+        buf_.clear();
+        return false;
+      }
+      sent += cut;
+    }
+    buf_.erase(0, sent);
+    return true;
+  }
+
+  size_t chunk_bytes_;
+  const ExportSink& sink_;
+  std::string file_;
+  std::string buf_;
+};
+
+absl::Status Cancelled() { return absl::CancelledError("export stopped by its receiver"); }
+
+// ---------------------------------------------------------------------------------------------
+// The formats. Each writes a record, then pumps out the full chunks.
+
+// GraphML keys: node attributes first, then edge attributes.
+struct AttributeKey {
+  std::string_view for_what;
+  std::string_view name;
+  std::string_view type;
+};
+constexpr AttributeKey kGraphmlKeys[] = {
+    {"node", "kind", "string"},      {"node", "name", "string"},
+    {"node", "org_kind", "string"},  {"node", "region", "string"},
+    {"edge", "type", "string"},      {"edge", "role", "string"},
+    {"edge", "share_pct", "double"}, {"edge", "valid_from", "string"},
+    {"edge", "valid_to", "string"},
+};
+
+// <data key="dN">value</data>, left out when the value is empty.
+void AppendGraphmlData(std::string& out, int key, std::string_view value) {
+  if (value.empty()) return;
+  Append(out, "<data key=\"d", key, "\">");
+  AppendXml(out, value);
+  out += "</data>";
+}
+
+absl::Status WriteGraphml(const Subgraph& g, ChunkedOutput& out) {
+  std::string& t = out.text();
+  t += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+       "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+       "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+       "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+       "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+  int k = 0;
+  for (const AttributeKey& key : kGraphmlKeys) {
+    Append(t, "  <key id=\"d", k++, "\" for=\"", key.for_what, "\" attr.name=\"", key.name,
+           "\" attr.type=\"", key.type, "\"/>\n");
+  }
+  t += "  <graph id=\"subgraph\" edgedefault=\"directed\">\n";
+  for (size_t i = 0; i < g.vertex_count(); ++i) {
+    const VertexRecord v = g.Vertex(i);
+    t += "    <node id=\"";
+    AppendXml(t, v.id);
+    t += "\">";
+    AppendGraphmlData(t, 0, v.person ? "person" : "organization");
+    AppendGraphmlData(t, 1, v.name);
+    AppendGraphmlData(t, 2, v.org_kind);
+    AppendGraphmlData(t, 3, v.region);
+    t += "</node>\n";
+    if (!out.Pump()) return Cancelled();
+  }
+  const std::vector<std::string> ids = g.VertexIds();
+  size_t n = 0;
+  for (const EdgeRecord& e : g.edges()) {
+    Append(t, "    <edge id=\"e", n++, "\" source=\"");
+    AppendXml(t, ids[e.source]);
+    t += "\" target=\"";
+    AppendXml(t, ids[e.target]);
+    t += "\">";
+    AppendGraphmlData(t, 4, EdgeType(*e.tie));
+    AppendGraphmlData(t, 5, EdgeRole(*e.tie));
+    AppendGraphmlData(t, 6, FormatShare(e.tie->share_pct));
+    AppendGraphmlData(t, 7, FormatIsoDate(e.tie->valid.from));
+    AppendGraphmlData(t, 8, FormatIsoDate(e.tie->valid.to));
+    t += "</edge>\n";
+    if (!out.Pump()) return Cancelled();
+  }
+  t += "  </graph>\n</graphml>\n";
+  if (!out.EndFile()) return Cancelled();
+  return absl::OkStatus();
+}
+
+// <attvalue for="N" value="..."/>, left out when the value is empty.
+void AppendGexfValue(std::string& out, int id, std::string_view value) {
+  if (value.empty()) return;
+  Append(out, "<attvalue for=\"", id, "\" value=\"");
+  AppendXml(out, value);
+  out += "\"/>";
+}
+
+absl::Status WriteGexf(const Subgraph& g, ChunkedOutput& out) {
+  std::string& t = out.text();
+  t += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+       "<gexf xmlns=\"http://gexf.net/1.3\" "
+       "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+       "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" "
+       "version=\"1.3\">\n"
+       "  <meta>\n    <creator>coigraph</creator>\n  </meta>\n"
+       "  <graph defaultedgetype=\"directed\" mode=\"static\">\n"
+       "    <attributes class=\"node\">\n"
+       "      <attribute id=\"0\" title=\"kind\" type=\"string\"/>\n"
+       "      <attribute id=\"1\" title=\"org_kind\" type=\"string\"/>\n"
+       "      <attribute id=\"2\" title=\"region\" type=\"string\"/>\n"
+       "    </attributes>\n"
+       "    <attributes class=\"edge\">\n"
+       "      <attribute id=\"0\" title=\"type\" type=\"string\"/>\n"
+       "      <attribute id=\"1\" title=\"role\" type=\"string\"/>\n"
+       "      <attribute id=\"2\" title=\"share_pct\" type=\"double\"/>\n"
+       "      <attribute id=\"3\" title=\"valid_from\" type=\"string\"/>\n"
+       "      <attribute id=\"4\" title=\"valid_to\" type=\"string\"/>\n"
+       "    </attributes>\n"
+       "    <nodes>\n";
+  for (size_t i = 0; i < g.vertex_count(); ++i) {
+    const VertexRecord v = g.Vertex(i);
+    t += "      <node id=\"";
+    AppendXml(t, v.id);
+    t += "\" label=\"";
+    AppendXml(t, v.name);
+    t += "\"><attvalues>";
+    AppendGexfValue(t, 0, v.person ? "person" : "organization");
+    AppendGexfValue(t, 1, v.org_kind);
+    AppendGexfValue(t, 2, v.region);
+    t += "</attvalues></node>\n";
+    if (!out.Pump()) return Cancelled();
+  }
+  t += "    </nodes>\n    <edges>\n";
+  const std::vector<std::string> ids = g.VertexIds();
+  size_t n = 0;
+  for (const EdgeRecord& e : g.edges()) {
+    Append(t, "      <edge id=\"", n++, "\" source=\"");
+    AppendXml(t, ids[e.source]);
+    t += "\" target=\"";
+    AppendXml(t, ids[e.target]);
+    t += "\" label=\"";
+    AppendXml(t, EdgeType(*e.tie));
+    t += "\"><attvalues>";
+    AppendGexfValue(t, 0, EdgeType(*e.tie));
+    AppendGexfValue(t, 1, EdgeRole(*e.tie));
+    AppendGexfValue(t, 2, FormatShare(e.tie->share_pct));
+    AppendGexfValue(t, 3, FormatIsoDate(e.tie->valid.from));
+    AppendGexfValue(t, 4, FormatIsoDate(e.tie->valid.to));
+    t += "</attvalues></edge>\n";
+    if (!out.Pump()) return Cancelled();
+  }
+  t += "    </edges>\n  </graph>\n</gexf>\n";
+  if (!out.EndFile()) return Cancelled();
+  return absl::OkStatus();
+}
+
+// ` name="value"` (comma-separated), left out when the value is empty.
+void AppendDotAttribute(std::string& out, bool& first, std::string_view name,
+                        std::string_view value) {
+  if (value.empty()) return;
+  Append(out, first ? "" : ", ", name, "=");
+  AppendDot(out, value);
+  first = false;
+}
+
+absl::Status WriteDot(const Subgraph& g, ChunkedOutput& out) {
+  std::string& t = out.text();
+  t += "digraph coigraph {\n";
+  for (size_t i = 0; i < g.vertex_count(); ++i) {
+    const VertexRecord v = g.Vertex(i);
+    t += "  ";
+    AppendDot(t, v.id);
+    t += " [";
+    bool first = true;
+    AppendDotAttribute(t, first, "label", v.name);
+    AppendDotAttribute(t, first, "kind", v.person ? "person" : "organization");
+    AppendDotAttribute(t, first, "org_kind", v.org_kind);
+    AppendDotAttribute(t, first, "region", v.region);
+    AppendDotAttribute(t, first, "shape", v.person ? "ellipse" : "box");
+    t += "];\n";
+    if (!out.Pump()) return Cancelled();
+  }
+  const std::vector<std::string> ids = g.VertexIds();
+  for (const EdgeRecord& e : g.edges()) {
+    const std::string_view role = EdgeRole(*e.tie);
+    t += "  ";
+    AppendDot(t, ids[e.source]);
+    t += " -> ";
+    AppendDot(t, ids[e.target]);
+    t += " [";
+    bool first = true;
+    AppendDotAttribute(t, first, "label", role.empty() ? EdgeType(*e.tie) : role);
+    AppendDotAttribute(t, first, "type", EdgeType(*e.tie));
+    AppendDotAttribute(t, first, "role", role);
+    AppendDotAttribute(t, first, "share_pct", FormatShare(e.tie->share_pct));
+    AppendDotAttribute(t, first, "valid_from", FormatIsoDate(e.tie->valid.from));
+    AppendDotAttribute(t, first, "valid_to", FormatIsoDate(e.tie->valid.to));
+    t += "];\n";
+    if (!out.Pump()) return Cancelled();
+  }
+  t += "}\n";
+  if (!out.EndFile()) return Cancelled();
+  return absl::OkStatus();
+}
+
+// ,"name":"value" — left out when the value is empty.
+void AppendJsonField(std::string& out, std::string_view name, std::string_view value) {
+  if (value.empty()) return;
+  out += ',';
+  AppendJsonString(out, name);
+  out += ':';
+  AppendJsonString(out, value);
+}
+
+absl::Status WriteCytoscape(const Subgraph& g, ChunkedOutput& out) {
+  std::string& t = out.text();
+  t += "{\"elements\":{\"nodes\":[";
+  for (size_t i = 0; i < g.vertex_count(); ++i) {
+    const VertexRecord v = g.Vertex(i);
+    t += i == 0 ? "\n" : ",\n";
+    t += "{\"data\":{\"id\":";
+    AppendJsonString(t, v.id);
+    AppendJsonField(t, "kind", v.person ? "person" : "organization");
+    AppendJsonField(t, "name", v.name);
+    AppendJsonField(t, "org_kind", v.org_kind);
+    AppendJsonField(t, "region", v.region);
+    t += "}}";
+    if (!out.Pump()) return Cancelled();
+  }
+  t += "\n],\"edges\":[";
+  const std::vector<std::string> ids = g.VertexIds();
+  size_t n = 0;
+  for (const EdgeRecord& e : g.edges()) {
+    t += n == 0 ? "\n" : ",\n";
+    Append(t, "{\"data\":{\"id\":\"e", n++, "\"");
+    AppendJsonField(t, "source", ids[e.source]);
+    AppendJsonField(t, "target", ids[e.target]);
+    AppendJsonField(t, "type", EdgeType(*e.tie));
+    AppendJsonField(t, "role", EdgeRole(*e.tie));
+    const std::string share = FormatShare(e.tie->share_pct);
+    if (!share.empty()) Append(t, ",\"share_pct\":", share);
+    AppendJsonField(t, "valid_from", FormatIsoDate(e.tie->valid.from));
+    AppendJsonField(t, "valid_to", FormatIsoDate(e.tie->valid.to));
+    t += "}}";
+    if (!out.Pump()) return Cancelled();
+  }
+  t += "\n]}}\n";
+  if (!out.EndFile()) return Cancelled();
+  return absl::OkStatus();
+}
+
+absl::Status WriteNeo4j(const Subgraph& g, ChunkedOutput& out) {
+  std::string& t = out.text();
+  // Persons come before organizations in VertexId order, so each file is one run of vertices.
+  for (const bool persons : {true, false}) {
+    out.BeginFile(persons ? "nodes_person.csv" : "nodes_organization.csv");
+    t += persons ? "id:ID,name,kind,:LABEL\n" : "id:ID,name,kind,org_kind,region,:LABEL\n";
+    for (size_t i = 0; i < g.vertex_count(); ++i) {
+      const VertexRecord v = g.Vertex(i);
+      if (v.person != persons) continue;
+      AppendCsv(t, v.id);
+      t += ',';
+      AppendCsv(t, v.name);
+      if (persons) {
+        t += ",person,Person\n";
+      } else {
+        t += ",organization,";
+        AppendCsv(t, v.org_kind);
+        t += ',';
+        AppendCsv(t, v.region);
+        t += ",Organization\n";
+      }
+      if (!out.Pump()) return Cancelled();
+    }
+    if (!out.EndFile()) return Cancelled();
+  }
+  out.BeginFile("relationships.csv");
+  t += ":START_ID,:END_ID,:TYPE,role,share_pct:float,valid_from,valid_to\n";
+  const std::vector<std::string> ids = g.VertexIds();
+  for (const EdgeRecord& e : g.edges()) {
+    AppendCsv(t, ids[e.source]);
+    t += ',';
+    AppendCsv(t, ids[e.target]);
+    t += ',';
+    AppendCsv(t, UpperCase(EdgeType(*e.tie)));
+    t += ',';
+    AppendCsv(t, EdgeRole(*e.tie));
+    t += ',';
+    AppendCsv(t, FormatShare(e.tie->share_pct));
+    t += ',';
+    AppendCsv(t, FormatIsoDate(e.tie->valid.from));
+    t += ',';
+    AppendCsv(t, FormatIsoDate(e.tie->valid.to));
+    t += '\n';
+    if (!out.Pump()) return Cancelled();
+  }
+  if (!out.EndFile()) return Cancelled();
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+std::optional<ExportFormat> ParseExportFormat(std::string_view text) {
+  for (ExportFormat f : {ExportFormat::kGraphml, ExportFormat::kGexf, ExportFormat::kDot,
+                         ExportFormat::kCytoscapeJson, ExportFormat::kNeo4jCsv}) {
+    if (Name(f) == text) return f;
+  }
+  return std::nullopt;
+}
+
+std::string_view Name(ExportFormat format) {
+  switch (format) {
+    case ExportFormat::kGraphml:
+      return "graphml";
+    case ExportFormat::kGexf:
+      return "gexf";
+    case ExportFormat::kDot:
+      return "dot";
+    case ExportFormat::kCytoscapeJson:
+      return "cytoscape";
+    case ExportFormat::kNeo4jCsv:
+      return "neo4j";
+  }
+  return "?";
+}
+
+std::vector<std::string_view> ExportFileNames(ExportFormat format) {
+  switch (format) {
+    case ExportFormat::kGraphml:
+      return {"subgraph.graphml"};
+    case ExportFormat::kGexf:
+      return {"subgraph.gexf"};
+    case ExportFormat::kDot:
+      return {"subgraph.dot"};
+    case ExportFormat::kCytoscapeJson:
+      return {"subgraph.cyjs"};
+    case ExportFormat::kNeo4jCsv:
+      return {"nodes_person.csv", "nodes_organization.csv", "relationships.csv"};
+  }
+  return {};
+}
+
+std::string PersonPseudonym(uint64_t iin, std::string_view salt) {
+  return Cat("P-", PseudonymDigits(iin, salt));
+}
+
+absl::Status WriteSubgraph(const Snapshot& s, const std::vector<VertexId>& vertices,
+                           ExportFormat format, const ExportOptions& options,
+                           const ExportSink& sink) {
+  if (options.chunk_bytes == 0) return absl::InvalidArgumentError("chunk_bytes must be > 0");
+  if (options.pseudonymise && options.pseudonym_salt.empty()) {
+    return absl::InvalidArgumentError("pseudonymised export needs a non-empty pseudonym_salt");
+  }
+  for (VertexId v : vertices) {
+    if (v >= s.vertex_count()) {
+      return absl::InvalidArgumentError(AbslView(Cat("vertex ", v, " out of range")));
+    }
+  }
+  std::vector<VertexId> sorted = vertices;
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  const Subgraph g(s, std::move(sorted), options);
+
+  ChunkedOutput out(options.chunk_bytes, sink);
+  out.BeginFile(ExportFileNames(format).front());
+  switch (format) {
+    case ExportFormat::kGraphml:
+      return WriteGraphml(g, out);
+    case ExportFormat::kGexf:
+      return WriteGexf(g, out);
+    case ExportFormat::kDot:
+      return WriteDot(g, out);
+    case ExportFormat::kCytoscapeJson:
+      return WriteCytoscape(g, out);
+    case ExportFormat::kNeo4jCsv:
+      return WriteNeo4j(g, out);
+  }
+  return absl::InvalidArgumentError("unknown export format");
+}
+
+}  // namespace coigraph::graph

@@ -1,0 +1,97 @@
+// Subgraph export for analysts: the vertices of a neighbourhood and the ties between them on a
+// date, written as GraphML, GEXF 1.3, Graphviz DOT, Cytoscape.js JSON or Neo4j admin-import CSV
+// and handed to a sink a chunk at a time (no files: the caller decides where the bytes go).
+//
+// What is exported:
+//   * a node per vertex: `id` (IIN/BIN, or a pseudonym; an individual entrepreneur's is
+//     "IE-" + BIN, as its BIN is its owner's IIN), `kind` ("person"/"organization"),
+//     `name` (a person's short name, an organization's name), and for organizations `org_kind`
+//     and `region`;
+//   * an edge per fact valid on the date whose both ends are exported, each fact once (the
+//     snapshot stores both directions): `type` is what the target is to the source,
+//
+//         child ──parent──▶ parent      a ──spouse──▶ b  (a < b)     holder ──holds──▶ company
+//                                       a ──sibling─▶ b  (a < b)
+//
+//     `role` (the company role of a `holds` edge; "adoptive" on an adoptive `parent` edge),
+//     `share_pct` (when given), `valid_from` / `valid_to` (YYYY-MM-DD, absent when open).
+//
+// Pseudonymisation replaces every person's IIN and name by "P-" + the first 12 hex digits of
+// SHA-256(salt + IIN), and an individual entrepreneur's BIN (which is its owner's IIN) and name
+// by "E-" + the same digits; other organizations keep their BIN and name. The same salt gives
+// the same pseudonyms across calls and reloads; the salt is a secret (the IIN space is small
+// enough to brute-force an unsalted hash).
+//
+// Text is made safe for every format: invalid UTF-8 and the characters XML 1.0 forbids
+// (U+0000-U+0008, U+000B, U+000C, U+000E-U+001F, U+FFFE, U+FFFF) become U+FFFD, then each
+// format escapes its own specials. Output is deterministic: vertices by VertexId, edges by
+// (source, target, type, role, validity, share).
+//
+// Example:
+//   absl::StatusOr<std::vector<VertexId>> vs = Neighborhood(s, seeds, date, 2, kAllRelations, n);
+//   ExportOptions o{.date = date, .pseudonym_salt = secret};
+//   std::string out;
+//   absl::Status st = WriteSubgraph(s, *vs, ExportFormat::kGraphml, o,
+//                                   [&](std::string_view file, std::string_view chunk) {
+//                                     out.append(chunk);
+//                                     return true;
+//                                   });
+//
+// Thread safety: WriteSubgraph only reads the snapshot; calls may run concurrently.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "graph/date.h"
+#include "graph/snapshot.h"
+
+namespace coigraph::graph {
+
+enum class ExportFormat : uint8_t { kGraphml, kGexf, kDot, kCytoscapeJson, kNeo4jCsv };
+
+// "graphml", "gexf", "dot", "cytoscape", "neo4j"; nullopt for anything else.
+std::optional<ExportFormat> ParseExportFormat(std::string_view text);
+std::string_view Name(ExportFormat format);
+
+// The files a format produces, in the order they are written:
+//   graphml   subgraph.graphml        gexf       subgraph.gexf
+//   dot       subgraph.dot            cytoscape  subgraph.cyjs
+//   neo4j     nodes_person.csv, nodes_organization.csv, relationships.csv
+// (neo4j-admin database import full --nodes=Person=nodes_person.csv
+//  --nodes=Organization=nodes_organization.csv --relationships=relationships.csv
+//  --multiline-fields=true; the files also carry :LABEL / :TYPE columns.)
+std::vector<std::string_view> ExportFileNames(ExportFormat format);
+
+struct ExportOptions {
+  Date date = 0;  // the date ties must hold on
+  bool pseudonymise = true;
+  std::string pseudonym_salt;      // REQUIRED non-empty when pseudonymise
+  size_t chunk_bytes = 64 * 1024;  // REQUIRES: > 0
+};
+
+// A person's pseudonym: "P-" + the first 12 hex digits of SHA-256(salt + the 12-digit IIN).
+std::string PersonPseudonym(uint64_t iin, std::string_view salt);
+
+// Receives the export: `file` is one of ExportFileNames(format), `chunk` the next bytes of it.
+// Files come one after another, never interleaved; concatenating the chunks of a file gives the
+// file. Returning false stops the export.
+using ExportSink = std::function<bool(std::string_view file, std::string_view chunk)>;
+
+// Writes the subgraph induced by `vertices` (duplicates ignored) with the ties valid on
+// options.date between them. Every chunk is non-empty, ends on a UTF-8 character boundary and
+// holds at most options.chunk_bytes bytes (at least one whole character when chunk_bytes < 4).
+// Errors: InvalidArgument for a vertex out of range, chunk_bytes == 0, or pseudonymise with an
+// empty salt (before anything is written); Cancelled when the sink returns false (no further
+// calls are made).
+absl::Status WriteSubgraph(const Snapshot& s, const std::vector<VertexId>& vertices,
+                           ExportFormat format, const ExportOptions& options,
+                           const ExportSink& sink);
+
+}  // namespace coigraph::graph

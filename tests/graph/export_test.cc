@@ -1,0 +1,601 @@
+// Subgraph export (graph/export.h): each format's exact text on a tiny graph, escaping of hostile
+// names, pseudonymisation, chunking, cancellation, and the files loading in real readers
+// (networkx under Debian's /usr/bin/python3, xmllint, Graphviz) when those are installed.
+#include "graph/export.h"
+
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "gtest/gtest.h"
+#include "tests/graph/tiny_snapshot.h"
+
+namespace coigraph::graph {
+namespace {
+
+using test_util::Day;
+using test_util::During;
+using test_util::TinySnapshot;
+
+constexpr std::string_view kSalt = "salt-1";
+
+bool Has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+bool Lacks(const std::string& text, const std::string& part) { return !Has(text, part); }
+
+// file name -> its concatenated chunks, in the order files were first seen.
+struct Collected {
+  std::vector<std::pair<std::string, std::string>> files;
+  std::vector<std::string> chunks;
+
+  const std::string& File(std::string_view name) const {
+    for (const auto& [n, text] : files) {
+      if (n == name) return text;
+    }
+    static const std::string kMissing = "<missing>";
+    return kMissing;
+  }
+  std::string All() const {
+    std::string out;
+    for (const auto& f : files) out += f.second;
+    return out;
+  }
+};
+
+absl::StatusOr<Collected> Export(const Snapshot& s, const std::vector<VertexId>& vertices,
+                                 ExportFormat format, ExportOptions options) {
+  Collected c;
+  absl::Status st = WriteSubgraph(s, vertices, format, options,
+                                  [&](std::string_view file, std::string_view chunk) {
+                                    if (c.files.empty() || c.files.back().first != file) {
+                                      c.files.emplace_back(std::string(file), "");
+                                    }
+                                    c.files.back().second.append(chunk);
+                                    c.chunks.emplace_back(chunk);
+                                    return true;
+                                  });
+  if (!st.ok()) return st;
+  return c;
+}
+
+ExportOptions Plain(Date d) {
+  ExportOptions o;
+  o.date = d;
+  o.pseudonymise = false;
+  return o;
+}
+ExportOptions Pseudonymised(Date d) {
+  ExportOptions o;
+  o.date = d;
+  o.pseudonym_salt = std::string(kSalt);
+  return o;
+}
+
+constexpr ExportFormat kAllFormats[] = {ExportFormat::kGraphml, ExportFormat::kGexf,
+                                        ExportFormat::kDot, ExportFormat::kCytoscapeJson,
+                                        ExportFormat::kNeo4jCsv};
+
+// The small graph of the exact-output tests:
+//
+//   anna ══spouse══ bob ──holds(founder, 60%, since 2020-01-01)──▶ "Alfa & Co"
+//
+// IINs 100000000001, 100000000002; BIN 200000000003, region "Астана".
+struct Small {
+  std::shared_ptr<const Snapshot> s;
+  std::vector<VertexId> all;
+};
+Small MakeSmall() {
+  TinySnapshot t;
+  const PersonIndex anna = t.Person("Anna"), bob = t.Person("Bob");
+  const OrgIndex alfa = t.builder().AddOrganization({.bin = 200000000003ULL,
+                                                     .name = t.builder().Intern("Alfa & Co"),
+                                                     .kind = OrgKind::kCompany,
+                                                     .parent = kNone,
+                                                     .region = t.builder().Intern("Астана")});
+  t.Spouse(bob, anna);
+  t.Role(bob, CompanyRoleKind::kFounder, alfa, During("2020-01-01", ""), 60);
+  Small out;
+  out.s = t.Build();
+  out.all = {out.s->PersonVertex(anna), out.s->PersonVertex(bob), out.s->OrgVertex(alfa)};
+  return out;
+}
+
+TEST(ExportFormatTest, ParsesItsNames) {
+  for (ExportFormat f : kAllFormats) EXPECT_EQ(ParseExportFormat(Name(f)), f);
+  EXPECT_EQ(ParseExportFormat("cytoscape"), ExportFormat::kCytoscapeJson);
+  EXPECT_EQ(ParseExportFormat("neo4j"), ExportFormat::kNeo4jCsv);
+  EXPECT_EQ(ParseExportFormat("GraphML"), std::nullopt);
+  EXPECT_EQ(ParseExportFormat(""), std::nullopt);
+}
+
+TEST(ExportPseudonymTest, IsSha256OfSaltAndIin) {
+  // Expected values from Python's hashlib.sha256(salt + iin).hexdigest()[:12]; the salts make
+  // one-block and two-block messages and the 55/56-byte padding boundary.
+  EXPECT_EQ(PersonPseudonym(100000000001ULL, "salt-1"), "P-dc6945503e3d");
+  EXPECT_EQ(PersonPseudonym(42, ""), "P-6eea1ba3c8f1");
+  EXPECT_EQ(PersonPseudonym(100000000001ULL, std::string(70, 'x')), "P-b1a6d4ca3de0");
+  EXPECT_EQ(PersonPseudonym(100000000001ULL, std::string(43, 'y')), "P-5cd336c70a6b");
+  EXPECT_EQ(PersonPseudonym(100000000001ULL, std::string(44, 'y')), "P-ede229b575e0");
+  EXPECT_EQ(PersonPseudonym(100000000001ULL, std::string(52, 'y')), "P-d19366c8b840");
+}
+
+TEST(ExportGraphmlTest, ExactSmallGraph) {
+  const Small g = MakeSmall();
+  auto c = Export(*g.s, g.all, ExportFormat::kGraphml, Plain(Day("2023-01-01")));
+  ASSERT_TRUE(c.ok()) << c.status();
+  ASSERT_EQ(c->files.size(), 1u);
+  EXPECT_EQ(c->files[0].first, "subgraph.graphml");
+  EXPECT_EQ(c->files[0].second,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+            "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+            "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+            "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+            "  <key id=\"d0\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>\n"
+            "  <key id=\"d1\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
+            "  <key id=\"d2\" for=\"node\" attr.name=\"org_kind\" attr.type=\"string\"/>\n"
+            "  <key id=\"d3\" for=\"node\" attr.name=\"region\" attr.type=\"string\"/>\n"
+            "  <key id=\"d4\" for=\"edge\" attr.name=\"type\" attr.type=\"string\"/>\n"
+            "  <key id=\"d5\" for=\"edge\" attr.name=\"role\" attr.type=\"string\"/>\n"
+            "  <key id=\"d6\" for=\"edge\" attr.name=\"share_pct\" attr.type=\"double\"/>\n"
+            "  <key id=\"d7\" for=\"edge\" attr.name=\"valid_from\" attr.type=\"string\"/>\n"
+            "  <key id=\"d8\" for=\"edge\" attr.name=\"valid_to\" attr.type=\"string\"/>\n"
+            "  <graph id=\"subgraph\" edgedefault=\"directed\">\n"
+            "    <node id=\"100000000001\"><data key=\"d0\">person</data>"
+            "<data key=\"d1\">Anna</data></node>\n"
+            "    <node id=\"100000000002\"><data key=\"d0\">person</data>"
+            "<data key=\"d1\">Bob</data></node>\n"
+            "    <node id=\"200000000003\"><data key=\"d0\">organization</data>"
+            "<data key=\"d1\">Alfa &amp; Co</data><data key=\"d2\">company</data>"
+            "<data key=\"d3\">Астана</data></node>\n"
+            "    <edge id=\"e0\" source=\"100000000001\" target=\"100000000002\">"
+            "<data key=\"d4\">spouse</data></edge>\n"
+            "    <edge id=\"e1\" source=\"100000000002\" target=\"200000000003\">"
+            "<data key=\"d4\">holds</data><data key=\"d5\">founder</data>"
+            "<data key=\"d6\">60</data><data key=\"d7\">2020-01-01</data></edge>\n"
+            "  </graph>\n"
+            "</graphml>\n");
+}
+
+TEST(ExportGexfTest, ExactSmallGraph) {
+  const Small g = MakeSmall();
+  auto c = Export(*g.s, g.all, ExportFormat::kGexf, Plain(Day("2023-01-01")));
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->File("subgraph.gexf"),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<gexf xmlns=\"http://gexf.net/1.3\" "
+            "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+            "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" "
+            "version=\"1.3\">\n"
+            "  <meta>\n    <creator>coigraph</creator>\n  </meta>\n"
+            "  <graph defaultedgetype=\"directed\" mode=\"static\">\n"
+            "    <attributes class=\"node\">\n"
+            "      <attribute id=\"0\" title=\"kind\" type=\"string\"/>\n"
+            "      <attribute id=\"1\" title=\"org_kind\" type=\"string\"/>\n"
+            "      <attribute id=\"2\" title=\"region\" type=\"string\"/>\n"
+            "    </attributes>\n"
+            "    <attributes class=\"edge\">\n"
+            "      <attribute id=\"0\" title=\"type\" type=\"string\"/>\n"
+            "      <attribute id=\"1\" title=\"role\" type=\"string\"/>\n"
+            "      <attribute id=\"2\" title=\"share_pct\" type=\"double\"/>\n"
+            "      <attribute id=\"3\" title=\"valid_from\" type=\"string\"/>\n"
+            "      <attribute id=\"4\" title=\"valid_to\" type=\"string\"/>\n"
+            "    </attributes>\n"
+            "    <nodes>\n"
+            "      <node id=\"100000000001\" label=\"Anna\"><attvalues>"
+            "<attvalue for=\"0\" value=\"person\"/></attvalues></node>\n"
+            "      <node id=\"100000000002\" label=\"Bob\"><attvalues>"
+            "<attvalue for=\"0\" value=\"person\"/></attvalues></node>\n"
+            "      <node id=\"200000000003\" label=\"Alfa &amp; Co\"><attvalues>"
+            "<attvalue for=\"0\" value=\"organization\"/><attvalue for=\"1\" value=\"company\"/>"
+            "<attvalue for=\"2\" value=\"Астана\"/></attvalues></node>\n"
+            "    </nodes>\n"
+            "    <edges>\n"
+            "      <edge id=\"0\" source=\"100000000001\" target=\"100000000002\" "
+            "label=\"spouse\"><attvalues><attvalue for=\"0\" value=\"spouse\"/></attvalues>"
+            "</edge>\n"
+            "      <edge id=\"1\" source=\"100000000002\" target=\"200000000003\" "
+            "label=\"holds\"><attvalues><attvalue for=\"0\" value=\"holds\"/>"
+            "<attvalue for=\"1\" value=\"founder\"/><attvalue for=\"2\" value=\"60\"/>"
+            "<attvalue for=\"3\" value=\"2020-01-01\"/></attvalues></edge>\n"
+            "    </edges>\n"
+            "  </graph>\n"
+            "</gexf>\n");
+}
+
+TEST(ExportDotTest, ExactSmallGraph) {
+  const Small g = MakeSmall();
+  auto c = Export(*g.s, g.all, ExportFormat::kDot, Plain(Day("2023-01-01")));
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->File("subgraph.dot"),
+            "digraph coigraph {\n"
+            "  \"100000000001\" [label=\"Anna\", kind=\"person\", shape=\"ellipse\"];\n"
+            "  \"100000000002\" [label=\"Bob\", kind=\"person\", shape=\"ellipse\"];\n"
+            "  \"200000000003\" [label=\"Alfa & Co\", kind=\"organization\", "
+            "org_kind=\"company\", region=\"Астана\", shape=\"box\"];\n"
+            "  \"100000000001\" -> \"100000000002\" [label=\"spouse\", type=\"spouse\"];\n"
+            "  \"100000000002\" -> \"200000000003\" [label=\"founder\", type=\"holds\", "
+            "role=\"founder\", share_pct=\"60\", valid_from=\"2020-01-01\"];\n"
+            "}\n");
+}
+
+TEST(ExportCytoscapeTest, ExactSmallGraph) {
+  const Small g = MakeSmall();
+  auto c = Export(*g.s, g.all, ExportFormat::kCytoscapeJson, Plain(Day("2023-01-01")));
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->File("subgraph.cyjs"),
+            "{\"elements\":{\"nodes\":[\n"
+            "{\"data\":{\"id\":\"100000000001\",\"kind\":\"person\",\"name\":\"Anna\"}},\n"
+            "{\"data\":{\"id\":\"100000000002\",\"kind\":\"person\",\"name\":\"Bob\"}},\n"
+            "{\"data\":{\"id\":\"200000000003\",\"kind\":\"organization\","
+            "\"name\":\"Alfa & Co\",\"org_kind\":\"company\",\"region\":\"Астана\"}}\n"
+            "],\"edges\":[\n"
+            "{\"data\":{\"id\":\"e0\",\"source\":\"100000000001\",\"target\":\"100000000002\","
+            "\"type\":\"spouse\"}},\n"
+            "{\"data\":{\"id\":\"e1\",\"source\":\"100000000002\",\"target\":\"200000000003\","
+            "\"type\":\"holds\",\"role\":\"founder\",\"share_pct\":60,"
+            "\"valid_from\":\"2020-01-01\"}}\n"
+            "]}}\n");
+}
+
+TEST(ExportNeo4jTest, ExactSmallGraphInThreeFiles) {
+  const Small g = MakeSmall();
+  auto c = Export(*g.s, g.all, ExportFormat::kNeo4jCsv, Plain(Day("2023-01-01")));
+  ASSERT_TRUE(c.ok()) << c.status();
+  ASSERT_EQ(c->files.size(), 3u);
+  EXPECT_EQ(c->files[0].first, "nodes_person.csv");
+  EXPECT_EQ(c->files[1].first, "nodes_organization.csv");
+  EXPECT_EQ(c->files[2].first, "relationships.csv");
+  EXPECT_EQ(c->files[0].second,
+            "id:ID,name,kind,:LABEL\n"
+            "100000000001,Anna,person,Person\n"
+            "100000000002,Bob,person,Person\n");
+  EXPECT_EQ(c->files[1].second,
+            "id:ID,name,kind,org_kind,region,:LABEL\n"
+            "200000000003,Alfa & Co,organization,company,Астана,Organization\n");
+  EXPECT_EQ(c->files[2].second,
+            ":START_ID,:END_ID,:TYPE,role,share_pct:float,valid_from,valid_to\n"
+            "100000000001,100000000002,SPOUSE,,,,\n"
+            "100000000002,200000000003,HOLDS,founder,60,2020-01-01,\n");
+  std::vector<std::string_view> names = ExportFileNames(ExportFormat::kNeo4jCsv);
+  EXPECT_EQ(names, (std::vector<std::string_view>{"nodes_person.csv", "nodes_organization.csv",
+                                                  "relationships.csv"}));
+}
+
+// The hostile graph of the remaining tests:
+//
+//        grandma ──(outside the export)
+//           │ parent
+//   anna ══════ bad ──holds(founder 60%)──▶ firm ◀──holds(director)── bad
+//     │ adoptive parent        ║ (spouse until 2020: not on the date)
+//    kid ─sibling─ kid2       ex
+//     anna ──owner──▶ anna's individual entrepreneur
+struct Hostile {
+  std::shared_ptr<const Snapshot> s;
+  std::vector<VertexId> vertices;  // all but grandma
+  PersonIndex anna = 0, bad = 0, kid = 0, kid2 = 0, ex = 0, grandma = 0;
+  OrgIndex firm = 0, ie = 0;
+};
+
+// Cyrillic with quotes and <&>; control characters \x01 and \x0b; invalid UTF-8.
+constexpr std::string_view kAnnaName = "Ахметова \"Айгүл\" <&> 'Q'";
+constexpr std::string_view kBadName = "Bad\x01Na\x0bme\xff\xc3";
+constexpr std::string_view kFirmName = "ТОО \"Альфа, & Co\" <Ltd>\\\nline2";
+
+Hostile MakeHostile() {
+  TinySnapshot t;
+  Hostile h;
+  h.anna = t.Person(kAnnaName, Sex::kFemale);
+  h.bad = t.Person(kBadName);
+  h.kid = t.Person("Kid");
+  h.kid2 = t.Person("Kid2");
+  h.ex = t.Person("Ex");
+  h.grandma = t.Person("Grandma", Sex::kFemale);
+  h.firm = t.builder().AddOrganization({.bin = 200000000099ULL,
+                                        .name = t.builder().Intern(kFirmName),
+                                        .kind = OrgKind::kCompany,
+                                        .parent = kNone,
+                                        .region = t.builder().Intern("Алматы\x01")});
+  h.ie = t.Entrepreneur(h.anna, "ИП Ахметова");
+  t.Spouse(h.bad, h.anna);
+  t.AdoptiveParent(h.anna, h.kid);
+  t.Sibling(h.kid2, h.kid);
+  t.Spouse(h.bad, h.ex, During("2010-01-01", "2020-01-01"));
+  t.Parent(h.grandma, h.anna);
+  t.Role(h.bad, CompanyRoleKind::kFounder, h.firm, During("2019-05-01", ""), 60);
+  t.Role(h.bad, CompanyRoleKind::kDirector, h.firm, During("2021-01-01", "2030-01-01"));
+  h.s = t.Build();
+  for (PersonIndex p : {h.anna, h.bad, h.kid, h.kid2, h.ex}) {
+    h.vertices.push_back(h.s->PersonVertex(p));
+  }
+  h.vertices.push_back(h.s->OrgVertex(h.firm));
+  h.vertices.push_back(h.s->OrgVertex(h.ie));
+  h.vertices.push_back(h.s->OrgVertex(h.firm));  // a duplicate, ignored
+  return h;
+}
+
+const Date kOnDate = Day("2023-06-01");
+
+TEST(ExportEdgesTest, EachFactOnceValidOnTheDateInsideTheSet) {
+  const Hostile h = MakeHostile();
+  auto c = Export(*h.s, h.vertices, ExportFormat::kNeo4jCsv, Plain(kOnDate));
+  ASSERT_TRUE(c.ok()) << c.status();
+  // anna=...01, bad=...02, kid=...03, kid2=...04, ex=...05; firm, then anna's IE.
+  EXPECT_EQ(c->File("relationships.csv"),
+            ":START_ID,:END_ID,:TYPE,role,share_pct:float,valid_from,valid_to\n"
+            "100000000001,100000000002,SPOUSE,,,,\n"
+            "100000000001,IE-100000000001,HOLDS,owner,,,\n"
+            "100000000002,200000000099,HOLDS,founder,60,2019-05-01,\n"
+            "100000000002,200000000099,HOLDS,director,,2021-01-01,2030-01-01\n"
+            "100000000003,100000000001,PARENT,adoptive,,,\n"
+            "100000000003,100000000004,SIBLING,,,,\n");
+  EXPECT_EQ(c->File("nodes_person.csv"),
+            "id:ID,name,kind,:LABEL\n"
+            "100000000001,\"Ахметова \"\"Айгүл\"\" <&> 'Q'\",person,Person\n"
+            "100000000002,Bad\xEF\xBF\xBDNa\xEF\xBF\xBDme\xEF\xBF\xBD\xEF\xBF\xBD,person,Person\n"
+            "100000000003,Kid,person,Person\n"
+            "100000000004,Kid2,person,Person\n"
+            "100000000005,Ex,person,Person\n");
+  EXPECT_EQ(c->File("nodes_organization.csv"),
+            "id:ID,name,kind,org_kind,region,:LABEL\n"
+            "200000000099,\"ТОО \"\"Альфа, & Co\"\" <Ltd>\\\nline2\",organization,company,"
+            "Алматы\xEF\xBF\xBD,Organization\n"
+            "IE-100000000001,ИП Ахметова,organization,individual_entrepreneur,,Organization\n");
+}
+
+TEST(ExportEscapingTest, GraphmlAndGexfEscapeAndDropForbiddenCharacters) {
+  const Hostile h = MakeHostile();
+  for (ExportFormat f : {ExportFormat::kGraphml, ExportFormat::kGexf}) {
+    auto c = Export(*h.s, h.vertices, f, Plain(kOnDate));
+    ASSERT_TRUE(c.ok()) << c.status();
+    const std::string x = c->All();
+    EXPECT_PRED2(Has, x, "Ахметова &quot;Айгүл&quot; &lt;&amp;&gt; &apos;Q&apos;");
+    EXPECT_PRED2(Has, x, "Bad\xEF\xBF\xBDNa\xEF\xBF\xBDme\xEF\xBF\xBD\xEF\xBF\xBD");
+    EXPECT_PRED2(Has, x, "ТОО &quot;Альфа, &amp; Co&quot; &lt;Ltd&gt;\\&#10;line2");
+    EXPECT_PRED2(Lacks, x, "\x01");
+    EXPECT_PRED2(Lacks, x, "\x0b");
+    EXPECT_PRED2(Lacks, x, "\xff");
+  }
+}
+
+TEST(ExportEscapingTest, DotAndJsonQuoteTheirSpecials) {
+  const Hostile h = MakeHostile();
+  auto dot = Export(*h.s, h.vertices, ExportFormat::kDot, Plain(kOnDate));
+  ASSERT_TRUE(dot.ok()) << dot.status();
+  EXPECT_PRED2(Has, dot->All(), "label=\"Ахметова \\\"Айгүл\\\" <&> 'Q'\"");
+  EXPECT_PRED2(Has, dot->All(), "label=\"ТОО \\\"Альфа, & Co\\\" <Ltd>\\\\\\nline2\"");
+  EXPECT_PRED2(Has, dot->All(),
+               ("\"100000000003\" -> \"100000000001\" [label=\"adoptive\", "
+                "type=\"parent\", role=\"adoptive\"];"));
+
+  auto json = Export(*h.s, h.vertices, ExportFormat::kCytoscapeJson, Plain(kOnDate));
+  ASSERT_TRUE(json.ok()) << json.status();
+  EXPECT_PRED2(Has, json->All(), "\"name\":\"Ахметова \\\"Айгүл\\\" <&> 'Q'\"");
+  EXPECT_PRED2(Has, json->All(), "\"name\":\"ТОО \\\"Альфа, & Co\\\" <Ltd>\\\\\\nline2\"");
+  for (const std::string& out : {dot->All(), json->All()}) {
+    EXPECT_PRED2(Lacks, out, "\x01");
+    EXPECT_PRED2(Lacks, out, "\x0b");
+    EXPECT_PRED2(Lacks, out, "\xff");
+  }
+}
+
+TEST(ExportPseudonymTest, HidesPersonsAndEntrepreneursStablyInEveryFormat) {
+  const Hostile h = MakeHostile();
+  const std::string anna = PersonPseudonym(100000000001ULL, kSalt);
+  for (ExportFormat f : kAllFormats) {
+    auto first = Export(*h.s, h.vertices, f, Pseudonymised(kOnDate));
+    auto again = Export(*h.s, h.vertices, f, Pseudonymised(kOnDate));
+    ASSERT_TRUE(first.ok()) << first.status();
+    ASSERT_TRUE(again.ok()) << again.status();
+    const std::string out = first->All();
+    EXPECT_EQ(out, again->All()) << Name(f);
+    for (std::string_view hidden : {"10000000000", "Ахметова", "Айгүл", "Bad", "Kid", "Ex"}) {
+      EXPECT_PRED2(Lacks, out, std::string(hidden)) << Name(f);
+    }
+    EXPECT_PRED2(Has, out, (anna)) << Name(f);
+    EXPECT_PRED2(Has, out, ("E-" + anna.substr(2))) << Name(f);  // anna's entrepreneur
+    EXPECT_PRED2(Has, out, "200000000099") << Name(f);           // companies keep their BIN
+    EXPECT_PRED2(Has, out, "Альфа") << Name(f);                  // ... and name
+
+    ExportOptions other = Pseudonymised(kOnDate);
+    other.pseudonym_salt = "another salt";
+    auto salted = Export(*h.s, h.vertices, f, other);
+    ASSERT_TRUE(salted.ok()) << salted.status();
+    EXPECT_PRED2(Lacks, salted->All(), anna) << Name(f);
+  }
+  auto csv = Export(*h.s, h.vertices, ExportFormat::kNeo4jCsv, Pseudonymised(kOnDate));
+  ASSERT_TRUE(csv.ok());
+  EXPECT_PRED2(Has, csv->File("nodes_person.csv"),
+               anna + "," + anna + ",person,Person\n");  // name is the pseudonym
+}
+
+TEST(ExportChunkTest, SmallChunksConcatenateToTheSameFiles) {
+  const Hostile h = MakeHostile();
+  for (ExportFormat f : kAllFormats) {
+    auto whole = Export(*h.s, h.vertices, f, Plain(kOnDate));
+    ASSERT_TRUE(whole.ok()) << whole.status();
+    EXPECT_EQ(whole->chunks.size(), whole->files.size()) << Name(f);  // one 64 KiB chunk each
+    for (size_t bytes : {size_t{1}, size_t{2}, size_t{7}, size_t{100}}) {
+      ExportOptions o = Plain(kOnDate);
+      o.chunk_bytes = bytes;
+      auto chunked = Export(*h.s, h.vertices, f, o);
+      ASSERT_TRUE(chunked.ok()) << chunked.status();
+      EXPECT_EQ(chunked->files, whole->files) << Name(f) << " " << bytes;
+      for (const std::string& chunk : chunked->chunks) {
+        ASSERT_FALSE(chunk.empty());
+        EXPECT_LE(chunk.size(), std::max<size_t>(bytes, 4));
+        if (bytes >= 4) {
+          EXPECT_LE(chunk.size(), bytes);
+        }
+        // Whole UTF-8 characters: no chunk starts with a continuation byte.
+        EXPECT_NE(static_cast<unsigned char>(chunk[0]) & 0xC0, 0x80) << Name(f);
+      }
+      if (bytes == 7) {
+        EXPECT_GT(chunked->chunks.size(), 50u);
+      }
+    }
+  }
+}
+
+TEST(ExportChunkTest, SinkReturningFalseCancels) {
+  const Hostile h = MakeHostile();
+  for (ExportFormat f : kAllFormats) {
+    ExportOptions o = Plain(kOnDate);
+    o.chunk_bytes = 16;
+    int calls = 0;
+    absl::Status st = WriteSubgraph(
+        *h.s, h.vertices, f, o, [&](std::string_view, std::string_view) { return ++calls < 3; });
+    EXPECT_EQ(st.code(), absl::StatusCode::kCancelled) << Name(f);
+    EXPECT_EQ(calls, 3) << Name(f);
+  }
+}
+
+TEST(ExportArgumentsTest, RefusesBadArgumentsBeforeWriting) {
+  const Small g = MakeSmall();
+  int calls = 0;
+  auto sink = [&](std::string_view, std::string_view) { return ++calls > 0; };
+  ExportOptions zero = Plain(0);
+  zero.chunk_bytes = 0;
+  EXPECT_EQ(WriteSubgraph(*g.s, g.all, ExportFormat::kDot, zero, sink).code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(WriteSubgraph(*g.s, {0, 99}, ExportFormat::kDot, Plain(0), sink).code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(WriteSubgraph(*g.s, g.all, ExportFormat::kDot, ExportOptions(), sink).code(),
+            absl::StatusCode::kInvalidArgument);  // pseudonymised without a salt
+  EXPECT_EQ(calls, 0);
+
+  // An empty set is a valid, empty graph.
+  auto empty = Export(*g.s, {}, ExportFormat::kCytoscapeJson, Plain(0));
+  ASSERT_TRUE(empty.ok());
+  EXPECT_EQ(empty->All(), "{\"elements\":{\"nodes\":[\n],\"edges\":[\n]}}\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Real readers.
+
+// Runs `command`, returning its exit code and output (stdout and stderr).
+std::pair<int, std::string> RunCommand(const std::string& command) {
+  std::string output;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (pipe == nullptr) return {-1, "popen failed"};
+  char buf[512];
+  while (size_t n = fread(buf, 1, sizeof buf, pipe)) output.append(buf, n);
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+std::string WriteTemp(std::string_view name, const std::string& text) {
+  const std::string path = ::testing::TempDir() + "coigraph_export_" + std::string(name);
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+// Debian's own interpreter: the pyenv python3 first on PATH has no networkx.
+constexpr char kPython[] = "/usr/bin/python3";
+
+bool HaveNetworkx() {
+  static const bool have = RunCommand(std::string(kPython) + " -c 'import networkx'").first == 0;
+  return have;
+}
+
+TEST(ExportReadersTest, GraphmlLoadsInNetworkx) {
+  if (!HaveNetworkx()) GTEST_SKIP() << kPython << " cannot import networkx (python3-networkx)";
+  const Hostile h = MakeHostile();
+  for (bool pseudonymise : {false, true}) {
+    ExportOptions o = pseudonymise ? Pseudonymised(kOnDate) : Plain(kOnDate);
+    auto c = Export(*h.s, h.vertices, ExportFormat::kGraphml, o);
+    ASSERT_TRUE(c.ok()) << c.status();
+    const std::string path = WriteTemp("subgraph.graphml", c->All());
+    auto [code, out] =
+        RunCommand(std::string(kPython) +
+                   " -c \"import networkx as nx, sys; g = nx.read_graphml(sys.argv[1]); "
+                   "print(g.number_of_nodes(), g.number_of_edges())\" " +
+                   path);
+    ASSERT_EQ(code, 0) << out;
+    EXPECT_EQ(out, "7 6\n");  // five persons, the firm, anna's IE; six facts
+    std::remove(path.c_str());
+  }
+}
+
+TEST(ExportReadersTest, GraphmlKeepsNamesThroughNetworkx) {
+  if (!HaveNetworkx()) GTEST_SKIP() << kPython << " cannot import networkx (python3-networkx)";
+  const Hostile h = MakeHostile();
+  auto c = Export(*h.s, h.vertices, ExportFormat::kGraphml, Plain(kOnDate));
+  ASSERT_TRUE(c.ok()) << c.status();
+  const std::string path = WriteTemp("names.graphml", c->All());
+  auto [code, out] =
+      RunCommand(std::string(kPython) +
+                 " -c \"import networkx as nx, sys; g = nx.read_graphml(sys.argv[1]); "
+                 "n = g.nodes['100000000001']; e = g['100000000002']['200000000099']; "
+                 "print(n['name'], n['kind'], sorted(d['role'] for d in e.values()), "
+                 "[d.get('share_pct') for d in e.values()])\" " +
+                 path);
+  ASSERT_EQ(code, 0) << out;
+  EXPECT_EQ(out, "Ахметова \"Айгүл\" <&> 'Q' person ['director', 'founder'] [60.0, None]\n");
+  std::remove(path.c_str());
+}
+
+TEST(ExportReadersTest, GexfLoadsInNetworkx) {
+  if (!HaveNetworkx()) GTEST_SKIP() << kPython << " cannot import networkx (python3-networkx)";
+  const Hostile h = MakeHostile();
+  auto c = Export(*h.s, h.vertices, ExportFormat::kGexf, Plain(kOnDate));
+  ASSERT_TRUE(c.ok()) << c.status();
+  const std::string path = WriteTemp("subgraph.gexf", c->All());
+  // networkx < 3 knows only the GEXF 1.1/1.2 drafts; register the 1.3 namespace as networkx 3
+  // does, so the reader parses our file rather than rejecting its version.
+  auto [code, out] = RunCommand(
+      std::string(kPython) +
+      " -c \"import networkx as nx, sys; from networkx.readwrite import gexf; "
+      "v = dict(gexf.GEXF.versions['1.2draft']); "
+      "v.update(NS_GEXF='http://gexf.net/1.3', NS_VIZ='http://gexf.net/1.3/viz', VERSION='1.3'); "
+      "gexf.GEXF.versions.setdefault('1.3', v); "
+      "g = nx.read_gexf(sys.argv[1], version='1.3'); "
+      "print(g.number_of_nodes(), g.number_of_edges(), g.nodes['100000000001']['label'])\" " +
+      path);
+  ASSERT_EQ(code, 0) << out;
+  EXPECT_EQ(out, "7 6 Ахметова \"Айгүл\" <&> 'Q'\n");
+  std::remove(path.c_str());
+}
+
+TEST(ExportReadersTest, CytoscapeJsonParses) {
+  if (RunCommand(std::string(kPython) + " -c 'import json'").first != 0) {
+    GTEST_SKIP() << kPython << " is not available";
+  }
+  const Hostile h = MakeHostile();
+  auto c = Export(*h.s, h.vertices, ExportFormat::kCytoscapeJson, Plain(kOnDate));
+  ASSERT_TRUE(c.ok()) << c.status();
+  const std::string path = WriteTemp("subgraph.cyjs", c->All());
+  auto [code, out] =
+      RunCommand(std::string(kPython) +
+                 " -c \"import json, sys; d = json.load(open(sys.argv[1], "
+                 "encoding='utf-8'))['elements']; "
+                 "print(len(d['nodes']), len(d['edges']), d['nodes'][1]['data']['name'])\" " +
+                 path);
+  ASSERT_EQ(code, 0) << out;
+  EXPECT_EQ(out, "7 6 Bad\uFFFDNa\uFFFDme\uFFFD\uFFFD\n");
+  std::remove(path.c_str());
+}
+
+TEST(ExportReadersTest, DotParsesInGraphviz) {
+  if (RunCommand("/usr/bin/dot -V").first != 0)
+    GTEST_SKIP() << "Graphviz /usr/bin/dot not installed";
+  const Hostile h = MakeHostile();
+  auto c = Export(*h.s, h.vertices, ExportFormat::kDot, Plain(kOnDate));
+  ASSERT_TRUE(c.ok()) << c.status();
+  const std::string path = WriteTemp("subgraph.dot", c->All());
+  auto [code, out] = RunCommand("/usr/bin/dot -Tcanon " + path + " > /dev/null");
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_EQ(out, "");  // no syntax errors or warnings
+  std::remove(path.c_str());
+}
+
+}  // namespace
+}  // namespace coigraph::graph
