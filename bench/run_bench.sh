@@ -88,7 +88,10 @@ for scale in "${scale_list[@]}"; do
     "$build/bin/gen_region" --out "$feed" --persons "$n" --seed "$seed"
     touch "$feed/.complete"
   fi
-  rm -rf "$out"
+  # Only what this invocation reruns is replaced: a peer measured by an earlier invocation
+  # (--peers kuzu after --peers pg,igraph,networkx) keeps its results for the table.
+  rm -rf "$out/coigraph"
+  for peer in "${peer_list[@]}"; do rm -rf "${out:?}/$peer"; done
   mkdir -p "$out"
   echo "== $scale: coigraph_bench"
   "$build/bin/coigraph_bench" --feed "$feed" --out "$out/coigraph" --runs "$runs" \

@@ -21,8 +21,10 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
@@ -77,10 +79,19 @@ class AuditLog {
   virtual absl::StatusOr<int64_t> VerifyChain() = 0;
 };
 
+// Appends are group-committed, as LevelDB's writes are: callers queue their records; the one at
+// the front commits every record queued so far as one transaction in its own thread while the
+// others wait, and each Append returns only once its own record is committed (or failed: then
+// every record of that transaction is refused and the chain goes on from the last committed
+// one). Alone, a caller commits at once with no hand-off to another thread. WAL checkpoints (the
+// only fsyncs with synchronous=NORMAL) mostly run on a second connection in a background thread,
+// off the path of the calls.
 class SqliteAuditLog final : public AuditLog {
  public:
-  // Opens the audit table in the SQLite database `path`, creating file and table when absent.
+  // Opens the audit table in the SQLite database `path`, creating file and table when absent,
+  // and starts the checkpoint thread.
   static absl::StatusOr<std::unique_ptr<SqliteAuditLog>> Open(const std::string& path);
+  // Stops the checkpoint thread. REQUIRES: no Append in progress.
   ~SqliteAuditLog() override;
 
   absl::StatusOr<AuditRecord> Append(const AuditEntry& entry) override;
@@ -89,9 +100,20 @@ class SqliteAuditLog final : public AuditLog {
 
  private:
   struct Impl;
+  struct Pending;
   explicit SqliteAuditLog(std::unique_ptr<Impl> impl);
+  void CheckpointLoop();
+  // Writes `batch` as one transaction and fills in each one's result.
+  void CommitBatch(const std::vector<Pending*>& batch) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  static bool DoneOrLeader(Pending* p);
+
   absl::Mutex mu_;
   std::unique_ptr<Impl> impl_ ABSL_GUARDED_BY(mu_);
+
+  absl::Mutex queue_mu_;
+  std::deque<Pending*> queue_ ABSL_GUARDED_BY(queue_mu_);
+  bool stopping_ ABSL_GUARDED_BY(queue_mu_) = false;
+  std::thread checkpointer_;
 };
 
 }  // namespace coigraph::service

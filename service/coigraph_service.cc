@@ -1,9 +1,12 @@
 #include "service/coigraph_service.h"
 
+#include <chrono>
+#include <optional>
 #include <utility>
 #include <vector>
 
 #include "graph/checks.h"
+#include "graph/export.h"
 #include "graph/identity_number.h"
 #include "graph/paths.h"
 #include "graph/text.h"
@@ -23,6 +26,16 @@ std::string MetadataValue(const grpc::CallbackServerContext* ctx, std::string_vi
   auto it = md.find(grpc::string_ref(key.data(), key.size()));
   if (it == md.end()) return "";
   return std::string(it->second.data(), it->second.size());
+}
+
+// OK while the caller still waits for the answer; DeadlineExceeded or Cancelled once it does
+// not, so a long handler stops between its steps instead of computing an answer nobody reads.
+absl::Status StillWanted(grpc::CallbackServerContext* ctx) {
+  if (ctx->deadline() < std::chrono::system_clock::now()) {
+    return absl::DeadlineExceededError("the call's deadline passed");
+  }
+  if (ctx->IsCancelled()) return absl::CancelledError("the caller cancelled the call");
+  return absl::OkStatus();
 }
 
 absl::StatusOr<std::shared_ptr<const LoadedState>> CurrentState(const SnapshotHolder& holder) {
@@ -349,7 +362,8 @@ grpc::ServerUnaryReactor* CoigraphService::CheckBidder(grpc::CallbackServerConte
     if (!st.ok()) return st;
     st = RequireText(request->tender_id(), "tender_id");
     if (!st.ok()) return st;
-    absl::StatusOr<uint64_t> bin = ParseBinField(request->supplier_bin(), "supplier_bin");
+    // An individual entrepreneur's BIN is its owner's IIN (FEEDS.md), so both shapes are valid.
+    absl::StatusOr<uint64_t> bin = ParseIdentityField(request->supplier_bin(), "supplier_bin");
     if (!bin.ok()) return bin.status();
     std::optional<graph::Date> date;
     if (!request->date().empty()) {
@@ -367,8 +381,7 @@ grpc::ServerUnaryReactor* CoigraphService::CheckBidder(grpc::CallbackServerConte
       return absl::NotFoundError(
           graph::Cat("supplier_bin ", request->supplier_bin(), " is not in organizations.csv"));
     }
-    FindingsToResponse(graph::CheckBidder(snap, *t, *supplier, date), (*state)->version,
-                       response);
+    FindingsToResponse(graph::CheckBidder(snap, *t, *supplier, date), (*state)->version, response);
     return absl::OkStatus();
   }();
   return Reply(ctx, call, s, Verdict(static_cast<size_t>(response->findings_size())), response);
@@ -467,8 +480,14 @@ grpc::ServerUnaryReactor* CoigraphService::FindPaths(grpc::CallbackServerContext
     if (!to.ok()) return to.status();
     q.from = *from;
     q.to = *to;
+    st = StillWanted(ctx);
+    if (!st.ok()) return st;
+    // TODO(coigraph): graph::KShortestPaths takes no cancellation hook, so one search runs to
+    // its end (bounded by max_hops and k); the checks around it drop the answer.
     absl::StatusOr<std::vector<graph::TiePath>> paths = graph::KShortestPaths(snap, q);
     if (!paths.ok()) return paths.status();
+    st = StillWanted(ctx);
+    if (!st.ok()) return st;
     for (const graph::TiePath& p : *paths) TiePathToProto(snap, p, response->add_paths());
     response->set_snapshot_version((*state)->version);
     return absl::OkStatus();
@@ -505,6 +524,8 @@ grpc::ServerUnaryReactor* CoigraphService::Neighborhood(grpc::CallbackServerCont
     absl::StatusOr<std::vector<graph::VertexId>> vertices =
         graph::Neighborhood(snap, {*seed}, *date, radius, *relations, kMaxNeighborhoodVertices);
     if (!vertices.ok()) return vertices.status();
+    st = StillWanted(ctx);
+    if (!st.ok()) return st;
     // The seed first, then the rest in the order graph gives them.
     std::vector<graph::VertexId> order = {*seed};
     for (graph::VertexId v : *vertices) {
@@ -515,7 +536,12 @@ grpc::ServerUnaryReactor* CoigraphService::Neighborhood(grpc::CallbackServerCont
       index.emplace(v, static_cast<int32_t>(index.size()));
       VertexToProto(snap, v, response->add_vertices());
     }
-    for (graph::VertexId v : order) {
+    for (size_t i = 0; i < order.size(); ++i) {
+      const graph::VertexId v = order[i];
+      if (i % 1024 == 1023) {
+        st = StillWanted(ctx);
+        if (!st.ok()) return st;
+      }
       for (const graph::Tie& t : snap.Ties(v)) {
         if (!t.valid.Contains(*date)) continue;
         if ((graph::RelationBit(t) & *relations) == 0) continue;
@@ -533,6 +559,59 @@ grpc::ServerUnaryReactor* CoigraphService::Neighborhood(grpc::CallbackServerCont
   return Reply(ctx, call, s, graph::Cat(response->vertices_size(), " vertices"), response);
 }
 
+namespace {
+
+// Streams chunks made before the first write, one write at a time; a refused call is a reactor
+// that only finishes.
+class ExportStream final : public grpc::ServerWriteReactor<v1::ExportChunk> {
+ public:
+  ExportStream(std::vector<v1::ExportChunk> chunks, const absl::Status& status)
+      : chunks_(std::move(chunks)) {
+    if (!status.ok() || chunks_.empty()) {
+      Finish(ToGrpcStatus(status));
+      return;
+    }
+    StartWrite(&chunks_[0]);
+  }
+  void OnWriteDone(bool ok) override {
+    if (!ok) {
+      Finish(grpc::Status(grpc::StatusCode::CANCELLED, "the caller went away"));
+      return;
+    }
+    if (++next_ == chunks_.size()) {
+      Finish(grpc::Status::OK);
+      return;
+    }
+    StartWrite(&chunks_[next_]);
+  }
+  void OnDone() override { delete this; }
+
+ private:
+  std::vector<v1::ExportChunk> chunks_;
+  size_t next_ = 0;
+};
+
+std::optional<graph::ExportFormat> ExportFormatFromProto(v1::ExportFormat f) {
+  switch (f) {
+    case v1::EXPORT_FORMAT_GRAPHML:
+      return graph::ExportFormat::kGraphml;
+    case v1::EXPORT_FORMAT_GEXF:
+      return graph::ExportFormat::kGexf;
+    case v1::EXPORT_FORMAT_DOT:
+      return graph::ExportFormat::kDot;
+    case v1::EXPORT_FORMAT_CYTOSCAPE_JSON:
+      return graph::ExportFormat::kCytoscapeJson;
+    case v1::EXPORT_FORMAT_NEO4J_CSV:
+      return graph::ExportFormat::kNeo4jCsv;
+    default:
+      return std::nullopt;
+  }
+}
+
+constexpr int kMaxExportRadius = 3;
+
+}  // namespace
+
 grpc::ServerWriteReactor<v1::ExportChunk>* CoigraphService::ExportSubgraph(
     grpc::CallbackServerContext* ctx, const v1::ExportSubgraphRequest* request) {
   Call call = Begin(ctx, Rpc::kExportSubgraph);
@@ -542,17 +621,93 @@ grpc::ServerWriteReactor<v1::ExportChunk>* CoigraphService::ExportSubgraph(
     call.ids = {request->case_id()};
   }
   call.purpose = request->purpose();
-  absl::Status s = call.principal.status();
-  if (s.ok()) s = RequireText(request->purpose(), "purpose");
-  // TODO(coigraph): stream graph/ exports once graph exposes a subgraph writer.
-  if (s.ok()) s = absl::UnimplementedError("ExportSubgraph is not implemented yet");
-  s = Audit(call, s, "");
-  class Refusal final : public grpc::ServerWriteReactor<v1::ExportChunk> {
-   public:
-    explicit Refusal(const absl::Status& s) { Finish(ToGrpcStatus(s)); }
-    void OnDone() override { delete this; }
-  };
-  return new Refusal(s);
+  std::vector<v1::ExportChunk> chunks;
+  size_t vertex_count = 0, bytes = 0;
+  absl::Status s = [&]() -> absl::Status {
+    if (!call.principal.ok()) return call.principal.status();
+    absl::Status st = RequireText(request->purpose(), "purpose");
+    if (!st.ok()) return st;
+    std::optional<graph::ExportFormat> format = ExportFormatFromProto(request->format());
+    if (!format.has_value())
+      return FieldError("format", "required: one of the ExportFormat values");
+    if (request->radius() < 0) return FieldError("radius", "must be 0..3");
+    if (request->radius() > kMaxExportRadius) {
+      return absl::ResourceExhaustedError(
+          graph::Cat("radius ", request->radius(), " is above the limit of ", kMaxExportRadius));
+    }
+    if (!request->has_seeds() && request->case_id().empty()) {
+      return FieldError("case_id", "required (or seeds)");
+    }
+    if (request->has_seeds() && request->seeds().ids().empty()) {
+      return FieldError("seeds", "at least one IIN or BIN");
+    }
+    absl::StatusOr<std::shared_ptr<const LoadedState>> state = CurrentState(*options_.holder);
+    if (!state.ok()) return state.status();
+    const graph::Snapshot& snap = *(*state)->snapshot;
+
+    // The seeds, and the date when the request leaves it to the case.
+    std::vector<std::string> seed_ids;
+    std::string date_text = request->date();
+    if (request->has_seeds()) {
+      seed_ids.assign(request->seeds().ids().begin(), request->seeds().ids().end());
+      if (date_text.empty()) return FieldError("date", "required with seeds");
+    } else {
+      absl::StatusOr<CaseRecord> record = options_.cases->Get(request->case_id());
+      if (!record.ok()) return record.status();
+      const graph::Finding* f = (*state)->FindingOfCase(request->case_id());
+      if (f != nullptr) {
+        for (const graph::PathVertex& v : f->path.vertices) seed_ids.push_back(v.id);
+      }
+      if (seed_ids.empty()) seed_ids = {record->facts.official, record->facts.counterparty};
+      if (date_text.empty()) date_text = record->facts.date;
+    }
+    absl::StatusOr<graph::Date> date = ParseDateField(date_text, "date");
+    if (!date.ok()) return date.status();
+    std::vector<graph::VertexId> seeds;
+    for (const std::string& id : seed_ids) {
+      absl::StatusOr<graph::VertexId> v = ParseVertex(snap, id, "seeds");
+      if (!v.ok()) return v.status();
+      seeds.push_back(*v);
+    }
+    absl::StatusOr<std::vector<graph::VertexId>> vertices = graph::Neighborhood(
+        snap, seeds, *date, request->radius(), graph::kAllRelations, kMaxNeighborhoodVertices);
+    if (!vertices.ok()) return vertices.status();
+    vertex_count = vertices->size();
+    st = StillWanted(ctx);
+    if (!st.ok()) return st;
+
+    graph::ExportOptions options;
+    options.date = *date;
+    options.pseudonymise = !MaySeeIdentityNumbers(call.who().role);
+    options.pseudonym_salt = options_.pseudonym_salt;
+    if (options.pseudonymise && options.pseudonym_salt.empty()) {
+      return absl::FailedPreconditionError("the server has no pseudonym salt");
+    }
+    size_t written = 0;
+    st = graph::WriteSubgraph(snap, *vertices, *format, options,
+                              [&](std::string_view file, std::string_view chunk) {
+                                // Checked every 16 chunks (1 MiB): a cancelled or late export stops
+                                // here.
+                                if (++written % 16 == 0 && !StillWanted(ctx).ok()) return false;
+                                if (!chunks.empty() && chunks.back().file_name() != file) {
+                                  chunks.back().set_last_of_file(true);
+                                }
+                                v1::ExportChunk& c = chunks.emplace_back();
+                                c.set_file_name(std::string(file));
+                                c.set_data(std::string(chunk));
+                                bytes += chunk.size();
+                                return true;
+                              });
+    if (absl::IsCancelled(st)) return StillWanted(ctx);
+    if (!st.ok()) return st;
+    if (!chunks.empty()) chunks.back().set_last_of_file(true);
+    return absl::OkStatus();
+  }();
+  s = Audit(call, s,
+            graph::Cat(vertex_count, " vertices, ", bytes, " bytes ",
+                       v1::ExportFormat_Name(request->format())));
+  if (!s.ok()) chunks.clear();
+  return new ExportStream(std::move(chunks), s);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -597,6 +752,8 @@ grpc::ServerUnaryReactor* CoigraphService::ListCases(grpc::CallbackServerContext
       return FieldError("page_size", "must be 1..500");
     }
     filter.page_token = request->page_token();
+    st = StillWanted(ctx);
+    if (!st.ok()) return st;
     absl::StatusOr<CasePage> page = options_.cases->List(filter);
     if (!page.ok()) {
       if (absl::IsInvalidArgument(page.status())) {
@@ -604,8 +761,14 @@ grpc::ServerUnaryReactor* CoigraphService::ListCases(grpc::CallbackServerContext
       }
       return page.status();
     }
+    st = StillWanted(ctx);
+    if (!st.ok()) return st;
     std::shared_ptr<const LoadedState> state = options_.holder->Get();
     for (const CaseRecord& r : page->cases) {
+      if (response->cases_size() % 64 == 63) {
+        st = StillWanted(ctx);
+        if (!st.ok()) return st;
+      }
       v1::Case* c = response->add_cases();
       CaseRecordToProto(r, c);
       const graph::Finding* f = state ? state->FindingOfCase(r.facts.case_id) : nullptr;

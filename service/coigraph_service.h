@@ -39,6 +39,9 @@ struct ServiceOptions {
   std::function<absl::Time()> clock = [] { return absl::Now(); };
   // LoadFeeds with an empty dir reloads this one.
   std::string default_feeds_dir;
+  // The secret salt of export pseudonyms (graph/export.h); the same across restarts so that
+  // pseudonyms stay comparable. Empty: pseudonymised exports are FAILED_PRECONDITION.
+  std::string pseudonym_salt;
 };
 
 // Loads `dir` as the next version, records its cases and swaps it in. Used by coigraphd at

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <fstream>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -126,6 +127,40 @@ absl::Status SqliteTransaction::Commit() {
   absl::Status s = db_.Exec("COMMIT");
   if (s.ok()) open_ = false;
   return s;
+}
+
+absl::StatusOr<std::string> GetOrCreateSecret(SqliteDb& db, std::string_view name) {
+  absl::Status s =
+      db.Exec("CREATE TABLE IF NOT EXISTS secrets(name TEXT PRIMARY KEY, value TEXT NOT NULL)");
+  if (!s.ok()) return s;
+  std::string fresh;
+  {
+    std::ifstream random("/dev/urandom", std::ios::binary);
+    unsigned char bytes[32];
+    if (!random.read(reinterpret_cast<char*>(bytes), sizeof bytes)) {
+      return absl::InternalError("cannot read /dev/urandom");
+    }
+    constexpr char kHex[] = "0123456789abcdef";
+    for (unsigned char b : bytes) {
+      fresh += kHex[b >> 4];
+      fresh += kHex[b & 15];
+    }
+  }
+  // INSERT OR IGNORE then SELECT: two processes opening a fresh file agree on one value.
+  absl::StatusOr<SqliteStatement> insert =
+      db.Prepare("INSERT OR IGNORE INTO secrets(name, value) VALUES(?1, ?2)");
+  if (!insert.ok()) return insert.status();
+  insert->Bind(1, name);
+  insert->Bind(2, fresh);
+  s = insert->Run();
+  if (!s.ok()) return s;
+  absl::StatusOr<SqliteStatement> select = db.Prepare("SELECT value FROM secrets WHERE name = ?1");
+  if (!select.ok()) return select.status();
+  select->Bind(1, name);
+  absl::StatusOr<bool> row = select->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return absl::InternalError(graph::Cat("secret ", name, " vanished"));
+  return select->ColumnText(0);
 }
 
 }  // namespace coigraph::service

@@ -55,6 +55,11 @@ class SqliteDb {
   std::string path_;
 };
 
+// The value of secret `name` in the database's `secrets` table; on first use, 32 random bytes
+// (from /dev/urandom) as 64 hex digits, stored so that later opens and restarts see the same
+// value. Errors: Internal for SQLite failures or no randomness.
+absl::StatusOr<std::string> GetOrCreateSecret(SqliteDb& db, std::string_view name);
+
 // A prepared statement. Bind indexes are 1-based, column indexes 0-based.
 class SqliteStatement {
  public:

@@ -61,7 +61,8 @@ class ServerTest : public ::testing::Test {
                        .audit = audit_.get(),
                        .holder = &holder_,
                        .clock = [] { return kT0; },
-                       .default_feeds_dir = kDemo});
+                       .default_feeds_dir = kDemo,
+                       .pseudonym_salt = "test-salt"});
     grpc::ServerBuilder builder;
     int port = 0;
     builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port);
