@@ -8,90 +8,16 @@
 #include <utility>
 
 #include "graph/finding.h"
+#include "graph/sha256.h"
 #include "graph/text.h"
 
 namespace coigraph::graph {
 
 namespace {
 
-// ---------------------------------------------------------------------------------------------
-// SHA-256 (FIPS 180-4), just enough for pseudonyms: graph/ may not use service/'s copy.
-
-constexpr std::array<uint32_t, 64> kSha256K = {
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
-
-constexpr uint32_t RotR(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
-
-void Sha256Block(std::array<uint32_t, 8>& h, const unsigned char* block) {
-  std::array<uint32_t, 64> w{};
-  for (size_t i = 0; i < 16; ++i) {
-    w[i] = static_cast<uint32_t>(block[4 * i]) << 24 |
-           static_cast<uint32_t>(block[4 * i + 1]) << 16 |
-           static_cast<uint32_t>(block[4 * i + 2]) << 8 | static_cast<uint32_t>(block[4 * i + 3]);
-  }
-  for (size_t i = 16; i < 64; ++i) {
-    const uint32_t s0 = RotR(w[i - 15], 7) ^ RotR(w[i - 15], 18) ^ (w[i - 15] >> 3);
-    const uint32_t s1 = RotR(w[i - 2], 17) ^ RotR(w[i - 2], 19) ^ (w[i - 2] >> 10);
-    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-  }
-  uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
-  for (size_t i = 0; i < 64; ++i) {
-    const uint32_t t1 =
-        k + (RotR(e, 6) ^ RotR(e, 11) ^ RotR(e, 25)) + ((e & f) ^ (~e & g)) + kSha256K[i] + w[i];
-    const uint32_t t2 = (RotR(a, 2) ^ RotR(a, 13) ^ RotR(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-    k = g;
-    g = f;
-    f = e;
-    e = d + t1;
-    d = c;
-    c = b;
-    b = a;
-    a = t1 + t2;
-  }
-  h[0] += a;
-  h[1] += b;
-  h[2] += c;
-  h[3] += d;
-  h[4] += e;
-  h[5] += f;
-  h[6] += g;
-  h[7] += k;
-}
-
-std::array<uint32_t, 8> Sha256(std::string_view message) {
-  std::array<uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                               0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  std::string padded(message);
-  padded.push_back('\x80');
-  while (padded.size() % 64 != 56) padded.push_back('\0');
-  const uint64_t bits = static_cast<uint64_t>(message.size()) * 8;
-  for (int shift = 56; shift >= 0; shift -= 8) {
-    padded.push_back(static_cast<char>((bits >> shift) & 0xff));
-  }
-  for (size_t i = 0; i < padded.size(); i += 64) {
-    Sha256Block(h, reinterpret_cast<const unsigned char*>(padded.data() + i));
-  }
-  return h;
-}
-
 // The first 12 hex digits of SHA-256(salt + IIN).
 std::string PseudonymDigits(uint64_t iin, std::string_view salt) {
-  const std::array<uint32_t, 8> h = Sha256(Cat(salt, FormatIdentityNumber(iin)));
-  constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (size_t i = 0; i < 12; ++i) {
-    const uint32_t word = h[i / 8];
-    const int shift = static_cast<int>(28 - 4 * (i % 8));
-    out.push_back(kHex[(word >> shift) & 0xf]);
-  }
-  return out;
+  return Sha256Hex(Cat(salt, FormatIdentityNumber(iin))).substr(0, 12);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,8 +5,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "graph/sha256.h"
 #include "graph/text.h"
-#include "service/sha256.h"
 #include "service/sqlite_db.h"
 
 namespace coigraph::service {
@@ -109,7 +109,7 @@ std::string AuditRecordHash(const AuditRecord& record) {
   AppendField(content, JoinIds(record.ids));
   AppendField(content, record.purpose);
   AppendField(content, record.result);
-  return Sha256Hex(content);
+  return graph::Sha256Hex(content);
 }
 
 struct SqliteAuditLog::Impl {

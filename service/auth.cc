@@ -8,8 +8,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "graph/sha256.h"
 #include "graph/text.h"
-#include "service/sha256.h"
 
 namespace coigraph::service {
 
@@ -172,7 +172,7 @@ absl::StatusOr<Principal> Authenticator::Authenticate(std::string_view authoriza
   if (!authorization.starts_with(kBearer) || authorization.size() == kBearer.size()) {
     return absl::UnauthenticatedError("authorization metadata must be \"Bearer <token>\"");
   }
-  auto it = by_hash_.find(Sha256Hex(authorization.substr(kBearer.size())));
+  auto it = by_hash_.find(graph::Sha256Hex(authorization.substr(kBearer.size())));
   if (it == by_hash_.end()) return absl::UnauthenticatedError("unknown token");
   return it->second;
 }

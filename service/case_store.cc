@@ -4,9 +4,9 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "graph/sha256.h"
 #include "graph/text.h"
 #include "service/audit_log.h"
-#include "service/sha256.h"
 #include "service/sqlite_db.h"
 
 namespace coigraph::service {
@@ -128,8 +128,8 @@ std::optional<CaseStatus> CaseStatusFromInt(int64_t value) {
 std::string CaseIdOf(std::string_view rule, std::string_view object_id, std::string_view official,
                      std::string_view counterparty) {
   return graph::Cat(
-      "C-",
-      Sha256Hex(graph::Cat(rule, "|", object_id, "|", official, "|", counterparty)).substr(0, 20));
+      "C-", graph::Sha256Hex(graph::Cat(rule, "|", object_id, "|", official, "|", counterparty))
+                .substr(0, 20));
 }
 
 struct SqliteCaseStore::Impl {

@@ -28,12 +28,12 @@
 #include "google/rpc/status.pb.h"
 #include "graph/date.h"
 #include "graph/identity_number.h"
+#include "graph/sha256.h"
 #include "graph/snapshot.h"
 #include "gtest/gtest.h"
 #include "loaders/feed_loader.h"
 #include "service/audit_log.h"
 #include "service/case_store.h"
-#include "service/sha256.h"
 #include "tests/e2e_service/daemon_process.h"
 #include "tools/generator/region_generator.h"
 
@@ -101,10 +101,10 @@ class CoigraphdTest : public ::testing::Test {
     tokens_ = (work_ / "tokens.txt").string();
     std::ofstream t(tokens_);
     t << "# role name sha256(token)\n"
-      << "hr_system hr-gateway " << service::Sha256Hex("tok-hr") << "\n"
-      << "ethics_commissioner aigerim " << service::Sha256Hex("tok-ethics") << "\n"
-      << "analyst daniyar " << service::Sha256Hex("tok-analyst") << "\n"
-      << "operator ops " << service::Sha256Hex("tok-ops") << "\n";
+      << "hr_system hr-gateway " << graph::Sha256Hex("tok-hr") << "\n"
+      << "ethics_commissioner aigerim " << graph::Sha256Hex("tok-ethics") << "\n"
+      << "analyst daniyar " << graph::Sha256Hex("tok-analyst") << "\n"
+      << "operator ops " << graph::Sha256Hex("tok-ops") << "\n";
   }
 
   void TearDown() override {

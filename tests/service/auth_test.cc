@@ -1,7 +1,7 @@
 #include "service/auth.h"
 
+#include "graph/sha256.h"
 #include "gtest/gtest.h"
-#include "service/sha256.h"
 
 namespace coigraph::service {
 namespace {
@@ -10,17 +10,17 @@ Authenticator Make() {
   const std::string text =
       "# role name sha256(token)\n"
       "hr_system hr-gateway " +
-      Sha256Hex("hr-secret") +
+      graph::Sha256Hex("hr-secret") +
       "\n"
       "\n"
       "ethics_commissioner aigerim " +
-      Sha256Hex("ethics-secret") +
+      graph::Sha256Hex("ethics-secret") +
       "  # Almaty office\n"
       "analyst dana " +
-      Sha256Hex("analyst-secret") +
+      graph::Sha256Hex("analyst-secret") +
       "\n"
       "operator ops " +
-      Sha256Hex("ops-secret") + "\n";
+      graph::Sha256Hex("ops-secret") + "\n";
   absl::StatusOr<Authenticator> auth = Authenticator::FromText(text, "tokens");
   EXPECT_TRUE(auth.ok()) << auth.status();
   return *auth;
@@ -82,7 +82,7 @@ TEST(AuthTest, DemoModeLetsEveryoneIn) {
 }
 
 TEST(AuthTest, BadTokensFileLinesNameFileAndLine) {
-  const std::string hash = Sha256Hex("x");
+  const std::string hash = graph::Sha256Hex("x");
   auto error = [](std::string_view text) {
     return std::string(Authenticator::FromText(text, "tokens").status().message());
   };

@@ -9,12 +9,12 @@
 #include "coigraph/v1/coigraph.grpc.pb.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
+#include "graph/sha256.h"
 #include "gtest/gtest.h"
 #include "service/audit_log.h"
 #include "service/auth.h"
 #include "service/case_store.h"
 #include "service/coigraph_service.h"
-#include "service/sha256.h"
 #include "service/snapshot_holder.h"
 #include "tests/service/temp_path.h"
 
@@ -52,9 +52,9 @@ class ServerTest : public ::testing::Test {
     audit_ = std::move(SqliteAuditLog::Open(db).value());
     absl::StatusOr<ScanSummary> loaded = LoadAndSwap(kDemo, holder_, *cases_, kT0);
     ASSERT_TRUE(loaded.ok()) << loaded.status();
-    const std::string tokens = "hr_system hr-gw " + Sha256Hex("hr") + "\n" +
-                               "ethics_commissioner aigerim " + Sha256Hex("ethics") + "\n" +
-                               "operator ops " + Sha256Hex("ops") + "\n";
+    const std::string tokens = "hr_system hr-gw " + graph::Sha256Hex("hr") + "\n" +
+                               "ethics_commissioner aigerim " + graph::Sha256Hex("ethics") + "\n" +
+                               "operator ops " + graph::Sha256Hex("ops") + "\n";
     service_ = std::make_unique<CoigraphService>(
         ServiceOptions{.auth = Authenticator::FromText(tokens, "tokens").value(),
                        .cases = cases_.get(),

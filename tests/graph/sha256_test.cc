@@ -1,10 +1,10 @@
-#include "service/sha256.h"
+#include "graph/sha256.h"
 
 #include <string>
 
 #include "gtest/gtest.h"
 
-namespace coigraph::service {
+namespace coigraph::graph {
 namespace {
 
 // FIPS 180-4 / NIST CSRC example vectors.
@@ -45,4 +45,4 @@ TEST(Sha256Test, PaddingBoundaries) {
 }
 
 }  // namespace
-}  // namespace coigraph::service
+}  // namespace coigraph::graph

@@ -1,9 +1,9 @@
-#include "service/sha256.h"
+#include "graph/sha256.h"
 
 #include <algorithm>
 #include <cstring>
 
-namespace coigraph::service {
+namespace coigraph::graph {
 
 namespace {
 
@@ -125,4 +125,4 @@ std::string Sha256Hex(std::string_view data) {
   return DigestHex(h.Finish());
 }
 
-}  // namespace coigraph::service
+}  // namespace coigraph::graph
