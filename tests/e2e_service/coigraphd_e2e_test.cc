@@ -10,6 +10,7 @@
 #include <grpcpp/grpcpp.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -615,6 +616,11 @@ TEST_F(CoigraphdTest, AuditChainVerifiesAndHoldsTheQueries) {
   // While coigraphd runs (WAL): the records committed so far.
   EXPECT_EQ(RunCommand(std::string(COIGRAPH_AUDIT_BINARY) + " verify " + db_, &out), 0) << out;
   EXPECT_EQ(out, "audit chain OK: 3 records\n");
+  ASSERT_EQ(RunCommand(std::string(COIGRAPH_AUDIT_BINARY) + " list " + db_ + " --limit 1", &out), 0)
+      << out;
+  EXPECT_EQ(out.find("{\"seq\":1,"), 0u) << out;
+  EXPECT_NE(out.find("\"purpose\":\"hiring order 17/2024\""), std::string::npos) << out;
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1) << out;
 
   std::unique_ptr<service::SqliteAuditLog> log = service::SqliteAuditLog::Open(db_).value();
   std::vector<service::AuditRecord> records = log->Read(1, 100).value();

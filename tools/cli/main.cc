@@ -21,6 +21,7 @@ constexpr char kUsage[] =
     "  ties IIN        a person's legal kin and the companies tied to them on a date\n"
     "  paths FROM TO   the k shortest paths between two persons or companies\n"
     "  audit verify DB check the hash chain of coigraphd's audit log (runs coigraph-audit)\n"
+    "  audit list DB   coigraphd's audit records as JSON lines\n"
     "\n"
     "Run `coigraph COMMAND --help` for a command's options.\n";
 

@@ -1,6 +1,7 @@
-// coigraph-audit: checks the hash chain of a coigraphd audit log.
+// coigraph-audit: checks and lists a coigraphd audit log.
 //
 //   coigraph-audit verify DB
+//   coigraph-audit list DB [--from SEQ] [--limit N]   records as JSON lines
 //
 // Exit status and output (the contract `coigraph audit verify DB` relies on):
 //   0  stdout "audit chain OK: N records"            every record chains to the one before
@@ -9,16 +10,67 @@
 //
 // It only reads: a missing DB is an error, never created; a running coigraphd may keep writing
 // (WAL), and the check covers the records committed when it starts.
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <string>
 
+#include "graph/finding.h"
 #include "service/audit_log.h"
 
 namespace {
 
-constexpr char kUsage[] = "usage: coigraph-audit verify DB\n";
+constexpr char kUsage[] =
+    "usage: coigraph-audit verify DB\n"
+    "       coigraph-audit list DB [--from SEQ] [--limit N]\n";
+
+// {"seq":..,"time":..,"caller":..,"role":..,"rpc":..,"ids":[..],"purpose":..,"result":..,
+//  "prev_hash":..,"hash":..}
+std::string RecordJson(const coigraph::service::AuditRecord& r) {
+  using coigraph::graph::AppendJsonString;
+  std::string out = "{\"seq\":" + std::to_string(r.seq);
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"time", &r.time}, {"caller", &r.caller}, {"role", &r.role}, {"rpc", &r.rpc}};
+  for (const auto& [name, value] : fields) {
+    out += std::string(",\"") + name + "\":";
+    AppendJsonString(out, *value);
+  }
+  out += ",\"ids\":[";
+  for (size_t i = 0; i < r.ids.size(); ++i) {
+    if (i > 0) out += ',';
+    AppendJsonString(out, r.ids[i]);
+  }
+  out += "],\"purpose\":";
+  AppendJsonString(out, r.purpose);
+  out += ",\"result\":";
+  AppendJsonString(out, r.result);
+  out += ",\"prev_hash\":";
+  AppendJsonString(out, r.prev_hash);
+  out += ",\"hash\":";
+  AppendJsonString(out, r.hash);
+  out += '}';
+  return out;
+}
+
+int List(coigraph::service::SqliteAuditLog& log, int64_t from, int64_t limit) {
+  constexpr int kPage = 1000;
+  while (limit > 0) {
+    absl::StatusOr<std::vector<coigraph::service::AuditRecord>> page =
+        log.Read(from, static_cast<int>(std::min<int64_t>(kPage, limit)));
+    if (!page.ok()) {
+      std::cerr << "coigraph-audit: cannot read: " << page.status().message() << "\n";
+      return 2;
+    }
+    if (page->empty()) break;
+    for (const auto& r : *page) std::cout << RecordJson(r) << '\n';
+    from = page->back().seq + 1;
+    limit -= static_cast<int64_t>(page->size());
+  }
+  return 0;
+}
 
 }  // namespace
 
@@ -27,7 +79,21 @@ int main(int argc, char** argv) {
     std::cout << kUsage;
     return 0;
   }
-  if (argc != 3 || std::string(argv[1]) != "verify") {
+  const std::string command = argc >= 3 ? argv[1] : "";
+  int64_t from = 1, limit = std::numeric_limits<int64_t>::max();
+  for (int i = 3; command == "list" && i + 1 < argc; i += 2) {
+    const std::string flag = argv[i];
+    if (flag == "--from") {
+      from = std::atoll(argv[i + 1]);
+    } else if (flag == "--limit") {
+      limit = std::atoll(argv[i + 1]);
+    } else {
+      std::cerr << kUsage;
+      return 2;
+    }
+  }
+  const bool list_ok = command == "list" && argc % 2 == 1;
+  if (!(command == "verify" && argc == 3) && !list_ok) {
     std::cerr << kUsage;
     return 2;
   }
@@ -43,6 +109,7 @@ int main(int argc, char** argv) {
     std::cerr << "coigraph-audit: cannot open " << db << ": " << log.status().message() << "\n";
     return 2;
   }
+  if (command == "list") return List(**log, from, limit);
   absl::StatusOr<int64_t> n = (*log)->VerifyChain();
   if (!n.ok()) {
     if (n.status().code() == absl::StatusCode::kDataLoss) {
