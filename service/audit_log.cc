@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "absl/synchronization/notification.h"
 #include "graph/sha256.h"
 #include "graph/text.h"
 #include "service/sqlite_db.h"
@@ -183,15 +184,8 @@ struct SqliteAuditLog::Impl {
   }
 };
 
-// One Append waiting for its commit.
-struct SqliteAuditLog::Pending {
-  SqliteAuditLog* log = nullptr;
-  AuditRecord record;
-  absl::Status status;
-  bool done = false;
-};
-
 SqliteAuditLog::SqliteAuditLog(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {
+  writer_ = std::thread([this] { WriterLoop(); });
   checkpointer_ = std::thread([this] { CheckpointLoop(); });
 }
 
@@ -200,6 +194,7 @@ SqliteAuditLog::~SqliteAuditLog() {
     absl::MutexLock lock(&queue_mu_);
     stopping_ = true;
   }
+  writer_.join();
   checkpointer_.join();
 }
 
@@ -220,13 +215,12 @@ absl::StatusOr<std::unique_ptr<SqliteAuditLog>> SqliteAuditLog::Open(const std::
   return std::unique_ptr<SqliteAuditLog>(new SqliteAuditLog(std::move(impl)));
 }
 
-bool SqliteAuditLog::DoneOrLeader(Pending* p) ABSL_NO_THREAD_SAFETY_ANALYSIS {
-  return p->done || p->log->queue_.front() == p;  // Await holds queue_mu_
+bool SqliteAuditLog::HasWork(SqliteAuditLog* log) ABSL_NO_THREAD_SAFETY_ANALYSIS {
+  return log->stopping_ || !log->queue_.empty();  // Await holds queue_mu_
 }
 
-absl::StatusOr<AuditRecord> SqliteAuditLog::Append(const AuditEntry& entry) {
+void SqliteAuditLog::AppendAsync(const AuditEntry& entry, AppendDone done) {
   Pending p;
-  p.log = this;
   p.record.time = FormatRfc3339(entry.time);
   p.record.caller = entry.caller;
   p.record.role = entry.role;
@@ -234,38 +228,53 @@ absl::StatusOr<AuditRecord> SqliteAuditLog::Append(const AuditEntry& entry) {
   p.record.ids = entry.ids;
   p.record.purpose = entry.purpose;
   p.record.result = entry.result;
-  std::vector<Pending*> batch;
-  {
-    absl::MutexLock lock(&queue_mu_);
-    queue_.push_back(&p);
-    queue_mu_.Await(absl::Condition(&SqliteAuditLog::DoneOrLeader, &p));
-    if (p.done) {
-      if (!p.status.ok()) return p.status;
-      return std::move(p.record);
-    }
-    // The leader: everything queued so far (itself first) goes into one transaction.
-    batch.assign(queue_.begin(), queue_.end());
-  }
-  {
-    absl::MutexLock lock(&mu_);
-    CommitBatch(batch);
-  }
-  {
-    absl::MutexLock lock(&queue_mu_);
-    for (Pending* q : batch) {
-      q->done = true;
-      queue_.pop_front();  // the batch is the front of the queue; newcomers are behind it
-    }
-    // Unlocking re-evaluates the waiters' conditions: the next front becomes the leader.
-  }
-  if (!p.status.ok()) return p.status;
-  return std::move(p.record);
+  p.done = std::move(done);
+  absl::MutexLock lock(&queue_mu_);
+  queue_.push_back(std::move(p));
 }
 
-void SqliteAuditLog::CommitBatch(const std::vector<Pending*>& batch) {
-  std::vector<AuditRecord> records;
-  records.reserve(batch.size());
-  for (const Pending* p : batch) records.push_back(p->record);
+absl::StatusOr<AuditRecord> SqliteAuditLog::Append(const AuditEntry& entry) {
+  absl::Notification committed;
+  absl::StatusOr<AuditRecord> result;
+  AppendAsync(entry, [&](absl::StatusOr<AuditRecord> r) {
+    result = std::move(r);
+    committed.Notify();
+  });
+  committed.WaitForNotification();
+  return result;
+}
+
+// Takes everything queued, commits it as one transaction, answers each caller; until stopped
+// with an empty queue.
+void SqliteAuditLog::WriterLoop() {
+  for (;;) {
+    std::deque<Pending> batch;
+    {
+      absl::MutexLock lock(&queue_mu_);
+      queue_mu_.Await(absl::Condition(&SqliteAuditLog::HasWork, this));
+      if (queue_.empty()) return;  // stopping, nothing left
+      batch.swap(queue_);
+    }
+    std::vector<AuditRecord> records;
+    records.reserve(batch.size());
+    for (Pending& p : batch) records.push_back(std::move(p.record));
+    absl::Status s;
+    {
+      absl::MutexLock lock(&mu_);
+      s = CommitBatch(records);
+    }
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (s.ok()) {
+        batch[i].done(std::move(records[i]));
+      } else {
+        batch[i].done(
+            absl::UnavailableError(absl::StrCat("audit log write failed: ", s.message())));
+      }
+    }
+  }
+}
+
+absl::Status SqliteAuditLog::CommitBatch(std::vector<AuditRecord>& records) {
   absl::Status s;
   // A second attempt covers another connection having appended since the tail was read.
   for (int attempt = 0; attempt < 2; ++attempt) {
@@ -274,14 +283,7 @@ void SqliteAuditLog::CommitBatch(const std::vector<Pending*>& batch) {
     absl::Status reload = impl_->LoadTail();
     if (!reload.ok() || !absl::IsAborted(s)) break;
   }
-  for (size_t i = 0; i < batch.size(); ++i) {
-    if (s.ok()) {
-      batch[i]->record = std::move(records[i]);
-    } else {
-      batch[i]->status =
-          absl::UnavailableError(absl::StrCat("audit log write failed: ", s.message()));
-    }
-  }
+  return s;
 }
 
 void SqliteAuditLog::CheckpointLoop() {

@@ -22,6 +22,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -71,6 +72,10 @@ class AuditLog {
   // Appends a record chained to the last one; returns it with seq and hashes filled.
   // Errors: Unavailable when the record cannot be written (the caller must then refuse the call).
   virtual absl::StatusOr<AuditRecord> Append(const AuditEntry& entry) = 0;
+  // The same without blocking the caller: `done` is called, on some thread, once the record is
+  // committed or has failed. The default calls Append() and then `done`.
+  using AppendDone = std::function<void(absl::StatusOr<AuditRecord>)>;
+  virtual void AppendAsync(const AuditEntry& entry, AppendDone done) { done(Append(entry)); }
   // Up to `limit` records with seq >= from_seq, in order.
   virtual absl::StatusOr<std::vector<AuditRecord>> Read(int64_t from_seq, int limit) = 0;
   // Checks every record: consecutive seq from 1, prev_hash equal to the hash before, hash equal
@@ -79,40 +84,45 @@ class AuditLog {
   virtual absl::StatusOr<int64_t> VerifyChain() = 0;
 };
 
-// Appends are group-committed, as LevelDB's writes are: callers queue their records; the one at
-// the front commits every record queued so far as one transaction in its own thread while the
-// others wait, and each Append returns only once its own record is committed (or failed: then
-// every record of that transaction is refused and the chain goes on from the last committed
-// one). Alone, a caller commits at once with no hand-off to another thread. WAL checkpoints (the
-// only fsyncs with synchronous=NORMAL) mostly run on a second connection in a background thread,
-// off the path of the calls.
+// Appends are group-committed by one writer thread: callers queue their records, and the writer
+// commits everything queued so far as one transaction, then tells each caller (Append returns,
+// AppendAsync calls `done`) only once its own record is committed (or failed: then every record
+// of that transaction is refused and the chain goes on from the last committed one). gRPC
+// handlers use AppendAsync, so no server thread blocks on SQLite. WAL checkpoints (the only
+// fsyncs with synchronous=NORMAL) mostly run on a second connection in a background thread.
 class SqliteAuditLog final : public AuditLog {
  public:
   // Opens the audit table in the SQLite database `path`, creating file and table when absent,
   // and starts the checkpoint thread.
   static absl::StatusOr<std::unique_ptr<SqliteAuditLog>> Open(const std::string& path);
-  // Stops the checkpoint thread. REQUIRES: no Append in progress.
+  // Commits what is queued, then stops the writer and checkpoint threads.
   ~SqliteAuditLog() override;
 
   absl::StatusOr<AuditRecord> Append(const AuditEntry& entry) override;
+  void AppendAsync(const AuditEntry& entry, AppendDone done) override;
   absl::StatusOr<std::vector<AuditRecord>> Read(int64_t from_seq, int limit) override;
   absl::StatusOr<int64_t> VerifyChain() override;
 
  private:
   struct Impl;
-  struct Pending;
+  struct Pending {
+    AuditRecord record;
+    AppendDone done;
+  };
   explicit SqliteAuditLog(std::unique_ptr<Impl> impl);
   void CheckpointLoop();
-  // Writes `batch` as one transaction and fills in each one's result.
-  void CommitBatch(const std::vector<Pending*>& batch) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  static bool DoneOrLeader(Pending* p);
+  void WriterLoop();
+  // Writes `records` as one transaction, filling in seq and hashes.
+  absl::Status CommitBatch(std::vector<AuditRecord>& records) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  static bool HasWork(SqliteAuditLog* log);
 
   absl::Mutex mu_;
   std::unique_ptr<Impl> impl_ ABSL_GUARDED_BY(mu_);
 
   absl::Mutex queue_mu_;
-  std::deque<Pending*> queue_ ABSL_GUARDED_BY(queue_mu_);
+  std::deque<Pending> queue_ ABSL_GUARDED_BY(queue_mu_);
   bool stopping_ ABSL_GUARDED_BY(queue_mu_) = false;
+  std::thread writer_;
   std::thread checkpointer_;
 };
 

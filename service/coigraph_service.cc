@@ -134,8 +134,8 @@ CoigraphService::Call CoigraphService::Begin(grpc::CallbackServerContext* ctx, R
   return call;
 }
 
-absl::Status CoigraphService::Audit(const Call& call, const absl::Status& status,
-                                    const std::string& result) {
+AuditEntry CoigraphService::AuditEntryOf(const Call& call, const absl::Status& status,
+                                         const std::string& result) const {
   AuditEntry entry;
   entry.time = options_.clock();
   entry.caller = call.principal.ok() ? call.principal->name : "anonymous";
@@ -146,6 +146,12 @@ absl::Status CoigraphService::Audit(const Call& call, const absl::Status& status
   entry.result = status.ok()
                      ? graph::Cat("OK ", result)
                      : graph::Cat(absl::StatusCodeToString(status.code()), " ", status.message());
+  return entry;
+}
+
+absl::Status CoigraphService::Audit(const Call& call, const absl::Status& status,
+                                    const std::string& result) {
+  const AuditEntry entry = AuditEntryOf(call, status, result);
   absl::StatusOr<AuditRecord> record = options_.audit->Append(entry);
   if (!record.ok()) {
     return absl::UnavailableError("the audit log cannot be written; the call is refused");
@@ -153,13 +159,22 @@ absl::Status CoigraphService::Audit(const Call& call, const absl::Status& status
   return status;
 }
 
+// The answer waits for its audit record's commit, but no gRPC thread does: the audit writer
+// finishes the call.
 grpc::ServerUnaryReactor* CoigraphService::Reply(grpc::CallbackServerContext* ctx, const Call& call,
                                                  absl::Status status, const std::string& result,
                                                  google::protobuf::Message* response) {
-  status = Audit(call, status, result);
-  if (!status.ok()) response->Clear();
   grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
-  reactor->Finish(ToGrpcStatus(status));
+  options_.audit->AppendAsync(
+      AuditEntryOf(call, status, result),
+      [reactor, response, status](absl::StatusOr<AuditRecord> record) {
+        absl::Status answer = status;
+        if (!record.ok()) {
+          answer = absl::UnavailableError("the audit log cannot be written; the call is refused");
+        }
+        if (!answer.ok()) response->Clear();
+        reactor->Finish(ToGrpcStatus(answer));
+      });
   return reactor;
 }
 

@@ -98,6 +98,9 @@ class CoigraphService final : public coigraph::v1::Coigraph::CallbackService {
 
   // Authenticates the caller of `ctx` for `rpc`.
   Call Begin(grpc::CallbackServerContext* ctx, Rpc rpc) const;
+  // The audit record of a call that ends with `status`.
+  AuditEntry AuditEntryOf(const Call& call, const absl::Status& status,
+                          const std::string& result) const;
   // Writes the audit record of `call` with outcome `status` (and `result` when OK); returns the
   // status to answer with (UNAVAILABLE when the audit write failed).
   absl::Status Audit(const Call& call, const absl::Status& status, const std::string& result);
