@@ -16,18 +16,32 @@ std::optional<uint32_t> FindIn(const Map& map, const Key& key) {
 
 PersonIndex Builder::AddPerson(const Person& person) {
   const auto index = static_cast<PersonIndex>(data_.persons.size());
-  data_.persons.push_back(person);
-  data_.person_by_iin.emplace(person.iin, index);
+  Append(data_.persons, person);
+  data_.person_by_iin.TryEmplace(person.iin, index);
   return index;
 }
 
 std::optional<PersonIndex> Builder::FindPerson(uint64_t iin) const {
-  return FindIn(data_.person_by_iin, iin);
+  if (const PersonIndex* p = data_.person_by_iin.Find(iin)) return *p;
+  return std::nullopt;
+}
+
+std::pair<PersonIndex, bool> Builder::FindOrAddPerson(uint64_t iin) {
+  const auto index = static_cast<PersonIndex>(data_.persons.size());
+  const auto [stored, inserted] = data_.person_by_iin.TryEmplace(iin, index);
+  if (!inserted) return {*stored, false};
+  Append(data_.persons, Person{.iin = iin});
+  return {index, true};
+}
+
+void Builder::ReservePersons(size_t n) {
+  Reserve(data_.persons, n);
+  data_.person_by_iin.Reserve(n);
 }
 
 OrgIndex Builder::AddOrganization(const Organization& org) {
   const auto index = static_cast<OrgIndex>(data_.organizations.size());
-  data_.organizations.push_back(org);
+  Append(data_.organizations, org);
   data_.org_by_bin.emplace(org.bin, index);
   return index;
 }

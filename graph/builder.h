@@ -13,9 +13,12 @@
 // Thread safety: none; one thread fills a builder.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "graph/model.h"
 #include "graph/snapshot.h"
@@ -30,7 +33,22 @@ class Builder {
   // REQUIRES: no person with this IIN yet (FindPerson first).
   PersonIndex AddPerson(const Person& person);
   std::optional<PersonIndex> FindPerson(uint64_t iin) const;
+  // The person with this IIN and false; or, when there is none, a new person that has only the
+  // IIN set (fill it in through mutable_person()) and true. One hash probe where FindPerson()
+  // then AddPerson() take two.
+  std::pair<PersonIndex, bool> FindOrAddPerson(uint64_t iin);
   const Person& person(PersonIndex p) const { return data_.persons[p]; }
+  Person& mutable_person(PersonIndex p) { return data_.persons[p]; }
+  size_t person_count() const { return data_.persons.size(); }
+  // Starts loading the index entry of `iin` into the cache, for a FindPerson() soon after.
+  void PrefetchPerson(uint64_t iin) const { data_.person_by_iin.Prefetch(iin); }
+
+  // Make room for this many persons / kinship facts in all (estimates from the feed sizes), so
+  // that the big tables do not grow by doubling: growth holds the old and the new table at once.
+  void ReservePersons(size_t n);
+  void ReserveKinship(size_t n) { Reserve(data_.kinship, n); }
+  void ReserveCommissionSeats(size_t n) { Reserve(data_.seats, n); }
+  void ReserveResidences(size_t n) { Reserve(data_.residences, n); }
 
   // REQUIRES: no organization with this BIN yet.
   OrgIndex AddOrganization(const Organization& org);
@@ -49,18 +67,18 @@ class Builder {
   TenderIndex AddTender(const Tender& tender);
   std::optional<TenderIndex> FindTender(std::string_view id) const;
 
-  void AddKinship(const KinshipFact& fact) { data_.kinship.push_back(fact); }
-  void AddEmployment(const Employment& e) { data_.employments.push_back(e); }
-  void AddCommissionSeat(const CommissionSeat& s) { data_.seats.push_back(s); }
-  void AddCompanyRole(const CompanyRole& r) { data_.company_roles.push_back(r); }
-  void AddBid(const Bid& b) { data_.bids.push_back(b); }
-  void AddContract(const Contract& c) { data_.contracts.push_back(c); }
-  void AddAllocation(const Allocation& a) { data_.allocations.push_back(a); }
-  void AddDisciplinaryCase(const DisciplinaryCase& c) { data_.disciplinary.push_back(c); }
-  void AddBonus(const Bonus& b) { data_.bonuses.push_back(b); }
-  void AddWaitingListEntry(const WaitingListEntry& w) { data_.waiting_list.push_back(w); }
-  void AddBlacklistEntry(const BlacklistEntry& b) { data_.blacklist.push_back(b); }
-  void AddResidence(const Residence& r) { data_.residences.push_back(r); }
+  void AddKinship(const KinshipFact& fact) { Append(data_.kinship, fact); }
+  void AddEmployment(const Employment& e) { Append(data_.employments, e); }
+  void AddCommissionSeat(const CommissionSeat& s) { Append(data_.seats, s); }
+  void AddCompanyRole(const CompanyRole& r) { Append(data_.company_roles, r); }
+  void AddBid(const Bid& b) { Append(data_.bids, b); }
+  void AddContract(const Contract& c) { Append(data_.contracts, c); }
+  void AddAllocation(const Allocation& a) { Append(data_.allocations, a); }
+  void AddDisciplinaryCase(const DisciplinaryCase& c) { Append(data_.disciplinary, c); }
+  void AddBonus(const Bonus& b) { Append(data_.bonuses, b); }
+  void AddWaitingListEntry(const WaitingListEntry& w) { Append(data_.waiting_list, w); }
+  void AddBlacklistEntry(const BlacklistEntry& b) { Append(data_.blacklist, b); }
+  void AddResidence(const Residence& r) { Append(data_.residences, r); }
 
   const SnapshotData& data() const { return data_; }
 
@@ -68,6 +86,17 @@ class Builder {
   std::shared_ptr<const Snapshot> Build() &&;
 
  private:
+  // Grows a table by half rather than doubling it once it is full.
+  template <typename T>
+  static void Append(std::vector<T>& v, const T& item) {
+    if (v.size() == v.capacity()) v.reserve(v.size() + v.size() / 2 + 16);
+    v.push_back(item);
+  }
+  template <typename T>
+  static void Reserve(std::vector<T>& v, size_t n) {
+    if (n > v.capacity()) v.reserve(n);
+  }
+
   SnapshotData data_;
 };
 

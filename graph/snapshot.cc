@@ -1,5 +1,6 @@
 #include "graph/snapshot.h"
 
+#include <algorithm>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <utility>
 
@@ -8,9 +9,6 @@
 namespace coigraph::graph {
 
 namespace {
-
-using Csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, Tie,
-                                               boost::no_property, uint32_t, uint32_t>;
 
 template <typename T, typename KeyOf>
 Grouping GroupBy(size_t key_count, const std::vector<T>& items, KeyOf key_of) {
@@ -63,29 +61,30 @@ Grouping::Grouping(size_t key_count, const std::vector<uint32_t>& keys)
   }
   for (size_t i = 1; i < offsets_.size(); ++i) offsets_[i] += offsets_[i - 1];
   items_.resize(offsets_.back());
-  std::vector<uint32_t> next(offsets_.begin(), offsets_.end() - 1);
+  // offsets_[k] is k's insertion cursor and ends at the start of k + 1 (see the tie graph).
   for (size_t i = 0; i < keys.size(); ++i) {
-    if (keys[i] != kNone) items_[next[keys[i]]++] = static_cast<uint32_t>(i);
+    if (keys[i] != kNone) items_[offsets_[keys[i]]++] = static_cast<uint32_t>(i);
   }
+  std::copy_backward(offsets_.begin(), offsets_.end() - 1, offsets_.end());
+  offsets_[0] = 0;
 }
+
+// A Boost.Graph compressed_sparse_row_graph whose bundled edge property is the Tie. The out-edges
+// of a vertex are contiguous in it, so Ties() hands out a span of the bundled properties.
+using Csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, Tie,
+                                               boost::no_property, uint32_t, uint32_t>;
 
 struct Snapshot::TieGraph {
   Csr csr;
 };
 
-Snapshot::Snapshot(SnapshotData data) : data_(std::move(data)) {
-  const auto& d = data_;
-  // Both directions of every kinship fact and company role are edges.
-  std::vector<std::pair<uint32_t, uint32_t>> ends;
-  std::vector<Tie> ties;
-  const size_t expected = 2 * (d.kinship.size() + d.company_roles.size()) + d.organizations.size();
-  ends.reserve(expected);
-  ties.reserve(expected);
-  auto add = [&](VertexId from, VertexId to, Tie tie) {
-    tie.target = to;
-    ends.emplace_back(from, to);
-    ties.push_back(tie);
-  };
+namespace {
+
+// Calls visit(from, to, tie) for both directions of every kinship fact and company role, and for
+// every individual entrepreneur tied to its owner, always in the same order.
+template <typename Visit>
+void ForEachTie(const SnapshotData& d, Visit&& visit) {
+  const auto np = static_cast<VertexId>(d.persons.size());
   for (const KinshipFact& f : d.kinship) {
     Tie t;
     t.valid = f.valid;
@@ -94,15 +93,15 @@ Snapshot::Snapshot(SnapshotData data) : data_(std::move(data)) {
       case KinRelation::kAdoptiveParent:
         t.adoptive = f.relation == KinRelation::kAdoptiveParent;
         t.kind = TieKind::kChild;
-        add(f.person, f.relative, t);
+        visit(f.person, f.relative, t);
         t.kind = TieKind::kParent;
-        add(f.relative, f.person, t);
+        visit(f.relative, f.person, t);
         break;
       case KinRelation::kSpouse:
       case KinRelation::kSibling:
         t.kind = f.relation == KinRelation::kSpouse ? TieKind::kSpouse : TieKind::kSibling;
-        add(f.person, f.relative, t);
-        add(f.relative, f.person, t);
+        visit(f.person, f.relative, t);
+        visit(f.relative, f.person, t);
         break;
     }
   }
@@ -111,29 +110,51 @@ Snapshot::Snapshot(SnapshotData data) : data_(std::move(data)) {
     t.valid = r.valid;
     t.role = r.role;
     t.share_pct = static_cast<float>(r.share_pct);
-    const VertexId holder =
-        r.holder_person != kNone ? PersonVertex(r.holder_person) : OrgVertex(r.holder_org);
+    const VertexId company = np + r.company;
+    const VertexId holder = r.holder_person != kNone ? r.holder_person : np + r.holder_org;
     t.kind = TieKind::kHolds;
-    add(holder, OrgVertex(r.company), t);
+    visit(holder, company, t);
     t.kind = TieKind::kHeldBy;
-    add(OrgVertex(r.company), holder, t);
+    visit(company, holder, t);
   }
   for (OrgIndex o = 0; o < d.organizations.size(); ++o) {
     const Organization& org = d.organizations[o];
     if (org.kind != OrgKind::kIndividualEntrepreneur) continue;
-    auto owner = d.person_by_iin.find(org.bin);
-    if (owner == d.person_by_iin.end()) continue;
+    const PersonIndex* owner = d.person_by_iin.Find(org.bin);
+    if (owner == nullptr) continue;
     Tie t;
     t.role = CompanyRoleKind::kOwner;
     t.entrepreneur = true;
     t.kind = TieKind::kHolds;
-    add(PersonVertex(owner->second), OrgVertex(o), t);
+    visit(*owner, np + o, t);
     t.kind = TieKind::kHeldBy;
-    add(OrgVertex(o), PersonVertex(owner->second), t);
+    visit(np + o, *owner, t);
   }
+}
+
+}  // namespace
+
+Snapshot::Snapshot(SnapshotData data) : data_(std::move(data)) {
+  const auto& d = data_;
+  // Built in place (construct_inplace_from_sources_and_targets): Boost sorts the three edge
+  // vectors by source and swaps targets and properties into the graph, so at 20 million persons
+  // (64 million edges) no second copy of the edges is held beside the finished graph.
+  const auto n = static_cast<uint32_t>(vertex_count());
+  size_t edge_count = 0;
+  ForEachTie(d, [&](VertexId, VertexId, const Tie&) { ++edge_count; });
+  std::vector<uint32_t> sources, targets;
+  std::vector<Tie> ties;
+  sources.reserve(edge_count);
+  targets.reserve(edge_count);
+  ties.reserve(edge_count);
+  ForEachTie(d, [&](VertexId from, VertexId to, Tie tie) {
+    tie.target = to;
+    sources.push_back(from);
+    targets.push_back(to);
+    ties.push_back(tie);
+  });
   graph_ = std::make_unique<TieGraph>(
-      TieGraph{Csr(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), ties.begin(),
-                   static_cast<uint32_t>(vertex_count()))});
+      TieGraph{Csr(boost::construct_inplace_from_sources_and_targets, sources, targets, ties, n)});
 
   const size_t np = d.persons.size(), npos = d.positions.size(), nc = d.commissions.size();
   employments_by_position_ = GroupBy(npos, d.employments, [](auto& e) { return e.position; });
@@ -164,6 +185,7 @@ Snapshot::~Snapshot() = default;
 
 std::span<const Tie> Snapshot::Ties(VertexId v) const {
   const Csr& g = graph_->csr;
+  if (v >= boost::num_vertices(g)) return {};
   auto [begin, end] = boost::out_edges(v, g);
   if (begin == end) return {};
   // CSR keeps the bundled properties of a vertex's out-edges contiguous, in edge-index order.
@@ -174,7 +196,7 @@ std::span<const Tie> Snapshot::Ties(VertexId v) const {
 size_t Snapshot::tie_count() const { return boost::num_edges(graph_->csr); }
 
 std::optional<PersonIndex> Snapshot::FindPerson(uint64_t iin) const {
-  if (auto it = data_.person_by_iin.find(iin); it != data_.person_by_iin.end()) return it->second;
+  if (const PersonIndex* p = data_.person_by_iin.Find(iin)) return *p;
   return std::nullopt;
 }
 

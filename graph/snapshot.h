@@ -2,7 +2,7 @@
 //
 // The graph has a vertex per person and per organization and an edge per direction of every
 // kinship fact and company role, each edge carrying its kind, role, share and validity interval
-// (a Boost.Graph compressed_sparse_row_graph, built once; BGL stays in snapshot.cc).
+// (a Boost.Graph compressed_sparse_row_graph, built once in place; BGL stays in snapshot.cc).
 //
 //     parent ──child──▶ child          person ──holds(founder, 60%)──▶ company
 //     child ──parent──▶ parent         company ──held_by(founder)──▶ person
@@ -28,6 +28,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "graph/model.h"
+#include "graph/number_index.h"
 #include "graph/string_pool.h"
 
 namespace coigraph::graph {
@@ -93,7 +94,7 @@ struct SnapshotData {
   std::vector<BlacklistEntry> blacklist;
   std::vector<Residence> residences;
 
-  absl::flat_hash_map<uint64_t, PersonIndex> person_by_iin;
+  NumberMap<PersonIndex> person_by_iin;  // 20 million persons: see number_index.h
   absl::flat_hash_map<uint64_t, OrgIndex> org_by_bin;
   absl::flat_hash_map<StrId, PositionIndex> position_by_id;
   absl::flat_hash_map<StrId, CommissionIndex> commission_by_id;

@@ -1,6 +1,7 @@
 #include "loaders/csv_reader.h"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 
@@ -75,6 +76,129 @@ bool CsvReader::Refill() {
   return true;
 }
 
+bool CsvReader::Compact() {
+  if (pos_ > 0) {
+    std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
+    end_ -= pos_;
+    pos_ = 0;
+  }
+  if (end_ == buf_.size() || at_end_) return false;
+  size_t got = 0;
+  if (file_ != nullptr) {
+    got = std::fread(buf_.data() + end_, 1, buf_.size() - end_, file_);
+    if (got == 0 && std::ferror(file_)) {
+      status_ = absl::InvalidArgumentError(absl::StrCat(path_, ": read error"));
+    }
+  } else {
+    got = std::min(buf_.size() - end_, memory_.size() - memory_pos_);
+    std::memcpy(buf_.data() + end_, memory_.data() + memory_pos_, got);
+    memory_pos_ += got;
+  }
+  end_ += got;
+  return got > 0;
+}
+
+namespace {
+
+// The bytes that end a run of plain field text.
+constexpr std::array<bool, 256> kSpecial = [] {
+  std::array<bool, 256> t{};
+  t[static_cast<unsigned char>(',')] = true;
+  t[static_cast<unsigned char>('"')] = true;
+  t[static_cast<unsigned char>('\n')] = true;
+  t[static_cast<unsigned char>('\r')] = true;
+  return t;
+}();
+
+}  // namespace
+
+CsvReader::Plain CsvReader::ParsePlain(CsvRecord& out) {
+  for (;;) {
+    const char* const begin = buf_.data() + pos_;
+    const char* const end = buf_.data() + end_;
+    const char* p = begin;
+    const char* field = begin;
+    out.fields.clear();
+    const char* record_end = nullptr;
+    const char* next = nullptr;
+    while (record_end == nullptr) {
+      while (p < end && !kSpecial[static_cast<unsigned char>(*p)]) ++p;
+      if (p == end) return Plain::kMore;
+      switch (*p) {
+        case ',':
+          out.fields.emplace_back(field, static_cast<size_t>(p - field));
+          field = ++p;
+          break;
+        case '\n':
+          record_end = p;
+          next = p + 1;
+          break;
+        case '\r':
+          if (p + 1 == end) return Plain::kMore;
+          if (p[1] != '\n') return Plain::kSlow;
+          record_end = p;
+          next = p + 2;
+          break;
+        default:  // a quote
+          return Plain::kSlow;
+      }
+    }
+    if (static_cast<size_t>(record_end - begin) > kMaxRecordBytes) return Plain::kSlow;
+    pos_ = static_cast<size_t>(next - buf_.data());
+    if (record_end == begin) {  // a blank line
+      ++line_;
+      continue;
+    }
+    out.fields.emplace_back(field, static_cast<size_t>(record_end - field));
+    out.line = line_++;
+    out.raw = std::string_view(begin, static_cast<size_t>(record_end - begin));
+    out.error = std::string_view();
+    return Plain::kRecord;
+  }
+}
+
+bool CsvReader::FastNext() {
+  if (!started_ && !Refill()) return false;
+  for (;;) {
+    switch (ParsePlain(record_)) {
+      case Plain::kRecord:
+        return true;
+      case Plain::kSlow:
+        return false;
+      case Plain::kMore:
+        if (!Compact()) return false;  // full of one long record, or the end of the input
+        break;
+    }
+  }
+}
+
+std::span<const CsvRecord> CsvReader::NextBatch(size_t max) {
+  if (batch_.size() < max) batch_.resize(max);
+  size_t n = 0;
+  if (!status_.ok()) return {};
+  if (!started_) Refill();
+  while (n < max) {
+    const Plain r = ParsePlain(batch_[n]);
+    if (r == Plain::kRecord) {
+      ++n;
+      continue;
+    }
+    if (n > 0) break;  // hand out these first: Compact() and SlowNext() would move them
+    if (r == Plain::kMore && Compact()) continue;
+    if (!status_.ok() || !SlowNext()) break;
+    batch_[0] = record_;
+    n = 1;
+    break;
+  }
+  return {batch_.data(), n};
+}
+
+bool CsvReader::Next() {
+  if (!status_.ok()) return false;
+  if (FastNext()) return true;
+  return SlowNext();
+}
+
 void CsvReader::EndField() {
   spans_.emplace_back(field_begin_, text_.size());
   field_begin_ = text_.size();
@@ -91,7 +215,7 @@ void CsvReader::SetError(std::string_view reason) {
 //        `--other--> unquoted --,--> field_start;  line end ends the record
 //
 // A CR is held back (cr) until the next byte shows whether it starts a CRLF.
-bool CsvReader::Next() {
+bool CsvReader::SlowNext() {
   enum class State { kFieldStart, kUnquoted, kQuoted, kQuoteInQuoted, kAfterClose, kCr };
   if (!status_.ok()) return false;
   raw_.clear();

@@ -6,6 +6,10 @@
 // skipped. Each record knows the 1-based physical line it starts on and its raw text (without
 // the trailing line end), for reject records.
 //
+// A plain record (no quote, no CR but in a CRLF line end, whole in the buffer) is cut out of the
+// buffer without copying; any other record goes through a byte-at-a-time state machine. Both give
+// the same records (tests/loaders/csv_batch_test.cc).
+//
 // A malformed record (text after a closing quote, a quote inside an unquoted field, a quote left
 // open at the end of the input, a record longer than kMaxRecordBytes) is still returned, with
 // `error` saying what is wrong; reading goes on with the next record.
@@ -25,6 +29,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -65,12 +70,27 @@ class CsvReader {
   // (then status() is not ok).
   bool Next();
   const CsvRecord& record() const { return record_; }
+  // Reads up to `max` records at once, the same records Next() would return, so that a caller
+  // can look ahead (prefetch what the next rows will touch). Their views stay valid until the
+  // next call of Next() or NextBatch(). Empty at the end of the input or on an I/O error.
+  std::span<const CsvRecord> NextBatch(size_t max);
   absl::Status status() const { return status_; }
 
  private:
   CsvReader(std::FILE* file, std::string memory, std::string path, size_t chunk_bytes);
 
   bool Refill();
+  // Moves the unread bytes to the front of the buffer and reads more after them. False when the
+  // buffer is already full or nothing more could be read.
+  bool Compact();
+  // Reads a plain record (no quote, no CR but in a CRLF, whole in the buffer) straight out of
+  // the buffer into `out`, without copying. kMore: the record runs past the buffer end (Compact()
+  // and try again); kSlow: the record needs SlowNext(). Blank lines before it are consumed.
+  enum class Plain { kRecord, kMore, kSlow };
+  Plain ParsePlain(CsvRecord& out);
+  bool FastNext();
+  // The byte-at-a-time state machine: every record, and the only reader of the odd ones.
+  bool SlowNext();
   int Get() {
     if (pos_ == end_ && !Refill()) return -1;
     return static_cast<unsigned char>(buf_[pos_++]);
@@ -108,6 +128,7 @@ class CsvReader {
   std::string error_;
   bool too_long_ = false;
   CsvRecord record_;
+  std::vector<CsvRecord> batch_;
   absl::Status status_;
 };
 

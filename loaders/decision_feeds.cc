@@ -13,6 +13,7 @@ absl::Status LoadAllocations(FeedFile& file, LoadContext& ctx) {
             queue_number = m.Get("queue_number"), approved_by_iin = m.Get("approved_by_iin");
   graph::Builder& b = ctx.builder();
   DuplicateIndex seen;
+  seen.Reserve(file.estimated_rows);
   return ForEachRow(file, ctx, [&](RowReader& row) {
     const std::string_view id = row.Field(decision_id, Need::kRequired);
     const graph::AllocationKind kind_value = row.Enum(
@@ -44,6 +45,7 @@ absl::Status LoadDisciplinary(FeedFile& file, LoadContext& ctx) {
             commission_id = m.Get("commission_id"), outcome = m.Get("outcome");
   graph::Builder& b = ctx.builder();
   DuplicateIndex seen;
+  seen.Reserve(file.estimated_rows);
   return ForEachRow(file, ctx, [&](RowReader& row) {
     const std::string_view id = row.Field(case_id, Need::kRequired);
     const PersonRef subject = row.Person(subject_iin, Need::kRequired);
@@ -69,6 +71,7 @@ absl::Status LoadBonuses(FeedFile& file, LoadContext& ctx) {
             date = m.Get("date"), amount_kzt = m.Get("amount_kzt");
   graph::Builder& b = ctx.builder();
   DuplicateIndex seen;
+  seen.Reserve(file.estimated_rows);
   return ForEachRow(file, ctx, [&](RowReader& row) {
     const std::string_view id = row.Field(bonus_id, Need::kRequired);
     const PersonRef recipient = row.Person(recipient_iin, Need::kRequired);
@@ -96,6 +99,7 @@ absl::Status LoadWaitingList(FeedFile& file, LoadContext& ctx) {
             removed_date = m.Get("removed_date");
   graph::Builder& b = ctx.builder();
   DuplicateIndex seen;
+  seen.Reserve(file.estimated_rows);
   return ForEachRow(file, ctx, [&](RowReader& row) {
     const graph::CommissionIndex commission = row.Commission(commission_id, Need::kRequired);
     const PersonRef person = row.Person(person_iin, Need::kRequired);

@@ -1,6 +1,7 @@
 #include "loaders/feed_loader.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <system_error>
 #include <utility>
@@ -92,6 +93,28 @@ absl::StatusOr<ColumnMap> ReadHeader(const FeedSchema& schema, const std::string
   return ColumnMap::FromHeader(schema, header.fields);
 }
 
+// About how many records a file holds after its header: its size over the mean length of the
+// lines in its first megabyte, plus 2% (a table that is slightly too big costs less than one that
+// grows). Lines are taken to be at least 16 bytes, so that a first megabyte of blank lines cannot
+// make the loader reserve for billions of rows. 0 when unreadable.
+size_t EstimateRows(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return 0;
+  std::vector<char> sample(size_t{1} << 20);
+  const size_t got = std::fread(sample.data(), 1, sample.size(), f);
+  size_t size = got;
+  if (got == sample.size() && std::fseek(f, 0, SEEK_END) == 0) {
+    const long end = std::ftell(f);
+    if (end > 0) size = static_cast<size_t>(end);
+  }
+  std::fclose(f);
+  const auto lines = static_cast<size_t>(std::count(sample.begin(), sample.begin() + got, '\n'));
+  if (lines == 0) return 1;
+  if (got < sample.size()) return lines;  // the whole file was read
+  const double per_line = std::max(16.0, static_cast<double>(got) / static_cast<double>(lines));
+  return static_cast<size_t>(static_cast<double>(size) / per_line * 1.02) + 16;
+}
+
 }  // namespace
 
 absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Builder& builder) {
@@ -142,6 +165,7 @@ absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Buil
     file.columns = *std::move(columns);
     file.report = &file_report;
     file.rejects = &report.rejects;
+    file.estimated_rows = EstimateRows(file.path);
   }
 
   for (FeedId id : kLoadOrder) {

@@ -54,6 +54,9 @@ struct FeedFile {
   ColumnMap columns;
   FileReport* report = nullptr;
   std::vector<RejectRecord>* rejects = nullptr;
+  // About how many records follow the header (from the file size and the lines of its first
+  // megabyte), for reserving tables; never more than the file has bytes.
+  size_t estimated_rows = 0;
 
   void AddReject(int64_t line, std::string_view column, std::string reason, std::string_view raw) {
     ++report->rejected;

@@ -66,6 +66,7 @@ absl::Status LoadOrganizations(FeedFile& file, LoadContext& ctx) {
             parent_bin = m.Get("parent_bin"), region = m.Get("region");
   graph::Builder& b = ctx.builder();
   DuplicateIndex seen;
+  seen.Reserve(file.estimated_rows);
   std::vector<graph::Organization> orgs;
   std::vector<DeferredRow> rows;
   absl::flat_hash_map<uint64_t, uint32_t> row_of_bin;
@@ -149,6 +150,7 @@ absl::Status LoadPositions(FeedFile& file, LoadContext& ctx) {
             reports_to = m.Get("reports_to"), is_head = m.Get("is_head");
   graph::Builder& b = ctx.builder();
   DuplicateIndex seen;
+  seen.Reserve(file.estimated_rows);
   std::vector<graph::Position> positions;
   std::vector<OrgRef> org_refs;
   std::vector<DeferredRow> rows;
@@ -215,6 +217,7 @@ absl::Status LoadCommissions(FeedFile& file, LoadContext& ctx) {
             valid_to = m.Get("valid_to");
   graph::Builder& b = ctx.builder();
   DuplicateIndex seen;
+  seen.Reserve(file.estimated_rows);
   return ForEachRow(file, ctx, [&](RowReader& row) {
     const std::string_view id = row.Field(commission_id, Need::kRequired);
     const OrgRef org = row.Org(org_bin, Need::kRequired);
@@ -243,6 +246,7 @@ absl::Status LoadEmployment(FeedFile& file, LoadContext& ctx) {
             selection_commission_id = m.Get("selection_commission_id");
   graph::Builder& b = ctx.builder();
   DuplicateIndex seen;
+  seen.Reserve(file.estimated_rows);
   return ForEachRow(file, ctx, [&](RowReader& row) {
     const PersonRef person = row.Person(person_iin, Need::kRequired);
     const graph::PositionIndex position = row.Position(position_id, Need::kRequired);
@@ -270,7 +274,9 @@ absl::Status LoadCommissionMembers(FeedFile& file, LoadContext& ctx) {
             public_representative = m.Get("public_representative");
   graph::Builder& b = ctx.builder();
   DuplicateIndex seen;
-  return ForEachRow(file, ctx, [&](RowReader& row) {
+  seen.Reserve(file.estimated_rows);
+  b.ReserveCommissionSeats(b.data().seats.size() + file.estimated_rows);
+  auto handle = [&](RowReader& row) {
     const graph::CommissionIndex commission = row.Commission(commission_id, Need::kRequired);
     const PersonRef person = row.Person(person_iin, Need::kRequired);
     const graph::SeatRole role_value =
@@ -292,7 +298,17 @@ absl::Status LoadCommissionMembers(FeedFile& file, LoadContext& ctx) {
                                               .role = role_value,
                                               .valid = valid,
                                               .public_representative = is_public});
-  });
+  };
+  auto prefetch = [&](const CsvRecord& r) {
+    const uint64_t iin = NumberForPrefetch(r, person_iin);
+    b.PrefetchPerson(iin);
+    seen.Prefetch(Fingerprint(9)
+                      .Add(TextForPrefetch(r, commission_id))
+                      .Add(iin)
+                      .Add(TextForPrefetch(r, valid_from))
+                      .value());
+  };
+  return ForEachRow(file, ctx, handle, prefetch);
 }
 
 absl::Status LoadCompanyRoles(FeedFile& file, LoadContext& ctx) {
@@ -303,6 +319,7 @@ absl::Status LoadCompanyRoles(FeedFile& file, LoadContext& ctx) {
             valid_to = m.Get("valid_to");
   graph::Builder& b = ctx.builder();
   DuplicateIndex seen;
+  seen.Reserve(file.estimated_rows);
   return ForEachRow(file, ctx, [&](RowReader& row) {
     const OrgRef company = row.Org(company_bin, Need::kRequired);
     const graph::CompanyRoleKind role_value =

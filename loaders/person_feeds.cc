@@ -1,5 +1,6 @@
 // persons.csv, kinship.csv, residence.csv.
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "graph/identity_number.h"
@@ -9,6 +10,16 @@
 namespace coigraph::loaders {
 
 namespace {
+
+bool IsUnordered(graph::KinRelation rel) {
+  return rel == graph::KinRelation::kSpouse || rel == graph::KinRelation::kSibling;
+}
+
+// The key of a kinship row (FEEDS.md "Keys"); spouse and sibling pairs are unordered.
+uint64_t KinshipKey(uint64_t a, uint64_t c, graph::KinRelation rel, std::string_view valid_from) {
+  if (IsUnordered(rel) && a > c) std::swap(a, c);
+  return Fingerprint(2).Add(a).Add(c).Add(static_cast<uint64_t>(rel)).Add(valid_from).value();
+}
 
 std::string_view SexWord(graph::Sex s) {
   return s == graph::Sex::kMale ? "male" : s == graph::Sex::kFemale ? "female" : "unknown";
@@ -22,8 +33,21 @@ absl::Status LoadPersons(FeedFile& file, LoadContext& ctx) {
             birth_date = m.Get("birth_date"), sex = m.Get("sex"), patronymic = m.Get("patronymic"),
             death_date = m.Get("death_date");
   graph::Builder& b = ctx.builder();
+  // A builder that holds no persons yet (the usual case) indexes the rows' keys itself.
+  const size_t first_person = b.person_count();
+  struct SeenRow {
+    uint64_t content;
+    int64_t line;
+  };
+  std::vector<SeenRow> seen_rows;
   DuplicateIndex seen;
-  return ForEachRow(file, ctx, [&](RowReader& row) {
+  if (first_person == 0) {
+    seen_rows.reserve(file.estimated_rows);
+  } else {
+    seen.Reserve(file.estimated_rows);
+  }
+  b.ReservePersons(first_person + file.estimated_rows);
+  auto handle = [&](RowReader& row) {
     graph::IinInfo info;
     const uint64_t iin_value = row.Iin(iin, Need::kRequired, &info);
     const std::string_view last = row.Field(last_name, Need::kRequired);
@@ -52,18 +76,43 @@ absl::Status LoadPersons(FeedFile& file, LoadContext& ctx) {
                  absl::StrCat("IIN century/sex digit ", Av(row.Text(iin).substr(6, 1)), " means ",
                               Av(SexWord(info.sex)), ", which disagrees with sex ", Av(sex_text)));
     }
-    if (!row.Unique(seen, Fingerprint(1).Add(iin_value).value(), row.ContentFingerprint(),
-                    "(iin)")) {
-      return;
+    if (!row.ok()) return;
+    const uint64_t content = row.ContentFingerprint();
+    const graph::Person person{.iin = iin_value,
+                               .last_name = graph::kEmptyStr,
+                               .first_name = graph::kEmptyStr,
+                               .patronymic = graph::kEmptyStr,
+                               .birth_date = birth,
+                               .death_date = death,
+                               .sex = sex_value};
+    graph::PersonIndex index = graph::kNone;
+    if (first_person == 0) {
+      // The builder's IIN index is the key index: one probe finds the row that holds the key
+      // or makes the person, and seen_rows[index] says what that row was.
+      const auto [found, is_new] = b.FindOrAddPerson(iin_value);
+      DuplicateIndex::Result r;
+      if (is_new) {
+        seen_rows.push_back(SeenRow{content, row.line()});
+      } else {
+        const SeenRow& holder = seen_rows[found];
+        r = {holder.content == content ? DuplicateIndex::Verdict::kExactDuplicate
+                                       : DuplicateIndex::Verdict::kConflict,
+             holder.line};
+      }
+      if (!row.UniqueBy(r, "(iin)")) return;
+      index = found;
+    } else {
+      if (!row.Unique(seen, Fingerprint(1).Add(iin_value).value(), content, "(iin)")) return;
+      index = b.AddPerson(person);
     }
-    b.AddPerson(graph::Person{.iin = iin_value,
-                              .last_name = b.Intern(last),
-                              .first_name = b.Intern(first),
-                              .patronymic = b.Intern(row.Text(patronymic)),
-                              .birth_date = birth,
-                              .death_date = death,
-                              .sex = sex_value});
-  });
+    graph::Person& p = b.mutable_person(index);
+    p = person;
+    p.last_name = b.Intern(last);
+    p.first_name = b.Intern(first);
+    p.patronymic = b.Intern(row.Text(patronymic));
+  };
+  auto prefetch = [&](const CsvRecord& r) { b.PrefetchPerson(NumberForPrefetch(r, iin)); };
+  return ForEachRow(file, ctx, handle, prefetch);
 }
 
 absl::Status LoadKinship(FeedFile& file, LoadContext& ctx) {
@@ -73,7 +122,9 @@ absl::Status LoadKinship(FeedFile& file, LoadContext& ctx) {
             valid_to = m.Get("valid_to");
   graph::Builder& b = ctx.builder();
   DuplicateIndex seen;
-  return ForEachRow(file, ctx, [&](RowReader& row) {
+  seen.Reserve(file.estimated_rows);
+  b.ReserveKinship(b.data().kinship.size() + file.estimated_rows);
+  auto handle = [&](RowReader& row) {
     const PersonRef person = row.Person(person_iin, Need::kRequired);
     const PersonRef relative = row.Person(relative_iin, Need::kRequired);
     if (row.ok() && person.iin == relative.iin) {
@@ -87,12 +138,9 @@ absl::Status LoadKinship(FeedFile& file, LoadContext& ctx) {
     // spouse and sibling are unordered pairs: (A, B) and (B, A) are one key and one content.
     uint64_t a = person.iin;
     uint64_t c = relative.iin;
-    if ((rel == graph::KinRelation::kSpouse || rel == graph::KinRelation::kSibling) && a > c) {
-      std::swap(a, c);
-    }
+    if (IsUnordered(rel) && a > c) std::swap(a, c);
     const uint64_t rel_code = static_cast<uint64_t>(rel);
-    const uint64_t key =
-        Fingerprint(2).Add(a).Add(c).Add(rel_code).Add(row.Text(valid_from)).value();
+    const uint64_t key = KinshipKey(person.iin, relative.iin, rel, row.Text(valid_from));
     const uint64_t content = Fingerprint(3)
                                  .Add(a)
                                  .Add(c)
@@ -105,7 +153,18 @@ absl::Status LoadKinship(FeedFile& file, LoadContext& ctx) {
                                     .relative = ctx.Resolve(relative),
                                     .relation = rel,
                                     .valid = valid});
-  });
+  };
+  auto prefetch = [&](const CsvRecord& r) {
+    const uint64_t a = NumberForPrefetch(r, person_iin);
+    const uint64_t c = NumberForPrefetch(r, relative_iin);
+    b.PrefetchPerson(a);
+    b.PrefetchPerson(c);
+    if (const std::optional<graph::KinRelation> rel =
+            graph::ParseKinRelation(TextForPrefetch(r, relation))) {
+      seen.Prefetch(KinshipKey(a, c, *rel, TextForPrefetch(r, valid_from)));
+    }
+  };
+  return ForEachRow(file, ctx, handle, prefetch);
 }
 
 absl::Status LoadResidence(FeedFile& file, LoadContext& ctx) {
@@ -114,7 +173,9 @@ absl::Status LoadResidence(FeedFile& file, LoadContext& ctx) {
             valid_from = m.Get("valid_from"), valid_to = m.Get("valid_to");
   graph::Builder& b = ctx.builder();
   DuplicateIndex seen;
-  return ForEachRow(file, ctx, [&](RowReader& row) {
+  seen.Reserve(file.estimated_rows);
+  b.ReserveResidences(b.data().residences.size() + file.estimated_rows);
+  auto handle = [&](RowReader& row) {
     const PersonRef person = row.Person(person_iin, Need::kRequired);
     const std::string_view address = row.Field(address_id, Need::kRequired);
     const graph::Interval valid = row.Validity(valid_from, valid_to);
@@ -125,7 +186,17 @@ absl::Status LoadResidence(FeedFile& file, LoadContext& ctx) {
     }
     b.AddResidence(graph::Residence{
         .person = ctx.Resolve(person), .address = b.Intern(address), .valid = valid});
-  });
+  };
+  auto prefetch = [&](const CsvRecord& r) {
+    const uint64_t iin = NumberForPrefetch(r, person_iin);
+    b.PrefetchPerson(iin);
+    seen.Prefetch(Fingerprint(4)
+                      .Add(iin)
+                      .Add(TextForPrefetch(r, address_id))
+                      .Add(TextForPrefetch(r, valid_from))
+                      .value());
+  };
+  return ForEachRow(file, ctx, handle, prefetch);
 }
 
 }  // namespace coigraph::loaders

@@ -13,6 +13,7 @@ absl::Status LoadTenders(FeedFile& file, LoadContext& ctx) {
             amount_kzt = m.Get("amount_kzt");
   graph::Builder& b = ctx.builder();
   DuplicateIndex seen;
+  seen.Reserve(file.estimated_rows);
   return ForEachRow(file, ctx, [&](RowReader& row) {
     const std::string_view id = row.Field(tender_id, Need::kRequired);
     const OrgRef customer = row.Org(customer_bin, Need::kRequired);
@@ -44,6 +45,7 @@ absl::Status LoadBids(FeedFile& file, LoadContext& ctx) {
             amount_kzt = m.Get("amount_kzt");
   graph::Builder& b = ctx.builder();
   DuplicateIndex seen;
+  seen.Reserve(file.estimated_rows);
   return ForEachRow(file, ctx, [&](RowReader& row) {
     const graph::TenderIndex tender = row.Tender(tender_id, Need::kRequired);
     const OrgRef supplier = row.Org(supplier_bin, Need::kRequired);
@@ -69,6 +71,7 @@ absl::Status LoadContracts(FeedFile& file, LoadContext& ctx) {
             amount_kzt = m.Get("amount_kzt");
   graph::Builder& b = ctx.builder();
   DuplicateIndex seen;
+  seen.Reserve(file.estimated_rows);
   return ForEachRow(file, ctx, [&](RowReader& row) {
     const std::string_view id = row.Field(contract_id, Need::kRequired);
     const OrgRef customer = row.Org(customer_bin, Need::kRequired);
@@ -97,6 +100,7 @@ absl::Status LoadBlacklist(FeedFile& file, LoadContext& ctx) {
             valid_to = m.Get("valid_to"), reason = m.Get("reason");
   graph::Builder& b = ctx.builder();
   DuplicateIndex seen;
+  seen.Reserve(file.estimated_rows);
   return ForEachRow(file, ctx, [&](RowReader& row) {
     const OrgRef supplier = row.Org(supplier_bin, Need::kRequired);
     const graph::Interval valid = row.Validity(valid_from, valid_to, Need::kRequired);

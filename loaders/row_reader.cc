@@ -198,7 +198,11 @@ uint64_t RowReader::ContentFingerprint() const {
 bool RowReader::Unique(DuplicateIndex& seen, uint64_t key, uint64_t content,
                        std::string_view key_names) {
   if (failed_) return false;
-  const DuplicateIndex::Result r = seen.Check(key, content, line());
+  return UniqueBy(seen.Check(key, content, line()), key_names);
+}
+
+bool RowReader::UniqueBy(const DuplicateIndex::Result& r, std::string_view key_names) {
+  if (failed_) return false;
   switch (r.verdict) {
     case DuplicateIndex::Verdict::kNew:
       return true;

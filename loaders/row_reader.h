@@ -108,6 +108,9 @@ class RowReader {
   // An exact duplicate marks the row merged; a key seen with other content rejects it.
   // `key_names` names the key columns for the reason, e.g. "(person_iin, address_id, ...)".
   bool Unique(DuplicateIndex& seen, uint64_t key, uint64_t content, std::string_view key_names);
+  // As Unique(), for a loader that keeps its own index of keys: `found` is what it found there
+  // (Verdict::kNew when the key is new).
+  bool UniqueBy(const DuplicateIndex::Result& found, std::string_view key_names);
 
  private:
   LoadContext& ctx_;
