@@ -35,9 +35,9 @@ std::string PersonNumber(const graph::Snapshot& s, graph::PersonIndex p) {
 
 graph::RuleSet ComparedScanRules() {
   graph::RuleSet r;
-  for (graph::Rule rule : {graph::Rule::kHireSubordination, graph::Rule::kHireChain,
-                           graph::Rule::kHireAppointer, graph::Rule::kHireCommission,
-                           graph::Rule::kTenderCommission}) {
+  for (graph::Rule rule :
+       {graph::Rule::kHireSubordination, graph::Rule::kHireChain, graph::Rule::kHireAppointer,
+        graph::Rule::kHireCommission, graph::Rule::kTenderCommission}) {
     r.set(static_cast<size_t>(rule));
   }
   return r;
@@ -76,9 +76,8 @@ Questions DrawQuestions(const graph::Snapshot& s, const QuestionCounts& counts) 
   }
 
   const graph::Date fallback = graph::DaysFromCivil(2024, 1, 1);
-  for (int i = 0, attempts = 0; i < counts.paths && attempts < counts.paths * 50 &&
-                                !d.persons.empty();
-       ++attempts) {
+  for (int i = 0, attempts = 0;
+       i < counts.paths && attempts < counts.paths * 50 && !d.persons.empty(); ++attempts) {
     const graph::Date day =
         d.tenders.empty() ? fallback : d.tenders[draw.Below(d.tenders.size())].announced;
     const graph::VertexId from = static_cast<graph::VertexId>(draw.Below(d.persons.size()));
@@ -120,8 +119,8 @@ absl::Status WriteQuestions(const graph::Snapshot& s, const Questions& q, const 
   for (size_t i = 0; i < q.hire.size(); ++i) {
     const graph::HireQuery& h = q.hire[i];
     lines.push_back(Cat(static_cast<int64_t>(i), "\t", PersonNumber(s, h.candidate), "\t",
-                        s.Str(d.positions[h.position].id), "\t", graph::FormatIsoDate(h.date),
-                        "\t", PersonNumber(s, h.appointed_by), "\t",
+                        s.Str(d.positions[h.position].id), "\t", graph::FormatIsoDate(h.date), "\t",
+                        PersonNumber(s, h.appointed_by), "\t",
                         h.selection_commission == kNone
                             ? std::string_view()
                             : s.Str(d.commissions[h.selection_commission].id)));

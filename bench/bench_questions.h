@@ -5,9 +5,9 @@
 // exactly the same questions. Answers are TSV lines (answers/*.tsv), sorted, compared by
 // bench/compare_answers.py before any time is reported.
 //
-//   questions/hire.tsv    qid candidate_iin position_id date appointed_by_iin selection_commission_id
-//   questions/tender.tsv  qid tender_id
-//   questions/paths.tsv   qid from from_kind to to_kind date max_hops k
+//   questions/hire.tsv    qid candidate_iin position_id date appointed_by_iin
+//   selection_commission_id questions/tender.tsv  qid tender_id questions/paths.tsv   qid from
+//   from_kind to to_kind date max_hops k
 //                         (IIN or BIN; kind "person" or "organization", since an individual
 //                         entrepreneur's BIN is its owner's IIN)
 //

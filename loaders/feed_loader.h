@@ -36,9 +36,9 @@ struct RejectRecord {
 struct FileReport {
   std::string file;
   bool present = false;
-  int64_t loaded = 0;    // rows added
-  int64_t merged = 0;    // exact duplicates of an earlier row, merged into it
-  int64_t rejected = 0;  // rows turned into RejectRecords
+  int64_t loaded = 0;                 // rows added
+  int64_t merged = 0;                 // exact duplicates of an earlier row, merged into it
+  int64_t rejected = 0;               // rows turned into RejectRecords
   std::vector<std::string> warnings;  // e.g. unknown columns, reported once per file
 };
 

@@ -29,7 +29,8 @@ absl::StatusOr<ParsedArgs> ParseArgs(int argc, char** argv, int first,
       value = name.substr(eq + 1);
       name = name.substr(0, eq);
     } else if (known.contains(name)) {
-      if (i + 1 >= argc) return absl::InvalidArgumentError(graph::Cat("--", name, " needs a value"));
+      if (i + 1 >= argc)
+        return absl::InvalidArgumentError(graph::Cat("--", name, " needs a value"));
       value = argv[++i];
     }
     if (!known.contains(name)) {

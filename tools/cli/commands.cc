@@ -108,9 +108,8 @@ void PrintFindingsTable(const graph::Snapshot& s, const std::vector<graph::Findi
     out << "No conflicts found.\n";
     return;
   }
-  TextTable table({"#", "RULE", "OBJECT", "DATE", "OFFICIAL", "COUNTERPARTY", "RELATION",
-                   "SEVERITY"},
-                  40);
+  TextTable table(
+      {"#", "RULE", "OBJECT", "DATE", "OFFICIAL", "COUNTERPARTY", "RELATION", "SEVERITY"}, 40);
   for (size_t i = 0; i < findings.size(); ++i) {
     const graph::Finding& f = findings[i];
     table.AddRow({std::to_string(i + 1), std::string(graph::Name(f.rule)), f.object_id,
@@ -121,8 +120,7 @@ void PrintFindingsTable(const graph::Snapshot& s, const std::vector<graph::Findi
   out << "\n";
   for (size_t i = 0; i < findings.size(); ++i) {
     out << "#" << i + 1 << "  " << findings[i].explanation_ru << "\n"
-        << std::string(std::to_string(i + 1).size() + 3, ' ') << findings[i].explanation_en
-        << "\n";
+        << std::string(std::to_string(i + 1).size() + 3, ' ') << findings[i].explanation_en << "\n";
   }
   out << "\n" << findings.size() << " findings\n";
 }
@@ -188,8 +186,8 @@ int RunLoad(int argc, char** argv) {
   int64_t loaded = 0, merged = 0, rejected = 0;
   for (const loaders::FileReport& f : report.files) {
     if (!f.present) continue;
-    table.AddRow({f.file, std::to_string(f.loaded), std::to_string(f.merged),
-                  std::to_string(f.rejected)});
+    table.AddRow(
+        {f.file, std::to_string(f.loaded), std::to_string(f.merged), std::to_string(f.rejected)});
     loaded += f.loaded;
     merged += f.merged;
     rejected += f.rejected;
@@ -238,8 +236,8 @@ int RunTies(int argc, char** argv) {
     std::cerr << "coigraph: no person with IIN " << iin << "\n";
     return 1;
   }
-  std::cout << s.PersonFullName(*person) << " (" << iin << ") on "
-            << graph::FormatIsoDate(*date) << "\n\nLegal kin:\n";
+  std::cout << s.PersonFullName(*person) << " (" << iin << ") on " << graph::FormatIsoDate(*date)
+            << "\n\nLegal kin:\n";
   TextTable kin({"IIN", "NAME", "RELATION", "VIA"});
   for (const graph::KinTie& t : graph::LegalKin(s, *person, *date)) {
     std::string via = t.via.size() == 3 ? s.PersonShortName(t.via[1]) : "";
@@ -256,8 +254,7 @@ int RunTies(int argc, char** argv) {
     }
     companies.AddRow({s.VertexNumber(s.OrgVertex(t.company)), s.VertexName(s.OrgVertex(t.company)),
                       std::string(graph::RoleName(t)),
-                      t.share_pct >= 0 ? Cat(static_cast<int>(t.share_pct), "%") : "",
-                      through});
+                      t.share_pct >= 0 ? Cat(static_cast<int>(t.share_pct), "%") : "", through});
   }
   companies.Print(std::cout);
   return 0;
