@@ -7,7 +7,7 @@ packages=(
   libboost-dev libboost-graph-dev libabsl-dev libgtest-dev libgmock-dev
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libsqlite3-dev libssl-dev
-  python3 python3-grpcio python3-networkx
+  python3 python3-grpcio python3-protobuf python3-networkx
 )
 
 missing=()
