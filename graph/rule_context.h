@@ -78,12 +78,6 @@ class FindingSink {
 // Members of commission `c` on `d` (the commission and the seat both hold), sorted, unique.
 std::vector<PersonIndex> MembersOn(const Snapshot& s, CommissionIndex c, Date d);
 
-// The closest tie from person `official` to company `x` through `x`'s holders on `d`, given
-// the official's legal kin on `d` (from LegalKin); nullopt when none.
-std::optional<Evidence> PersonToCompany(const Snapshot& s, PersonIndex official,
-                                        const std::vector<KinTie>& official_kin,
-                                        const std::vector<CompanyTie>& holders);
-
 // The explanation texts of a finding (explain.cc).
 void Explain(const Snapshot& s, const Candidate& c, Finding& f);
 
@@ -100,6 +94,11 @@ class KinCache {
   Date d_;
   absl::flat_hash_map<PersonIndex, std::vector<KinTie>> cache_;
 };
+
+// The closest tie from person `official` to a company through its `holders` on the cache's
+// date (self or legal kin); nullopt when none.
+std::optional<Evidence> PersonToCompany(const Snapshot& s, PersonIndex official, KinCache& kin,
+                                        const std::vector<CompanyTie>& holders);
 
 // The rule families over every object of the snapshot.
 void RunHiringRules(const Snapshot& s, FindingSink& sink);

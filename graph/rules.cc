@@ -143,22 +143,14 @@ std::vector<PersonIndex> MembersOn(const Snapshot& s, CommissionIndex c, Date d)
   return out;
 }
 
-std::optional<Evidence> PersonToCompany(const Snapshot& s, PersonIndex official,
-                                        const std::vector<KinTie>& official_kin,
+std::optional<Evidence> PersonToCompany(const Snapshot& s, PersonIndex official, KinCache& kin,
                                         const std::vector<CompanyTie>& holders) {
   std::optional<Evidence> best;
   std::optional<TieCloseness> best_closeness;
   for (const CompanyTie& h : holders) {
-    Evidence e;
-    if (h.person == official) {
-      e.kin = KinTie{official, KinPath::kSelf, {official}, {}, kAlways};
-    } else {
-      auto it = std::lower_bound(official_kin.begin(), official_kin.end(), h.person,
-                                 [](const KinTie& t, PersonIndex p) { return t.person < p; });
-      if (it == official_kin.end() || it->person != h.person) continue;
-      e.kin = *it;
-    }
-    e.to_company = h;
+    std::optional<KinTie> tie = kin.Between(official, h.person);
+    if (!tie) continue;
+    Evidence e{std::move(*tie), std::nullopt, h};
     const TieCloseness c = Measure(s, e);
     if (!best_closeness || c < *best_closeness) {
       best_closeness = c;

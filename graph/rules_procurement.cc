@@ -33,7 +33,7 @@ void OfferTenderCommission(const Snapshot& s, FindingSink& sink, const Tender& t
     const std::vector<CompanyTie> holders = HoldersOf(s, bidder, tender.announced);
     if (holders.empty()) continue;
     for (PersonIndex m : members) {
-      std::optional<Evidence> e = PersonToCompany(s, m, kin.Of(m), holders);
+      std::optional<Evidence> e = PersonToCompany(s, m, kin, holders);
       if (!e) continue;
       Candidate c;
       c.rule = Rule::kTenderCommission;
@@ -54,8 +54,8 @@ void OfferSignatory(const Snapshot& s, FindingSink& sink, const Contract& contra
   if (contract.signed_by == kNone) return;
   const std::vector<CompanyTie> holders = HoldersOf(s, contract.supplier, contract.signed_date);
   if (holders.empty()) return;
-  std::optional<Evidence> e = PersonToCompany(
-      s, contract.signed_by, LegalKin(s, contract.signed_by, contract.signed_date), holders);
+  KinCache kin(s, contract.signed_date);
+  std::optional<Evidence> e = PersonToCompany(s, contract.signed_by, kin, holders);
   if (!e) return;
   Candidate c;
   c.rule = Rule::kTenderSignatory;

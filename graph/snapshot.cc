@@ -156,10 +156,8 @@ Snapshot::Snapshot(SnapshotData data) : data_(std::move(data)) {
   graph_ = std::make_unique<TieGraph>(
       TieGraph{Csr(boost::construct_inplace_from_sources_and_targets, sources, targets, ties, n)});
 
-  const size_t np = d.persons.size(), npos = d.positions.size(), nc = d.commissions.size();
+  const size_t npos = d.positions.size(), nc = d.commissions.size();
   employments_by_position_ = GroupBy(npos, d.employments, [](auto& e) { return e.position; });
-  employments_by_person_ = GroupBy(np, d.employments, [](auto& e) { return e.person; });
-  positions_by_org_ = GroupBy(d.organizations.size(), d.positions, [](auto& p) { return p.org; });
   subordinates_ = GroupBy(npos, d.positions, [](auto& p) { return p.reports_to; });
   seats_by_commission_ = GroupBy(nc, d.seats, [](auto& s) { return s.commission; });
   bids_by_tender_ = GroupBy(d.tenders.size(), d.bids, [](auto& b) { return b.tender; });
@@ -270,15 +268,6 @@ std::optional<VertexId> Snapshot::FindVertex(uint64_t number) const {
 bool Snapshot::IsBlacklisted(OrgIndex o, Date d) const {
   for (uint32_t i : BlacklistOfSupplier(o)) {
     if (data_.blacklist[i].valid.Contains(d)) return true;
-  }
-  return false;
-}
-
-bool Snapshot::HoldsSeat(CommissionIndex c, PersonIndex p, Date d) const {
-  if (!data_.commissions[c].valid.Contains(d)) return false;
-  for (uint32_t i : SeatsOfCommission(c)) {
-    const CommissionSeat& seat = data_.seats[i];
-    if (seat.person == p && seat.valid.Contains(d)) return true;
   }
   return false;
 }

@@ -143,14 +143,8 @@ class Snapshot {
   std::span<const uint32_t> EmploymentsOfPosition(PositionIndex p) const {
     return employments_by_position_.Of(p);
   }
-  std::span<const uint32_t> EmploymentsOfPerson(PersonIndex p) const {
-    return employments_by_person_.Of(p);
-  }
   // Posts whose reports_to is `p`.
   std::span<const uint32_t> SubordinatesOf(PositionIndex p) const { return subordinates_.Of(p); }
-  std::span<const uint32_t> PositionsOfOrganization(OrgIndex o) const {
-    return positions_by_org_.Of(o);
-  }
   std::span<const uint32_t> SeatsOfCommission(CommissionIndex c) const {
     return seats_by_commission_.Of(c);
   }
@@ -170,17 +164,14 @@ class Snapshot {
 
   // True when `o` is on the register of unscrupulous suppliers on `d`.
   bool IsBlacklisted(OrgIndex o, Date d) const;
-  // True when commission `c` exists on `d` and `p` holds a seat on it on `d`.
-  bool HoldsSeat(CommissionIndex c, PersonIndex p, Date d) const;
 
  private:
   struct TieGraph;  // the BGL CSR, defined in snapshot.cc
 
   SnapshotData data_;
   std::unique_ptr<TieGraph> graph_;
-  Grouping employments_by_position_, employments_by_person_, positions_by_org_,
-      seats_by_commission_, bids_by_tender_, allocations_by_commission_, waiting_by_commission_,
-      blacklist_by_supplier_, subordinates_;
+  Grouping employments_by_position_, seats_by_commission_, bids_by_tender_,
+      allocations_by_commission_, waiting_by_commission_, blacklist_by_supplier_, subordinates_;
   std::vector<uint32_t> position_depth_;
 };
 
