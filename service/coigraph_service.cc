@@ -149,6 +149,11 @@ AuditEntry CoigraphService::AuditEntryOf(const Call& call, const absl::Status& s
   return entry;
 }
 
+absl::Status CoigraphService::Admit(const Call& call) {
+  if (!call.principal.ok()) return call.principal.status();
+  return RequireText(call.purpose, "purpose");
+}
+
 absl::Status CoigraphService::Audit(const Call& call, const absl::Status& status,
                                     const std::string& result) {
   const AuditEntry entry = AuditEntryOf(call, status, result);
@@ -349,8 +354,7 @@ grpc::ServerUnaryReactor* CoigraphService::CheckTender(grpc::CallbackServerConte
   call.ids = {request->tender_id()};
   call.purpose = request->purpose();
   absl::Status s = [&]() -> absl::Status {
-    if (!call.principal.ok()) return call.principal.status();
-    absl::Status st = RequireText(request->purpose(), "purpose");
+    absl::Status st = Admit(call);
     if (!st.ok()) return st;
     st = RequireText(request->tender_id(), "tender_id");
     if (!st.ok()) return st;
@@ -372,8 +376,7 @@ grpc::ServerUnaryReactor* CoigraphService::CheckBidder(grpc::CallbackServerConte
   call.ids = {request->tender_id(), request->supplier_bin()};
   call.purpose = request->purpose();
   absl::Status s = [&]() -> absl::Status {
-    if (!call.principal.ok()) return call.principal.status();
-    absl::Status st = RequireText(request->purpose(), "purpose");
+    absl::Status st = Admit(call);
     if (!st.ok()) return st;
     st = RequireText(request->tender_id(), "tender_id");
     if (!st.ok()) return st;
@@ -410,8 +413,7 @@ grpc::ServerUnaryReactor* CoigraphService::CheckAllocation(
   if (!request->approved_by_iin().empty()) call.ids.push_back(request->approved_by_iin());
   call.purpose = request->purpose();
   absl::Status s = [&]() -> absl::Status {
-    if (!call.principal.ok()) return call.principal.status();
-    absl::Status st = RequireText(request->purpose(), "purpose");
+    absl::Status st = Admit(call);
     if (!st.ok()) return st;
     st = RequireText(request->commission_id(), "commission_id");
     if (!st.ok()) return st;
@@ -463,8 +465,7 @@ grpc::ServerUnaryReactor* CoigraphService::FindPaths(grpc::CallbackServerContext
   call.ids = {request->from(), request->to()};
   call.purpose = request->purpose();
   absl::Status s = [&]() -> absl::Status {
-    if (!call.principal.ok()) return call.principal.status();
-    absl::Status st = RequireText(request->purpose(), "purpose");
+    absl::Status st = Admit(call);
     if (!st.ok()) return st;
     graph::PathQuery q;
     absl::StatusOr<graph::Date> date = ParseDateField(request->date(), "date");
@@ -517,8 +518,7 @@ grpc::ServerUnaryReactor* CoigraphService::Neighborhood(grpc::CallbackServerCont
   call.ids = {request->seed()};
   call.purpose = request->purpose();
   absl::Status s = [&]() -> absl::Status {
-    if (!call.principal.ok()) return call.principal.status();
-    absl::Status st = RequireText(request->purpose(), "purpose");
+    absl::Status st = Admit(call);
     if (!st.ok()) return st;
     absl::StatusOr<graph::Date> date = ParseDateField(request->date(), "date");
     if (!date.ok()) return date.status();
@@ -639,8 +639,7 @@ grpc::ServerWriteReactor<v1::ExportChunk>* CoigraphService::ExportSubgraph(
   std::vector<v1::ExportChunk> chunks;
   size_t vertex_count = 0, bytes = 0;
   absl::Status s = [&]() -> absl::Status {
-    if (!call.principal.ok()) return call.principal.status();
-    absl::Status st = RequireText(request->purpose(), "purpose");
+    absl::Status st = Admit(call);
     if (!st.ok()) return st;
     std::optional<graph::ExportFormat> format = ExportFormatFromProto(request->format());
     if (!format.has_value())
@@ -737,8 +736,7 @@ grpc::ServerUnaryReactor* CoigraphService::ListCases(grpc::CallbackServerContext
   }
   call.purpose = request->purpose();
   absl::Status s = [&]() -> absl::Status {
-    if (!call.principal.ok()) return call.principal.status();
-    absl::Status st = RequireText(request->purpose(), "purpose");
+    absl::Status st = Admit(call);
     if (!st.ok()) return st;
     CaseFilter filter;
     filter.sphere = request->sphere();
@@ -837,8 +835,7 @@ grpc::ServerUnaryReactor* CoigraphService::UpdateCase(grpc::CallbackServerContex
   call.ids = {request->case_id()};
   call.purpose = request->purpose();
   absl::Status s = [&]() -> absl::Status {
-    if (!call.principal.ok()) return call.principal.status();
-    absl::Status st = RequireText(request->purpose(), "purpose");
+    absl::Status st = Admit(call);
     if (!st.ok()) return st;
     st = RequireText(request->case_id(), "case_id");
     if (!st.ok()) return st;

@@ -98,6 +98,8 @@ class CoigraphService final : public coigraph::v1::Coigraph::CallbackService {
 
   // Authenticates the caller of `ctx` for `rpc`.
   Call Begin(grpc::CallbackServerContext* ctx, Rpc rpc) const;
+  // The caller's authentication and role, then the purpose every call about a person needs.
+  static absl::Status Admit(const Call& call);
   // The audit record of a call that ends with `status`.
   AuditEntry AuditEntryOf(const Call& call, const absl::Status& status,
                           const std::string& result) const;
