@@ -77,7 +77,7 @@ class Grouping {
 struct SnapshotData {
   StringPool strings;
   std::vector<Person> persons;
-  std::vector<KinshipFact> kinship;
+  std::vector<KinshipFact> kinship;  // emptied by the Snapshot once they are ties (Ties())
   std::vector<Organization> organizations;
   std::vector<Position> positions;
   std::vector<Employment> employments;
