@@ -24,6 +24,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "graph/huge_pages.h"
+
 namespace coigraph::graph {
 
 template <typename V>
@@ -137,7 +139,7 @@ class NumberMap {
     const size_t bytes = n * sizeof(Slot);
     void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) throw std::bad_alloc();
-    if (bytes >= (size_t{2} << 20)) madvise(p, bytes, MADV_HUGEPAGE);
+    AdviseHugePages(p, bytes);
     return static_cast<Slot*>(p);  // zero-filled: every key is 0, every slot free
   }
   void Free() {

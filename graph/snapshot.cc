@@ -4,6 +4,7 @@
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <utility>
 
+#include "graph/huge_pages.h"
 #include "graph/text.h"
 
 namespace coigraph::graph {
@@ -146,8 +147,12 @@ Snapshot::Snapshot(SnapshotData data) : data_(std::move(data)) {
   ForEachTie(d, [&](VertexId from, VertexId, const Tie&) { ++cursor[from + 1]; });
   for (size_t v = 1; v <= n; ++v) cursor[v] += cursor[v - 1];
   const size_t edge_count = cursor[n];
-  std::vector<uint32_t> targets(edge_count);
-  std::vector<Tie> ties(edge_count);
+  std::vector<uint32_t> targets;
+  std::vector<Tie> ties;
+  ReserveHuge(targets, edge_count);
+  ReserveHuge(ties, edge_count);
+  targets.resize(edge_count);
+  ties.resize(edge_count);
   ForEachTie(d, [&](VertexId from, VertexId to, Tie tie) {
     const uint32_t at = cursor[from]++;
     tie.target = to;
@@ -157,7 +162,9 @@ Snapshot::Snapshot(SnapshotData data) : data_(std::move(data)) {
   // The kinship facts live on only as ties: release them before the graph's own arrays are made.
   std::vector<KinshipFact>().swap(data_.kinship);
   // cursor[v] is now where v's ties end.
-  std::vector<uint32_t> sources(edge_count);
+  std::vector<uint32_t> sources;
+  ReserveHuge(sources, edge_count);
+  sources.resize(edge_count);
   for (uint32_t v = 0, begin = 0; v < n; begin = cursor[v], ++v) {
     std::fill(sources.begin() + begin, sources.begin() + cursor[v], v);
   }
