@@ -3,9 +3,12 @@
 #include "loaders/feed_loader.h"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "gmock/gmock.h"
 #include "graph/builder.h"
+#include "graph/identity_number.h"
 #include "gtest/gtest.h"
 #include "test_feeds.h"
 
@@ -285,6 +288,61 @@ TEST(FeedLoaderTest, AbsentPersonsAndOrganizationsAreCreatedMinimally) {
   EXPECT_EQ(b.data().company_roles[0].share_pct, 60.0);
   EXPECT_EQ(b.data().company_roles[1].holder_org, *b.FindOrganization(110640000013));
   EXPECT_EQ(b.data().company_roles[1].share_pct, 40.5);
+}
+
+// With persons.csv present, kinship.csv loads on its own thread beside the later files; the
+// report must not show it: counts, facts and rejects (file by file in load order, each file's in
+// line order) are those of a sequential load.
+TEST(FeedLoaderTest, KinshipBesideLaterFilesReportsAsASequentialLoad) {
+  TempFeedDir dir;
+  std::vector<std::string> iins;
+  std::string persons = "iin,last_name,first_name,birth_date,sex\n";
+  for (int i = 0; iins.size() < 3000; ++i) {
+    const std::string serial = std::to_string(10000 + i).substr(1);  // 0000, 0001, ...
+    const std::string iin = testing::WithCheckDigit("8005153" + serial);
+    if (iin.empty()) continue;
+    iins.push_back(iin);
+    persons += iin + ",Ахметов,Болат,1980-05-15,M\n";
+  }
+  persons += "12345,Bad,Iin,1980-05-15,M\n";  // line 3002
+  std::string kinship = "person_iin,relative_iin,relation,valid_from,valid_to\n";
+  std::string residence = "person_iin,address_id,valid_from,valid_to\n";
+  int kinship_line = 1;
+  std::vector<int> bad_kinship_lines;
+  for (size_t i = 0; i + 1 < iins.size(); ++i) {
+    kinship += iins[i] + "," + iins[i + 1] + ",sibling,2000-01-01,\n";
+    ++kinship_line;
+    if (i % 1000 == 500) {
+      kinship += iins[i] + "," + iins[i + 1] + ",cousin,2000-01-01,\n";
+      bad_kinship_lines.push_back(++kinship_line);
+    }
+    residence += iins[i] + ",ADDR-" + std::to_string(i) + ",2000-01-01,\n";
+  }
+  const std::string nobody = testing::WithCheckDigit("80051539999");  // not in persons.csv
+  ASSERT_FALSE(nobody.empty());
+  residence += nobody + ",ADDR-X,2000-01-01,\n";
+  dir.Write("persons.csv", persons);
+  dir.Write("kinship.csv", kinship);
+  dir.Write("residence.csv", residence);
+
+  graph::Builder b;
+  const LoadReport r = MustLoad(dir.path(), b);
+  EXPECT_EQ(FileOf(r, "persons.csv").loaded, 3000);
+  EXPECT_EQ(FileOf(r, "kinship.csv").loaded, 2999);
+  EXPECT_EQ(FileOf(r, "kinship.csv").rejected, 3);
+  EXPECT_EQ(FileOf(r, "residence.csv").loaded, 2999);
+  EXPECT_EQ(b.data().kinship.size(), 2999u);
+  EXPECT_EQ(b.data().residences.size(), 2999u);
+  EXPECT_EQ(b.data().persons.size(), 3000u);
+  EXPECT_EQ(b.data().kinship[1234].person, *b.FindPerson(graph::IdentityNumberValue(iins[1234])));
+  using At = std::pair<std::string, int64_t>;  // file, line
+  std::vector<At> rejects;
+  for (const RejectRecord& reject : r.rejects) rejects.emplace_back(reject.file, reject.line);
+  ASSERT_EQ(bad_kinship_lines.size(), 3u);
+  EXPECT_THAT(rejects,
+              ElementsAre(At("persons.csv", 3002), At("kinship.csv", bad_kinship_lines[0]),
+                          At("kinship.csv", bad_kinship_lines[1]),
+                          At("kinship.csv", bad_kinship_lines[2]), At("residence.csv", 3001)));
 }
 
 TEST(FeedLoaderTest, ReferencesIntoAbsentIdFilesAreRejected) {
