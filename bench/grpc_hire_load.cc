@@ -1,7 +1,13 @@
 // grpc_hire_load: CheckHire latency of a running coigraphd over gRPC, as an HR gateway sees it.
 //
-//   grpc_hire_load --target HOST:PORT --candidate IIN --position POS --date YYYY-MM-DD
-//                  [--token T] [--rate 2000] [--seconds 10] [--threads 4] [--closed-seconds 5]
+//   grpc_hire_load --target HOST:PORT (--questions hire.tsv | --candidate IIN --position POS
+//                  --date YYYY-MM-DD) [--token T] [--rate 2000] [--seconds 10] [--threads 4]
+//                  [--closed-seconds 5] [--json FILE]
+//
+// --questions takes the hire questions coigraph_bench wrote (questions/hire.tsv: candidate,
+// position, date, appointer, selection commission) and sends them in turn, so the calls are the
+// in-process hire check's; otherwise every call is the one question given by the flags.
+// --json writes the figures below as one JSON object (bench/run_bench.sh reads it).
 //
 // 1. Open loop: CheckHire at a constant --rate for --seconds, each call sent at its scheduled
 //    instant whatever the answers do, latency measured from that instant (no coordinated
@@ -15,6 +21,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -30,9 +37,37 @@ namespace v1 = ::coigraph::v1;
 using Clock = std::chrono::steady_clock;
 
 constexpr char kUsage[] =
-    "usage: grpc_hire_load --target HOST:PORT --candidate IIN --position POS --date YYYY-MM-DD\n"
-    "                      [--token T] [--rate 2000] [--seconds 10] [--threads 4]"
-    " [--closed-seconds 5]\n";
+    "usage: grpc_hire_load --target HOST:PORT (--questions hire.tsv | --candidate IIN\n"
+    "                      --position POS --date YYYY-MM-DD) [--token T] [--rate 2000]\n"
+    "                      [--seconds 10] [--threads 4] [--closed-seconds 5] [--json FILE]\n";
+
+// The requests of a questions/hire.tsv (header: qid, candidate_iin, position_id, date,
+// appointed_by_iin, selection_commission_id); empty when the file cannot be read.
+std::vector<v1::CheckHireRequest> ReadQuestions(const std::string& path) {
+  std::vector<v1::CheckHireRequest> out;
+  std::ifstream in(path);
+  std::string line;
+  if (!std::getline(in, line)) return out;  // the header
+  while (std::getline(in, line)) {
+    std::vector<std::string> f;
+    for (size_t begin = 0;;) {
+      const size_t tab = line.find('\t', begin);
+      f.push_back(line.substr(begin, tab == std::string::npos ? std::string::npos : tab - begin));
+      if (tab == std::string::npos) break;
+      begin = tab + 1;
+    }
+    if (f.size() < 4) continue;
+    v1::CheckHireRequest r;
+    r.set_candidate_iin(f[1]);
+    r.set_position_id(f[2]);
+    r.set_date(f[3]);
+    if (f.size() > 4) r.set_appointed_by_iin(f[4]);
+    if (f.size() > 5) r.set_selection_commission_id(f[5]);
+    r.set_purpose("grpc_hire_load benchmark");
+    out.push_back(std::move(r));
+  }
+  return out;
+}
 
 double Percentile(std::vector<double>& sorted, double p) {
   if (sorted.empty()) return 0;
@@ -62,8 +97,9 @@ int main(int argc, char** argv) {
     }
     flags[arg.substr(2)] = argv[++i];
   }
+  const bool from_file = flags.contains("questions");
   for (const char* required : {"target", "candidate", "position", "date"}) {
-    if (!flags.contains(required)) {
+    if (!flags.contains(required) && (std::string(required) == "target" || !from_file)) {
       std::cerr << kUsage;
       return 2;
     }
@@ -73,11 +109,23 @@ int main(int argc, char** argv) {
   const int threads = std::stoi(flags["threads"]);
   const double closed_seconds = std::stod(flags["closed-seconds"]);
 
-  v1::CheckHireRequest request;
-  request.set_candidate_iin(flags["candidate"]);
-  request.set_position_id(flags["position"]);
-  request.set_date(flags["date"]);
-  request.set_purpose("grpc_hire_load benchmark");
+  std::vector<v1::CheckHireRequest> requests;
+  if (from_file) {
+    requests = ReadQuestions(flags["questions"]);
+    if (requests.empty()) {
+      std::cerr << "grpc_hire_load: no hire questions in " << flags["questions"] << "\n";
+      return 2;
+    }
+  } else {
+    v1::CheckHireRequest& request = requests.emplace_back();
+    request.set_candidate_iin(flags["candidate"]);
+    request.set_position_id(flags["position"]);
+    request.set_date(flags["date"]);
+    request.set_purpose("grpc_hire_load benchmark");
+  }
+  auto request_of = [&](size_t i) -> const v1::CheckHireRequest& {
+    return requests[i % requests.size()];
+  };
   const std::string auth = flags.contains("token") ? "Bearer " + flags["token"] : "";
   auto prepare = [&](grpc::ClientContext* ctx) {
     if (!auth.empty()) ctx->AddMetadata("authorization", auth);
@@ -93,7 +141,7 @@ int main(int argc, char** argv) {
     grpc::ClientContext ctx;
     prepare(&ctx);
     v1::CheckHireResponse r;
-    grpc::Status s = stub->CheckHire(&ctx, request, &r);
+    grpc::Status s = stub->CheckHire(&ctx, request_of(static_cast<size_t>(i)), &r);
     if (!s.ok()) {
       std::cerr << "grpc_hire_load: CheckHire failed: " << s.error_code() << " "
                 << s.error_message() << "\n";
@@ -119,7 +167,7 @@ int main(int argc, char** argv) {
     p->scheduled = at;
     p->index = i;
     prepare(&p->ctx);
-    stub->async()->CheckHire(&p->ctx, &request, &p->response, [&, p](grpc::Status s) {
+    stub->async()->CheckHire(&p->ctx, &request_of(i), &p->response, [&, p](grpc::Status s) {
       const double ms =
           std::chrono::duration<double, std::milli>(Clock::now() - p->scheduled).count();
       latency_ms[p->index] = ms;
@@ -148,20 +196,36 @@ int main(int argc, char** argv) {
       std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(closed_seconds));
   const Clock::time_point closed_start = Clock::now();
   for (int t = 0; t < threads; ++t) {
-    callers.emplace_back([&] {
-      while (Clock::now() < closed_end) {
+    callers.emplace_back([&, t] {
+      for (size_t i = static_cast<size_t>(t); Clock::now() < closed_end; i += 7) {
         grpc::ClientContext ctx;
         prepare(&ctx);
         v1::CheckHireResponse r;
-        if (!stub->CheckHire(&ctx, request, &r).ok()) ++closed_errors;
+        if (!stub->CheckHire(&ctx, request_of(i), &r).ok()) ++closed_errors;
         ++closed_calls;
       }
     });
   }
   for (std::thread& t : callers) t.join();
   const double closed_elapsed = std::chrono::duration<double>(Clock::now() - closed_start).count();
+  const double closed_rate = static_cast<double>(closed_calls.load()) / closed_elapsed;
   std::printf("closed loop: %d callers for %.0f s: %.0f calls/s, errors %zu\n", threads,
-              closed_seconds, static_cast<double>(closed_calls.load()) / closed_elapsed,
-              closed_errors.load());
+              closed_seconds, closed_rate, closed_errors.load());
+  if (flags.contains("json")) {
+    std::ofstream out(flags["json"]);
+    out << "{\"rate\": " << rate << ", \"seconds\": " << seconds << ", \"calls\": " << total
+        << ", \"achieved_rate\": " << static_cast<double>(total) / elapsed
+        << ", \"errors\": " << errors.load() << ", \"p50_ms\": " << Percentile(sorted, 0.50)
+        << ", \"p90_ms\": " << Percentile(sorted, 0.90)
+        << ", \"p99_ms\": " << Percentile(sorted, 0.99)
+        << ", \"p999_ms\": " << Percentile(sorted, 0.999)
+        << ", \"max_ms\": " << (sorted.empty() ? 0 : sorted.back())
+        << ", \"closed_threads\": " << threads << ", \"closed_rate\": " << closed_rate
+        << ", \"closed_errors\": " << closed_errors.load() << "}\n";
+    if (!out) {
+      std::cerr << "grpc_hire_load: cannot write " << flags["json"] << "\n";
+      return 1;
+    }
+  }
   return errors.load() == 0 && closed_errors.load() == 0 ? 0 : 1;
 }

@@ -4,14 +4,15 @@
   report.py WORK_DIR [--markdown OUT.md] [--tsv OUT.tsv]
 
 WORK_DIR/<scale>/<tool>/timings.json (coigraph_bench or a peer's harness) and
-WORK_DIR/<scale>/<tool>/equality.json (compare_answers.py). A peer's figure is shown only when
+WORK_DIR/<scale>/<tool>/equality.json (compare_answers.py), and WORK_DIR/<scale>/coigraph/grpc.json
+(run_bench.sh's gRPC step: medians over the runs of grpc_hire_load). A peer's figure is shown only when
 its answers to that question equal ours; otherwise the cell says why not.
 """
 import json
 import os
 import sys
 
-TOOLS = ["coigraph", "pg", "igraph", "networkx", "kuzu", "grpc"]
+TOOLS = ["coigraph", "pg", "igraph", "networkx", "kuzu"]
 # (row label, timings key, figure, unit scale, unit, compared question or None)
 ROWS = [
     ("load + build", "load", "median_s", 1, "s", None),
@@ -65,6 +66,19 @@ def cell(t, eq, key, fig, mult, unit, question):
     return v, fmt(v, unit)
 
 
+def grpc_rows(g, peer_count):
+    """The CheckHire-over-gRPC rows (coigraph only: the peers have no service)."""
+    if not g:
+        return []
+    rate = f"{g['rate']:,.0f}/s"
+    rows = [(f"hire check over gRPC p50 at {rate}", fmt(g["p50_ms"] * 1e3, "us")),
+            (f"hire check over gRPC p99 at {rate}", fmt(g["p99_ms"] * 1e3, "us")),
+            ("hire check over gRPC, throughput ceiling", f"{g['closed_rate']:,.0f} checks/s")]
+    if g.get("errors"):
+        rows.append(("hire check over gRPC, failed calls", str(g["errors"])))
+    return ["| " + " | ".join([label, text] + ["—"] * peer_count) + " |" for label, text in rows]
+
+
 def main(argv):
     work = argv[1]
     md_path = argv[argv.index("--markdown") + 1] if "--markdown" in argv else None
@@ -97,6 +111,9 @@ def main(argv):
                     text += f" ({v / ov:,.0f}×)" if v / ov >= 10 else f" ({v / ov:.1f}×)"
                 row.append(text)
             out.append("| " + " | ".join(row) + " |")
+            if key == "hire" and fig == "p99_s":
+                out.extend(grpc_rows(load_json(os.path.join(base, "coigraph", "grpc.json")),
+                                     len(peers)))
         extra = [f"rows/s {ours.get('rows_per_s', 0):,.0f}",
                  f"peak RSS {ours.get('peak_rss_kib', 0) / 1024:,.0f} MiB"
                  f" (after load {ours.get('load_peak_rss_kib', 0) / 1024:,.0f} MiB)"]

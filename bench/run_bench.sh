@@ -12,8 +12,14 @@
 #   --work     where feeds, answers and timings go (default /tmp/coigraph-bench)
 #   --build    the CMake build dir holding bin/coigraph_bench and bin/gen_region
 #              (default build-bench; configured and built when missing)
+#   --grpc-seconds  seconds of each open-loop gRPC run at 2,000 CheckHire/s (default 10; 0 skips
+#              the gRPC step)
 #   --smoke    1e4 only, 1 run, fewer questions, every available peer; fails when answers
 #              differ. No timing assertions: for CI.
+#
+# gRPC: after coigraph_bench, coigraphd is started on the same feed (127.0.0.1, a free port, a
+# throw-away database and tokens file) and bench/grpc_hire_load sends the same hire questions at
+# a fixed 2,000 checks/s (--runs times), then back to back (the throughput ceiling).
 #
 # A peer whose answers differ from ours on a question gets no time for it: the table says
 # "answers different" and the first differences are printed. Peers are installed by
@@ -32,6 +38,7 @@ smoke=0
 hire=1000
 tenders=200
 paths=100
+grpc_seconds=10
 while [ $# -gt 0 ]; do
   case "$1" in
     --scales) scales="$2"; shift 2 ;;
@@ -41,25 +48,79 @@ while [ $# -gt 0 ]; do
     --seed) seed="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
     --build) build="$2"; shift 2 ;;
+    --grpc-seconds) grpc_seconds="$2"; shift 2 ;;
     --smoke) smoke=1; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
     *) echo "run_bench.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
 if [ $smoke -eq 1 ]; then
-  scales=1e4; runs=1; cap=300; hire=200; tenders=50; paths=30
+  scales=1e4; runs=1; cap=300; hire=200; tenders=50; paths=30; grpc_seconds=0
 fi
 
 PY=/usr/bin/python3   # Debian's interpreter: python3-igraph / -networkx / -psycopg2 live there
 
-# Build what is missing (own build dir; no service, no tests).
-if [ ! -x "$build/bin/coigraph_bench" ] || [ ! -x "$build/bin/gen_region" ]; then
+# Build what is missing (own build dir, Release, no tests; the service only for the gRPC step).
+targets="coigraph_bench gen_region"
+[ "$grpc_seconds" != 0 ] && targets="$targets coigraphd grpc_hire_load"
+missing=0
+for t in $targets; do [ -x "$build/bin/$t" ] || missing=1; done
+if [ $missing -eq 1 ]; then
+  service=OFF
+  [ "$grpc_seconds" != 0 ] && service=ON
   [ -f "$build/CMakeCache.txt" ] || cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release \
-      -DCOIGRAPH_BUILD_SERVICE=OFF -DCOIGRAPH_BUILD_TESTS=OFF >/dev/null
-  cmake --build "$build" -j2 --target coigraph_bench gen_region >/dev/null
+      -DCOIGRAPH_BUILD_SERVICE=$service -DCOIGRAPH_BUILD_TESTS=OFF >/dev/null
+  # shellcheck disable=SC2086
+  cmake --build "$build" -j2 --target $targets >/dev/null
 fi
 
 persons_of() { $PY -c "print(int(float('$1')))"; }
+
+# CheckHire over gRPC: coigraphd on `feed`, grpc_hire_load with the hire questions of `out`.
+# Writes out/grpc-run<i>.json and out/grpc.json (medians); returns non-zero when a step failed.
+grpc_bench() {  # feed out
+  local feed="$1" out="$2" tmp pid port="" rc=0
+  tmp=$(mktemp -d)
+  local token="bench-$RANDOM-$RANDOM"
+  echo "hr_system bench $(printf '%s' "$token" | sha256sum | cut -d' ' -f1)" >"$tmp/tokens"
+  "$build/bin/coigraphd" --feeds "$feed" --db "$tmp/db" --listen 127.0.0.1:0 \
+      --tokens "$tmp/tokens" >"$tmp/out" 2>"$tmp/err" &
+  pid=$!
+  # The server loads and scans the feed before it listens (~1 min at 2e7).
+  for _ in $(seq 1 1800); do
+    port=$(sed -n 's/^listening on 127.0.0.1:\([0-9]*\)$/\1/p' "$tmp/out")
+    [ -n "$port" ] && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  if [ -z "$port" ]; then
+    echo "== coigraphd did not start:" >&2
+    cat "$tmp/err" >&2
+    kill "$pid" 2>/dev/null || true
+    rm -rf "$tmp"
+    return 1
+  fi
+  for i in $(seq 1 "$runs"); do
+    "$build/bin/grpc_hire_load" --target "127.0.0.1:$port" --token "$token" \
+        --questions "$out/questions/hire.tsv" --rate 2000 --seconds "$grpc_seconds" \
+        --threads 4 --closed-seconds 5 --json "$out/grpc-run$i.json" || rc=1
+  done
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  rm -rf "$tmp"
+  $PY - "$out" "$runs" <<'PYEOF' || rc=1
+import json, statistics, sys
+out, runs = sys.argv[1], int(sys.argv[2])
+rs = [json.load(open(f"{out}/grpc-run{i}.json")) for i in range(1, runs + 1)]
+med = {k: statistics.median(r[k] for r in rs)
+       for k in ("p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms", "achieved_rate", "closed_rate")}
+med.update(runs=runs, rate=rs[0]["rate"], seconds=rs[0]["seconds"],
+           errors=sum(r["errors"] + r["closed_errors"] for r in rs),
+           p99_ms_runs=[r["p99_ms"] for r in rs])
+json.dump(med, open(f"{out}/grpc.json", "w"), indent=1)
+PYEOF
+  return $rc
+}
 
 peer_cmd() {  # peer feed questions out
   case "$1" in
@@ -96,6 +157,10 @@ for scale in "${scale_list[@]}"; do
   echo "== $scale: coigraph_bench"
   "$build/bin/coigraph_bench" --feed "$feed" --out "$out/coigraph" --runs "$runs" \
       --hire "$hire" --tenders "$tenders" --paths "$paths" --seed "$seed"
+  if [ "$grpc_seconds" != 0 ]; then
+    echo "== $scale: coigraphd + grpc_hire_load (CheckHire at 2,000/s, $runs runs of $grpc_seconds s)"
+    grpc_bench "$feed" "$out/coigraph" || { echo "== $scale: the gRPC step failed" >&2; failed=1; }
+  fi
   for peer in "${peer_list[@]}"; do
     if [ "$peer" = networkx ] && [ "$n" -gt 1000000 ]; then
       echo "== $scale: networkx skipped (1e4 and 1e6 only)"
