@@ -14,6 +14,8 @@
 #              (default build-bench; configured and built when missing)
 #   --grpc-seconds  seconds of each open-loop gRPC run at 2,000 CheckHire/s (default 10; 0 skips
 #              the gRPC step)
+#   --keep-ours  reuse coigraph's results of an earlier invocation at a scale when present (same
+#              questions: they are seeded) and run only the peers; e.g. Kuzu with other --runs
 #   --smoke    1e4 only, 1 run, fewer questions, every available peer; fails when answers
 #              differ. No timing assertions: for CI.
 #
@@ -39,6 +41,7 @@ hire=1000
 tenders=200
 paths=100
 grpc_seconds=10
+keep_ours=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --scales) scales="$2"; shift 2 ;;
@@ -49,6 +52,7 @@ while [ $# -gt 0 ]; do
     --work) work="$2"; shift 2 ;;
     --build) build="$2"; shift 2 ;;
     --grpc-seconds) grpc_seconds="$2"; shift 2 ;;
+    --keep-ours) keep_ours=1; shift ;;
     --smoke) smoke=1; shift ;;
     -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
     *) echo "run_bench.sh: unknown argument $1" >&2; exit 2 ;;
@@ -151,13 +155,17 @@ for scale in "${scale_list[@]}"; do
   fi
   # Only what this invocation reruns is replaced: a peer measured by an earlier invocation
   # (--peers kuzu after --peers pg,igraph,networkx) keeps its results for the table.
-  rm -rf "$out/coigraph"
   for peer in "${peer_list[@]}"; do rm -rf "${out:?}/$peer"; done
   mkdir -p "$out"
-  echo "== $scale: coigraph_bench"
-  "$build/bin/coigraph_bench" --feed "$feed" --out "$out/coigraph" --runs "$runs" \
-      --hire "$hire" --tenders "$tenders" --paths "$paths" --seed "$seed"
-  if [ "$grpc_seconds" != 0 ]; then
+  if [ $keep_ours -eq 1 ] && [ -f "$out/coigraph/timings.json" ]; then
+    echo "== $scale: coigraph_bench results kept from an earlier run"
+  else
+    rm -rf "$out/coigraph"
+    echo "== $scale: coigraph_bench"
+    "$build/bin/coigraph_bench" --feed "$feed" --out "$out/coigraph" --runs "$runs" \
+        --hire "$hire" --tenders "$tenders" --paths "$paths" --seed "$seed"
+  fi
+  if [ "$grpc_seconds" != 0 ] && [ ! -f "$out/coigraph/grpc.json" ]; then
     echo "== $scale: coigraphd + grpc_hire_load (CheckHire at 2,000/s, $runs runs of $grpc_seconds s)"
     grpc_bench "$feed" "$out/coigraph" || { echo "== $scale: the gRPC step failed" >&2; failed=1; }
   fi
@@ -173,8 +181,13 @@ for scale in "${scale_list[@]}"; do
     # four questions and the server's start and stop.
     total_cap=$((cap * 6 + 120))
     set +e
+    # A peer's load takes minutes from 1e6 persons on (PostgreSQL ~3 min, Kuzu ~8 min at 1e6):
+    # there it is loaded once; its questions still run --runs times.
+    load_runs=$runs
+    [ "$n" -ge 1000000 ] && load_runs=1
     timeout --signal=TERM --kill-after=30 "$total_cap" $cmd --feed "$feed" \
         --questions "$out/coigraph/questions" --out "$out/$peer" --runs "$runs" --cap "$cap" \
+        --load-runs "$load_runs" \
         2> >(tee "$out/$peer/stderr.log" >&2)
     rc=$?
     set -e

@@ -198,6 +198,24 @@ class Feed:
                 self.blacklist.append(
                     (o, day(r.get("valid_from")) or NEG, day(r.get("valid_to")) or POS))
 
+    def derived_siblings(self):
+        """The sibling ties of the path questions derived from a shared parent (graph/paths.cc):
+        (u, v, from, to) with u < v for every two parent facts p -> u and p -> v, on the interval
+        on which both facts hold (left out when empty); the same tie on the same interval through
+        a second parent (usually the other one) is listed once."""
+        children = {}
+        for a, b, k, _, vf, vt, _ in self.edges:
+            if k == CHILD:
+                children.setdefault(a, []).append((b, vf, vt))
+        out = {}
+        for kids in children.values():
+            for i, (u, uf, ut) in enumerate(kids):
+                for v, vf, vt in kids[i + 1:]:
+                    f, t = max(uf, vf), min(ut, vt)
+                    if u != v and f < t:
+                        out[(min(u, v), max(u, v), f, t)] = None
+        return list(out)
+
     def number(self, v):
         return self.iins[v] if v < self.person_count else self.bins[v - self.person_count]
 

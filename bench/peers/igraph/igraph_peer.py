@@ -1,6 +1,7 @@
 """igraph peer (Debian python3-igraph): the tie graph is an igraph Graph with edge attributes;
 the rules walk it (bench/peers/common/coi_rules.py); k shortest paths are igraph's own
-get_k_shortest_paths on the subgraph of the ties valid on the date.
+get_k_shortest_paths on the subgraph of the ties valid on the date, siblings derived from a
+shared parent included (as graph/paths.cc).
 
 Run with Debian's interpreter:  /usr/bin/python3 bench/peers/igraph/igraph_peer.py --feed DIR
   --questions OUT/questions --out OUT/igraph [--runs 5] [--cap 600]
@@ -30,11 +31,12 @@ class IgraphTies:
         # Attribute columns read once into lists: igraph keeps them as Python objects anyway.
         self._cols = [self.g.es[a] for a in ("kind", "role", "vf", "vt", "ent")]
         self._target = [t for _, t in self.g.get_edgelist()]
-        # Undirected view for path questions: one edge per fact (the even-numbered direction).
-        facts = list(range(0, len(e), 2))
-        self.u = igraph.Graph(n=n, edges=[(e[i][0], e[i][1]) for i in facts], directed=False)
-        self.u_vf = np.array([e[i][4] for i in facts], dtype=np.int64)
-        self.u_vt = np.array([e[i][5] for i in facts], dtype=np.int64)
+        # Undirected view for path questions: one edge per fact (the even-numbered direction),
+        # then one per sibling derived from a shared parent, valid while both parent facts are.
+        u = [(x[0], x[1], x[4], x[5]) for x in e[::2]] + feed.derived_siblings()
+        self.u = igraph.Graph(n=n, edges=[(a, b) for a, b, _, _ in u], directed=False)
+        self.u_vf = np.array([x[2] for x in u], dtype=np.int64)
+        self.u_vt = np.array([x[3] for x in u], dtype=np.int64)
 
     def out(self, v):
         kind, role, vf, vt, ent = self._cols

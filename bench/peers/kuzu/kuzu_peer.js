@@ -2,7 +2,7 @@
 // in a temporary directory, loaded with COPY; path questions in Cypher.
 //
 //   node bench/peers/kuzu/kuzu_peer.js --feed DIR --questions OUT/questions --out OUT/kuzu
-//        [--runs 5] [--cap 600]
+//        [--runs 5] [--load-runs RUNS] [--cap 600]
 //
 // Every rule question is one or more Cypher queries over derived relationship tables that are
 // themselves built in Cypher at load (KinPath, Tied, Above: see DERIVE); JS only writes the
@@ -90,7 +90,9 @@ const roleName = (rr) => `[${ROLES.map((n) => `'${n}'`).join(",")}][${rr} / 2 + 
 // The derived tables, built in Cypher from the stated facts right after COPY (docs/rules.md):
 // kinship steps (with siblings through a shared parent), every legal kinship path of one or two
 // steps with the interval on which it holds, business ties of persons to companies through at
-// most 5 ownership links, and the reporting lines above each post.
+// most 5 ownership links, the reporting lines above each post, and the undirected tie graph of
+// the path question (stated ties and siblings through a shared parent). An entry is [table,
+// query] or, for Tie (several FROM/TO pairs), [table, query, FROM table, TO table].
 const DERIVE = [
   // One kinship step a -> b: 0 b is a's parent, 1 child, 2 spouse, 3 sibling.
   ["Step", `MATCH (x:Person)-[k:Kin]->(y:Person) WHERE k.relation IN ['parent', 'adoptive_parent']
@@ -137,12 +139,19 @@ const DERIVE = [
    SET l.intree = true`],
   ["Above", `MATCH (l:Post)-[r:ReportsTo* ACYCLIC 1..30]->(u:Post) WHERE l.intree
    RETURN l.id, u.id, length(r)`],
-  // The undirected tie graph of the path question (stored one way, walked both ways).
-  ["Tie", `MATCH (a:Person)-[k:Kin]->(b:Person) RETURN a.id, b.id, k.vf, k.vt`],
-  ["Tie", `MATCH (a:Person)-[k:Role]->(b:Org) RETURN a.id, b.id, k.vf, k.vt`],
-  ["Tie", `MATCH (a:Org)-[k:OrgRole]->(b:Org) RETURN a.id, b.id, k.vf, k.vt`],
+  // The undirected tie graph of the path question (stored one way, walked both ways): every
+  // stated tie, and a sibling tie between two children of a common parent while both parent
+  // facts hold (one step, as graph/paths.cc; once per interval however many parents give it).
+  ["Tie", `MATCH (a:Person)-[k:Kin]->(b:Person) RETURN a.id, b.id, k.vf, k.vt`, "Person", "Person"],
+  ["Tie", `MATCH (a:Person)-[k:Role]->(b:Org) RETURN a.id, b.id, k.vf, k.vt`, "Person", "Org"],
+  ["Tie", `MATCH (a:Org)-[k:OrgRole]->(b:Org) RETURN a.id, b.id, k.vf, k.vt`, "Org", "Org"],
   ["Tie", `MATCH (p:Person), (o:Org) WHERE o.kind = 'individual_entrepreneur' AND o.id = p.id
-   RETURN p.id, o.id, ${NEG}, ${POS}`],
+   RETURN p.id, o.id, ${NEG}, ${POS}`, "Person", "Org"],
+  ["Tie", `MATCH (c1:Person)<-[k1:Kin]-(p:Person)-[k2:Kin]->(c2:Person)
+   WHERE k1.relation IN ['parent', 'adoptive_parent'] AND k2.relation IN ['parent', 'adoptive_parent']
+     AND c1.id < c2.id
+   WITH c1, c2, ${gt("k1.vf", "k2.vf")} AS vf, ${lt("k1.vt", "k2.vt")} AS vt WHERE vf < vt
+   RETURN DISTINCT c1.id, c2.id, vf, vt`, "Person", "Person"],
 ];
 
 async function load(feed) {
@@ -256,14 +265,10 @@ async function load(feed) {
     if (files[name]) await run(`COPY ${name} FROM '${csvDir}/${name}.csv' (HEADER=false)`);
   }
   // Derived relationship tables are bulk-loaded with COPY ... FROM (Cypher query).
-  const tieFrom = { Person: "Person", Org: "Org" };
-  for (const [table, q] of DERIVE) {
+  for (const [table, q, from, to] of DERIVE) {
     if (!table) { await run(q); continue; }
-    let opts = "";
-    if (table === "Tie") {  // a relationship table with several FROM/TO pairs needs them named
-      const m = q.match(/\((\w+):(\w+)\)-\[k:\w+\]->\((\w+):(\w+)\)|\(p:Person\), \(o:Org\)/);
-      opts = m && m[2] ? ` (from='${tieFrom[m[2]]}', to='${tieFrom[m[4]]}')` : " (from='Person', to='Org')";
-    }
+    // A relationship table with several FROM/TO pairs needs the pair named.
+    const opts = from ? ` (from='${from}', to='${to}')` : "";
     await run(`COPY ${table} FROM (${q})${opts}`);
   }
   return { dir, db, conn, rows, stmt: {} };
@@ -424,8 +429,9 @@ async function paths(s, q) {
   // The date is inlined: Kuzu 0.11 rejects parameters inside a recursive pattern's predicate.
   const key = `${q.from_kind}/${q.to_kind}/${q.max_hops}/${d}`;
   if (!s.stmt[key]) {
-    // Simple (acyclic) walks over the ties valid on the date, undirected; vertex paths deduped
-    // in JS (several facts may join the same two vertices), shortest first.
+    // Simple (acyclic) walks over the ties valid on the date (Tie: stated and derived siblings),
+    // undirected; vertex paths deduped in JS (several facts may join the same two vertices),
+    // shortest first.
     s.stmt[key] = await s.conn.prepare(
       `MATCH p = (a:${label(q.from_kind)})-[:Tie* ACYCLIC 1..${Number(q.max_hops)} ` +
       `(r, n | WHERE r.vf <= ${d} AND r.vt > ${d})]-(b:${label(q.to_kind)}) ` +
@@ -460,7 +466,8 @@ async function main() {
   let s = null;
   const loads = [];
   try {
-    for (let r = 0; r < a.runs; r++) {
+    const loadRuns = Number(a.load_runs || a.runs);  // run_bench.sh: 1 from 1e6 persons on
+    for (let r = 0; r < loadRuns; r++) {
       if (s) fs.rmSync(s.dir, { recursive: true, force: true });
       const t0 = process.hrtime.bigint();
       s = await load(a.feed);

@@ -1,6 +1,7 @@
 """networkx peer (Debian python3-networkx): the tie graph is a MultiDiGraph with edge data; the
 rules walk it (bench/peers/common/coi_rules.py); k shortest paths are networkx's
-shortest_simple_paths over a view of the ties valid on the date. Run at 1e4 and 1e6 only.
+shortest_simple_paths over a view of the ties valid on the date, siblings derived from a shared
+parent included (as graph/paths.cc). Run at 1e4 and 1e6 only.
 
 Run with Debian's interpreter:  /usr/bin/python3 bench/peers/networkx/networkx_peer.py --feed DIR
   --questions OUT/questions --out OUT/networkx [--runs 5] [--cap 600]
@@ -22,10 +23,12 @@ class NetworkxTies:
         self.g.add_nodes_from(range(feed.person_count + len(feed.bins)))
         self.g.add_edges_from((x[0], x[1], {"kind": x[2], "role": x[3], "vf": x[4], "vt": x[5],
                                             "ent": x[6]}) for x in feed.edges)
-        # Undirected simple graph for paths: each edge keeps the intervals of its facts.
+        # Undirected simple graph for paths: each edge keeps the intervals of its facts; a sibling
+        # derived from a shared parent is an edge on the interval on which both parent facts hold.
         self.u = nx.Graph()
         self.u.add_nodes_from(self.g.nodes)
-        for a, b, _, _, vf, vt, _ in feed.edges[::2]:
+        ties = [(a, b, vf, vt) for a, b, _, _, vf, vt, _ in feed.edges[::2]]
+        for a, b, vf, vt in ties + feed.derived_siblings():
             if self.u.has_edge(a, b):
                 self.u[a][b]["iv"].append((vf, vt))
             else:

@@ -31,8 +31,9 @@ WHERE p1.relation IN ('parent', 'adoptive_parent') AND p2.relation IN ('parent',
 CREATE INDEX ON step (a);
 ANALYZE step;
 
--- Every stored tie as an undirected edge for path questions; vertices are 'p' || IIN and
--- 'o' || BIN (an individual entrepreneur's BIN is its owner's IIN).
+-- Every stored tie as an undirected edge for path questions, plus a sibling edge between two
+-- children of a common parent while both parent facts hold (one step, as graph/paths.cc);
+-- vertices are 'p' || IIN and 'o' || BIN (an individual entrepreneur's BIN is its owner's IIN).
 CREATE UNLOGGED TABLE tie AS
 WITH f AS (
   SELECT 'p' || p a, 'p' || r b, vf, vt FROM kfact
@@ -43,7 +44,12 @@ WITH f AS (
   UNION ALL
   SELECT 'p' || o.bin, 'o' || o.bin, '-infinity', 'infinity' FROM organizations o
   WHERE o.kind = 'individual_entrepreneur' AND EXISTS (SELECT 1 FROM persons x WHERE x.iin = o.bin))
-SELECT a, b, vf, vt FROM f UNION ALL SELECT b, a, vf, vt FROM f;
+SELECT a, b, vf, vt FROM f UNION ALL SELECT b, a, vf, vt FROM f
+UNION ALL  -- both directions of a derived sibling, once per interval however many parents give it
+SELECT DISTINCT 'p' || p1.r, 'p' || p2.r, greatest(p1.vf, p2.vf), least(p1.vt, p2.vt)
+FROM kfact p1 JOIN kfact p2 ON p2.p = p1.p AND p2.r <> p1.r
+WHERE p1.relation IN ('parent', 'adoptive_parent') AND p2.relation IN ('parent', 'adoptive_parent')
+  AND greatest(p1.vf, p2.vf) < least(p1.vt, p2.vt);
 CREATE INDEX ON tie (a);
 
 -- Kin path ranks (graph/kinship.h KinPath order): 0 self, 1 spouse, 2 parent, 3 child, ...

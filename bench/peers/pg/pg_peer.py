@@ -200,6 +200,8 @@ SELECT DISTINCT ON (contract_id) 'TENDER_SIGNATORY', contract_id, to_char(d, 'YY
 FROM cand ORDER BY contract_id, kr, links, rr, iin
 """
 
+# Simple walks over the ties valid on the date (`tie`: the stated ones and the siblings derived
+# from a shared parent), vertex paths deduped (several facts may join the same two vertices).
 PATHS = """
 WITH RECURSIVE walk (v, path) AS (
   SELECT %(f)s::text, ARRAY[%(f)s::text]
