@@ -29,9 +29,8 @@ std::vector<Finding> CheckTender(const Snapshot& s, TenderIndex t) {
   for (OrgIndex winner : internal::Bidders(s, t, true)) {
     internal::OfferBlacklistSuccessor(s, sink, tender, winner, kin);
   }
-  for (const Contract& c : s.data().contracts) {
-    if (c.tender == t) internal::OfferSignatory(s, sink, c);
-  }
+  for (uint32_t c : s.ContractsOfTender(t))
+    internal::OfferSignatory(s, sink, s.data().contracts[c]);
   return sink.Take();
 }
 

@@ -85,22 +85,23 @@ void OfferReportingAbove(const Snapshot& s, FindingSink& sink, const Employment&
   }
 }
 
-// The mirror: every post below e's post, at any distance.
+// The mirror: every post below e's post, at any distance. That subtree can be a ministry (tens of
+// thousands of posts below its head), so the search starts from the other end: every stint of
+// every person ever kin to e's holder, climbing from its post to the depth of e's post; the stint
+// is below e's post when the climb ends there, at distance depth(low) - depth(e). The pairs
+// offered are the subtree walk's, so the findings are too.
 void OfferReportingBelow(const Snapshot& s, FindingSink& sink, const Employment& e) {
   const auto& d = s.data();
-  if (s.PositionDepth(e.position) == kNone) return;
-  const absl::flat_hash_set<PersonIndex> ever_kin = EverKin(s, e.person);
-  if (ever_kin.empty()) return;
-  std::vector<std::pair<PositionIndex, int>> stack{{e.position, 0}};
-  while (!stack.empty()) {
-    const auto [p, distance] = stack.back();
-    stack.pop_back();
-    for (uint32_t lower : s.SubordinatesOf(p)) {
-      for (uint32_t i : s.EmploymentsOfPosition(lower)) {
-        const Employment& low = d.employments[i];
-        if (ever_kin.contains(low.person)) OfferReportingPair(s, sink, e, low, distance + 1);
-      }
-      stack.emplace_back(lower, distance + 1);
+  const uint32_t top = s.PositionDepth(e.position);
+  if (top == kNone) return;
+  for (PersonIndex kin : EverKin(s, e.person)) {
+    for (uint32_t i : s.EmploymentsOfPerson(kin)) {
+      const Employment& low = d.employments[i];
+      const uint32_t depth = s.PositionDepth(low.position);
+      if (depth == kNone || depth <= top) continue;
+      PositionIndex p = low.position;
+      for (uint32_t k = depth; k > top; --k) p = d.positions[p].reports_to;
+      if (p == e.position) OfferReportingPair(s, sink, e, low, static_cast<int>(depth - top));
     }
   }
 }

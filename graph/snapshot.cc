@@ -174,9 +174,12 @@ Snapshot::Snapshot(SnapshotData data) : data_(std::move(data)) {
 
   const size_t npos = d.positions.size(), nc = d.commissions.size();
   employments_by_position_ = GroupBy(npos, d.employments, [](auto& e) { return e.position; });
+  employments_by_person_ =
+      GroupBy(d.persons.size(), d.employments, [](auto& e) { return e.person; });
   subordinates_ = GroupBy(npos, d.positions, [](auto& p) { return p.reports_to; });
   seats_by_commission_ = GroupBy(nc, d.seats, [](auto& s) { return s.commission; });
   bids_by_tender_ = GroupBy(d.tenders.size(), d.bids, [](auto& b) { return b.tender; });
+  contracts_by_tender_ = GroupBy(d.tenders.size(), d.contracts, [](auto& c) { return c.tender; });
   allocations_by_commission_ = GroupBy(nc, d.allocations, [](auto& a) { return a.commission; });
   waiting_by_commission_ = GroupBy(nc, d.waiting_list, [](auto& w) { return w.commission; });
   blacklist_by_supplier_ =

@@ -143,12 +143,18 @@ class Snapshot {
   std::span<const uint32_t> EmploymentsOfPosition(PositionIndex p) const {
     return employments_by_position_.Of(p);
   }
+  std::span<const uint32_t> EmploymentsOfPerson(PersonIndex p) const {
+    return employments_by_person_.Of(p);
+  }
   // Posts whose reports_to is `p`.
   std::span<const uint32_t> SubordinatesOf(PositionIndex p) const { return subordinates_.Of(p); }
   std::span<const uint32_t> SeatsOfCommission(CommissionIndex c) const {
     return seats_by_commission_.Of(c);
   }
   std::span<const uint32_t> BidsOfTender(TenderIndex t) const { return bids_by_tender_.Of(t); }
+  std::span<const uint32_t> ContractsOfTender(TenderIndex t) const {
+    return contracts_by_tender_.Of(t);
+  }
   std::span<const uint32_t> AllocationsOfCommission(CommissionIndex c) const {
     return allocations_by_commission_.Of(c);
   }
@@ -170,8 +176,9 @@ class Snapshot {
 
   SnapshotData data_;
   std::unique_ptr<TieGraph> graph_;
-  Grouping employments_by_position_, seats_by_commission_, bids_by_tender_,
-      allocations_by_commission_, waiting_by_commission_, blacklist_by_supplier_, subordinates_;
+  Grouping employments_by_position_, employments_by_person_, seats_by_commission_, bids_by_tender_,
+      contracts_by_tender_, allocations_by_commission_, waiting_by_commission_,
+      blacklist_by_supplier_, subordinates_;
   std::vector<uint32_t> position_depth_;
 };
 
