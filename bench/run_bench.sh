@@ -126,6 +126,21 @@ PYEOF
   return $rc
 }
 
+# A PostgreSQL cluster left running by a pg peer killed at its cap: stopped (immediate shutdown)
+# and removed.
+stop_leftover_pg() {  # server_base_file
+  [ -f "$1" ] || return 0
+  local base pid
+  base=$(cat "$1")
+  rm -f "$1"
+  if [ -f "$base/data/postmaster.pid" ]; then
+    pid=$(head -1 "$base/data/postmaster.pid")
+    kill -QUIT "$pid" 2>/dev/null && echo "== stopped the PostgreSQL server the peer left running"
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  fi
+  case "$base" in /tmp/coigraph-pg-*) rm -rf "$base" ;; esac
+}
+
 peer_cmd() {  # peer feed questions out
   case "$1" in
     pg) echo "$PY $root/bench/peers/pg/pg_peer.py" ;;
@@ -191,6 +206,7 @@ for scale in "${scale_list[@]}"; do
         2> >(tee "$out/$peer/stderr.log" >&2)
     rc=$?
     set -e
+    stop_leftover_pg "$out/$peer/server_base"
     if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
       echo "== $scale: $peer did not finish within $total_cap s"
       echo "{\"status\": \"dnf\", \"cap_s\": $total_cap}" >"$out/$peer/status.json"

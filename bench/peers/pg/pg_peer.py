@@ -44,6 +44,12 @@ class Server:
             self.as_user = ["runuser", "-u", "postgres", "--"]
         self.port = self._free_port()
         self.running = False
+        # Where run_bench.sh finds the cluster to stop when the peer is killed at its time cap
+        # (a SIGTERM cannot interrupt psycopg2 inside a query, so stop() would never run).
+        base_file = os.environ.get("COIGRAPH_PG_BASE_FILE")
+        if base_file:
+            with open(base_file, "w") as f:
+                f.write(self.base + "\n")
         self._run([f"{PG_BIN}/initdb", "-D", self.data, "-U", "bench", "--auth=trust",
                    "--locale=C", "--encoding=UTF8", "-N"])
         opts = (f"-p {self.port} -k {self.base} -c listen_addresses=127.0.0.1 -c fsync=off "
