@@ -13,8 +13,9 @@ std::vector<Finding> CheckHire(const Snapshot& s, const HireQuery& q) {
   if (q.candidate == kNone || q.position == kNone) return {};
   const Employment e{q.candidate, q.position, Interval{q.date, kMaxDate}, q.appointed_by,
                      q.selection_commission};
-  internal::OfferReportingAbove(s, sink, e);
-  internal::OfferReportingBelow(s, sink, e);
+  const absl::flat_hash_set<PersonIndex> ever_kin = internal::EverKin(s, q.candidate);
+  internal::OfferReportingAbove(s, sink, e, ever_kin);
+  internal::OfferReportingBelow(s, sink, e, ever_kin);
   internal::OfferAppointmentRules(s, sink, e);
   return sink.Take();
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "graph/business.h"
 #include "graph/finding.h"
 #include "graph/kinship.h"
@@ -106,10 +107,15 @@ void RunProcurementRules(const Snapshot& s, FindingSink& sink);
 void RunDecisionRules(const Snapshot& s, FindingSink& sink);
 
 // The rules on one object, real or hypothetical (checks.h uses these too).
-// HIRE_SUBORDINATION / HIRE_CHAIN with `e` as the lower post's employment.
-void OfferReportingAbove(const Snapshot& s, FindingSink& sink, const Employment& e);
+// Everyone a legal kinship path joins to `p` on some day (the reporting rules' first filter).
+absl::flat_hash_set<PersonIndex> EverKin(const Snapshot& s, PersonIndex p);
+// HIRE_SUBORDINATION / HIRE_CHAIN with `e` as the lower post's employment; `ever_kin` is
+// EverKin(s, e.person), computed once by a caller that also looks below.
+void OfferReportingAbove(const Snapshot& s, FindingSink& sink, const Employment& e,
+                         const absl::flat_hash_set<PersonIndex>& ever_kin);
 // HIRE_SUBORDINATION / HIRE_CHAIN with `e` as the upper post's employment.
-void OfferReportingBelow(const Snapshot& s, FindingSink& sink, const Employment& e);
+void OfferReportingBelow(const Snapshot& s, FindingSink& sink, const Employment& e,
+                         const absl::flat_hash_set<PersonIndex>& ever_kin);
 // HIRE_APPOINTER / HIRE_COMMISSION of one employment.
 void OfferAppointmentRules(const Snapshot& s, FindingSink& sink, const Employment& e);
 // Distinct suppliers of a tender's bids sorted by BIN; `winners_only` keeps outcome = won.

@@ -18,13 +18,6 @@ ObjectText PostText(const Snapshot& s, PositionIndex p) {
           Cat("должность «", title, "» (", id, "), ", org)};
 }
 
-// The persons who are legal kin of `p` on some day: the only ones worth a dated check.
-absl::flat_hash_set<PersonIndex> EverKin(const Snapshot& s, PersonIndex p) {
-  absl::flat_hash_set<PersonIndex> out;
-  for (const KinTie& t : AllKinPaths(s, p)) out.insert(t.person);
-  return out;
-}
-
 // One pair of stints: the holder of the upper post against the holder of the lower one.
 void OfferReportingPair(const Snapshot& s, FindingSink& sink, const Employment& up,
                         const Employment& low, int distance) {
@@ -62,6 +55,12 @@ void OfferAppointment(const Snapshot& s, FindingSink& sink, Rule rule, const Emp
 
 }  // namespace
 
+absl::flat_hash_set<PersonIndex> EverKin(const Snapshot& s, PersonIndex p) {
+  absl::flat_hash_set<PersonIndex> out;
+  for (const KinTie& t : AllKinPaths(s, p)) out.insert(t.person);
+  return out;
+}
+
 // Posts U above L in one reporting chain, each with its distance (1 = directly above):
 //
 //      U2 (distance 2: HIRE_CHAIN)
@@ -69,10 +68,10 @@ void OfferAppointment(const Snapshot& s, FindingSink& sink, Rule rule, const Emp
 //      U1 (distance 1: HIRE_SUBORDINATION)
 //      |
 //      L  <- e
-void OfferReportingAbove(const Snapshot& s, FindingSink& sink, const Employment& e) {
+void OfferReportingAbove(const Snapshot& s, FindingSink& sink, const Employment& e,
+                         const absl::flat_hash_set<PersonIndex>& ever_kin) {
   const auto& d = s.data();
   if (s.PositionDepth(e.position) == kNone || d.positions[e.position].reports_to == kNone) return;
-  const absl::flat_hash_set<PersonIndex> ever_kin = EverKin(s, e.person);
   if (ever_kin.empty()) return;
   int distance = 0;
   for (PositionIndex upper = d.positions[e.position].reports_to; upper != kNone;
@@ -90,11 +89,12 @@ void OfferReportingAbove(const Snapshot& s, FindingSink& sink, const Employment&
 // every person ever kin to e's holder, climbing from its post to the depth of e's post; the stint
 // is below e's post when the climb ends there, at distance depth(low) - depth(e). The pairs
 // offered are the subtree walk's, so the findings are too.
-void OfferReportingBelow(const Snapshot& s, FindingSink& sink, const Employment& e) {
+void OfferReportingBelow(const Snapshot& s, FindingSink& sink, const Employment& e,
+                         const absl::flat_hash_set<PersonIndex>& ever_kin) {
   const auto& d = s.data();
   const uint32_t top = s.PositionDepth(e.position);
   if (top == kNone) return;
-  for (PersonIndex kin : EverKin(s, e.person)) {
+  for (PersonIndex kin : ever_kin) {
     for (uint32_t i : s.EmploymentsOfPerson(kin)) {
       const Employment& low = d.employments[i];
       const uint32_t depth = s.PositionDepth(low.position);
@@ -121,7 +121,7 @@ void OfferAppointmentRules(const Snapshot& s, FindingSink& sink, const Employmen
 void RunHiringRules(const Snapshot& s, FindingSink& sink) {
   const bool reporting = sink.Wants(Rule::kHireSubordination) || sink.Wants(Rule::kHireChain);
   for (const Employment& e : s.data().employments) {
-    if (reporting) OfferReportingAbove(s, sink, e);
+    if (reporting) OfferReportingAbove(s, sink, e, EverKin(s, e.person));
     OfferAppointmentRules(s, sink, e);
   }
 }
