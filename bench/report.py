@@ -48,11 +48,15 @@ def scale_key(name):
         return float("inf")
 
 
-def cell(t, eq, key, fig, mult, unit, question):
+def cell(t, eq, key, fig, mult, unit, question, peer=False):
     if t is None:
         return None, "not run"
+    if peer and question is None and key != "load":
+        return None, "—"  # a question only coigraph answers
     if t.get("status") == "dnf":
         return None, f"did not finish (>{t.get('cap_s', '?')} s)"
+    if t.get("status") == "failed":
+        return None, "failed (see its stderr.log)"
     q = t.get(key)
     if q is None:
         return None, "—"
@@ -92,8 +96,8 @@ def main(argv):
         timings = {t: load_json(os.path.join(base, t, "timings.json")) for t in tools}
         status = {t: load_json(os.path.join(base, t, "status.json")) or {} for t in tools}
         for t in tools:
-            if status[t].get("status") == "dnf":
-                timings[t] = {"status": "dnf", "cap_s": status[t].get("cap_s")}
+            if status[t].get("status") in ("dnf", "failed"):
+                timings[t] = {"status": status[t]["status"], "cap_s": status[t].get("cap_s")}
         equal = {t: load_json(os.path.join(base, t, "equality.json")) for t in tools}
         ours = timings.get("coigraph") or {}
         out.append(f"### {scale} persons ({ours.get('rows', '?')} feed rows, "
@@ -106,7 +110,7 @@ def main(argv):
             ov, otext = cell(ours, None, key, fig, mult, unit, None)
             row = [label, otext]
             for p in peers:
-                v, text = cell(timings[p], equal[p], key, fig, mult, unit, question)
+                v, text = cell(timings[p], equal[p], key, fig, mult, unit, question, peer=True)
                 if v is not None and ov:
                     text += f" ({v / ov:,.0f}×)" if v / ov >= 10 else f" ({v / ov:.1f}×)"
                 row.append(text)

@@ -16,7 +16,7 @@ std::vector<Finding> CheckHire(const Snapshot& s, const HireQuery& q) {
   const absl::flat_hash_set<PersonIndex> ever_kin = internal::EverKin(s, q.candidate);
   internal::OfferReportingAbove(s, sink, e, ever_kin);
   internal::OfferReportingBelow(s, sink, e, ever_kin);
-  internal::OfferAppointmentRules(s, sink, e);
+  internal::OfferAppointmentRules(s, sink, e, ever_kin);
   return sink.Take();
 }
 

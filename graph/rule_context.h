@@ -117,7 +117,8 @@ void OfferReportingAbove(const Snapshot& s, FindingSink& sink, const Employment&
 void OfferReportingBelow(const Snapshot& s, FindingSink& sink, const Employment& e,
                          const absl::flat_hash_set<PersonIndex>& ever_kin);
 // HIRE_APPOINTER / HIRE_COMMISSION of one employment.
-void OfferAppointmentRules(const Snapshot& s, FindingSink& sink, const Employment& e);
+void OfferAppointmentRules(const Snapshot& s, FindingSink& sink, const Employment& e,
+                           const absl::flat_hash_set<PersonIndex>& ever_kin);
 // Distinct suppliers of a tender's bids sorted by BIN; `winners_only` keeps outcome = won.
 std::vector<OrgIndex> Bidders(const Snapshot& s, TenderIndex t, bool winners_only);
 // TENDER_COMMISSION of `tender` against `bidders`.

@@ -106,14 +106,21 @@ void OfferReportingBelow(const Snapshot& s, FindingSink& sink, const Employment&
   }
 }
 
-void OfferAppointmentRules(const Snapshot& s, FindingSink& sink, const Employment& e) {
+void OfferAppointmentRules(const Snapshot& s, FindingSink& sink, const Employment& e,
+                           const absl::flat_hash_set<PersonIndex>& ever_kin) {
   if (e.valid.from == kMinDate) return;  // no appointment date to judge at
-  if (e.appointed_by != kNone && sink.Wants(Rule::kHireAppointer)) {
+  // A legal kinship path read backwards is a legal kinship path, so an official who is in no
+  // path with the holder on any day is not kin on the appointment day either: the dated search
+  // (ClosestKinTie walks the official's family) is made only for the others.
+  auto maybe_kin = [&](PersonIndex official) {
+    return official == e.person || ever_kin.contains(official);
+  };
+  if (e.appointed_by != kNone && sink.Wants(Rule::kHireAppointer) && maybe_kin(e.appointed_by)) {
     OfferAppointment(s, sink, Rule::kHireAppointer, e, e.appointed_by);
   }
   if (e.selection_commission != kNone && sink.Wants(Rule::kHireCommission)) {
     for (PersonIndex m : MembersOn(s, e.selection_commission, e.valid.from)) {
-      OfferAppointment(s, sink, Rule::kHireCommission, e, m);
+      if (maybe_kin(m)) OfferAppointment(s, sink, Rule::kHireCommission, e, m);
     }
   }
 }
@@ -121,8 +128,12 @@ void OfferAppointmentRules(const Snapshot& s, FindingSink& sink, const Employmen
 void RunHiringRules(const Snapshot& s, FindingSink& sink) {
   const bool reporting = sink.Wants(Rule::kHireSubordination) || sink.Wants(Rule::kHireChain);
   for (const Employment& e : s.data().employments) {
-    if (reporting) OfferReportingAbove(s, sink, e, EverKin(s, e.person));
-    OfferAppointmentRules(s, sink, e);
+    const bool appointment =
+        e.valid.from != kMinDate && (e.appointed_by != kNone || e.selection_commission != kNone);
+    if (!reporting && !appointment) continue;
+    const absl::flat_hash_set<PersonIndex> ever_kin = EverKin(s, e.person);
+    if (reporting) OfferReportingAbove(s, sink, e, ever_kin);
+    if (appointment) OfferAppointmentRules(s, sink, e, ever_kin);
   }
 }
 
