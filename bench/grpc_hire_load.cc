@@ -178,7 +178,7 @@ int main(int argc, char** argv) {
   }
   const Clock::time_point sent = Clock::now();
   while (done.load() < total) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  const double elapsed = std::chrono::duration<double>(sent - start).count();
+  const double elapsed = std::max(1e-9, std::chrono::duration<double>(sent - start).count());
   std::vector<double> sorted = latency_ms;
   std::sort(sorted.begin(), sorted.end());
   std::printf(
@@ -197,7 +197,8 @@ int main(int argc, char** argv) {
   const Clock::time_point closed_start = Clock::now();
   for (int t = 0; t < threads; ++t) {
     callers.emplace_back([&, t] {
-      for (size_t i = static_cast<size_t>(t); Clock::now() < closed_end; i += 7) {
+      for (size_t i = static_cast<size_t>(t); Clock::now() < closed_end;
+           i += static_cast<size_t>(threads)) {
         grpc::ClientContext ctx;
         prepare(&ctx);
         v1::CheckHireResponse r;

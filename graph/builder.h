@@ -10,7 +10,9 @@
 //   b.AddKinship({.person = a, .relative = c, .relation = KinRelation::kSpouse});
 //   std::shared_ptr<const Snapshot> s = std::move(b).Build();
 //
-// Thread safety: none; one thread fills a builder.
+// Thread safety: one thread fills a builder, with one split the loaders use: once no person is
+// added any more, one thread may add kinship facts (ReserveKinship, AddKinship) and look persons
+// up (FindPerson, PrefetchPerson) while another adds anything but persons and kinship facts.
 #pragma once
 
 #include <cstddef>

@@ -88,7 +88,8 @@ void OfferReportingAbove(const Snapshot& s, FindingSink& sink, const Employment&
 // thousands of posts below its head), so the search starts from the other end: every stint of
 // every person ever kin to e's holder, climbing from its post to the depth of e's post; the stint
 // is below e's post when the climb ends there, at distance depth(low) - depth(e). The pairs
-// offered are the subtree walk's, so the findings are too.
+// offered are the subtree walk's, so the findings are too (posts deeper than the snapshot's depth
+// limit of 1000, which it takes for a reports_to cycle, are below nobody, as in the scan).
 void OfferReportingBelow(const Snapshot& s, FindingSink& sink, const Employment& e,
                          const absl::flat_hash_set<PersonIndex>& ever_kin) {
   const auto& d = s.data();

@@ -171,6 +171,7 @@ Snapshot::Snapshot(SnapshotData data) : data_(std::move(data)) {
   std::vector<uint32_t>().swap(cursor);
   graph_ = std::make_unique<TieGraph>(
       TieGraph{Csr(boost::construct_inplace_from_sources_and_targets, sources, targets, ties, n)});
+  std::vector<uint32_t>().swap(sources);
 
   const size_t npos = d.positions.size(), nc = d.commissions.size();
   employments_by_position_ = GroupBy(npos, d.employments, [](auto& e) { return e.position; });

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <exception>
 #include <filesystem>
 #include <system_error>
 #include <thread>
@@ -192,7 +193,16 @@ absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Buil
   std::vector<RejectRecord> kinship_rejects;
   size_t kinship_rejects_at = 0;
   absl::Status kinship_status;
+  std::exception_ptr kinship_exception;  // rethrown here, as a sequential load would throw it
   std::thread kinship_thread;
+  bool kinship_done = false;  // its turn in kLoadOrder has come
+  // Joins the kinship thread; its failure comes first when its turn came before the other one.
+  auto finish_kinship = [&]() -> absl::Status {
+    if (!kinship_thread.joinable()) return absl::OkStatus();
+    kinship_thread.join();
+    if (kinship_exception) std::rethrow_exception(kinship_exception);
+    return kinship_status;
+  };
   struct Joiner {
     std::thread& t;
     ~Joiner() {
@@ -205,20 +215,29 @@ absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Buil
     FeedFile& file = files[static_cast<size_t>(id)];
     if (id == FeedId::kKinship && kinship_beside) {
       kinship_rejects_at = report.rejects.size();
+      kinship_done = true;
       continue;
     }
     absl::Status s = LoadFile(id, file, ctx);
-    if (!s.ok()) return s;
+    if (!s.ok()) {
+      const absl::Status kinship = finish_kinship();
+      return kinship_done && !kinship.ok() ? kinship : s;
+    }
     if (id == FeedId::kPersons && kinship_beside) {
       FeedFile& kinship = files[static_cast<size_t>(FeedId::kKinship)];
       kinship.rejects = &kinship_rejects;
-      kinship_thread =
-          std::thread([&] { kinship_status = LoadFile(FeedId::kKinship, kinship, ctx); });
+      kinship_thread = std::thread([&] {
+        try {
+          kinship_status = LoadFile(FeedId::kKinship, kinship, ctx);
+        } catch (...) {
+          kinship_exception = std::current_exception();
+        }
+      });
     }
   }
   if (kinship_thread.joinable()) {
-    kinship_thread.join();
-    if (!kinship_status.ok()) return kinship_status;
+    absl::Status s = finish_kinship();
+    if (!s.ok()) return s;
     report.rejects.insert(report.rejects.begin() + static_cast<std::ptrdiff_t>(kinship_rejects_at),
                           std::make_move_iterator(kinship_rejects.begin()),
                           std::make_move_iterator(kinship_rejects.end()));

@@ -1,5 +1,6 @@
 #include "service/audit_log.h"
 
+#include <chrono>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -120,7 +121,7 @@ struct SqliteAuditLog::Impl {
   // connection appended in between (the INSERT of seq then collides) or a commit failed.
   int64_t last_seq = 0;
   std::string last_hash = kGenesisHash;
-  absl::Time last_wal_restart = absl::Now();
+  std::chrono::steady_clock::time_point last_wal_restart = std::chrono::steady_clock::now();
 
   // The background PASSIVE checkpoints (CheckpointLoop) copy the WAL into the database but, with
   // commits always in flight, never all of it, so the WAL would only grow. A checkpoint made by
@@ -129,8 +130,8 @@ struct SqliteAuditLog::Impl {
   // project's VMs, and calls wait for the writer meanwhile: hence at most one every 10 s, once
   // the calls of the last commit are answered (the WAL then stays below ~10 s of audit records).
   void MaybeRestartWal() {
-    const absl::Time now = absl::Now();
-    if (now - last_wal_restart < absl::Seconds(10)) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_wal_restart < std::chrono::seconds(10)) return;
     last_wal_restart = now;
     db->Exec("PRAGMA wal_checkpoint(PASSIVE)").IgnoreError();
   }
