@@ -30,8 +30,9 @@ for tool in tools:
     rows = []
     for s in scales:
         t = js(os.path.join(results, s, tool, "timings.json"))
-        if not t:
-            continue
+        status = (js(os.path.join(results, s, tool, "status.json")) or {}).get("status")
+        if not t or status in ("dnf", "failed"):
+            continue  # killed at its cap or failed: what it wrote is not a finished run
         eq = js(os.path.join(results, s, tool, "equality.json")) or {}
         def fig(key, f, q):
             x = t.get(key)
