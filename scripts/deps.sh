@@ -8,6 +8,7 @@ packages=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libsqlite3-dev libssl-dev
   python3 python3-grpcio python3-protobuf python3-networkx
+  python3-igraph python3-numpy  # the 1e4 benchmark smoke test (tests/bench) runs these peers
 )
 
 missing=()
