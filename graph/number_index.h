@@ -28,6 +28,17 @@
 
 namespace coigraph::graph {
 
+// The splitmix64 finalizer: a cheap 64-bit mix whose every output bit depends on every input bit
+// (the index's hash here, the loaders' row fingerprints in loaders/field_parsers.h).
+inline uint64_t SplitMix64(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
 template <typename V>
 class NumberMap {
   static_assert(std::is_trivially_copyable_v<V>, "values are moved with memcpy");
@@ -120,14 +131,7 @@ class NumberMap {
     }
   };
 
-  static uint64_t Mix(uint64_t x) {  // splitmix64 finalizer
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    x ^= x >> 31;
-    return x;
-  }
+  static uint64_t Mix(uint64_t x) { return SplitMix64(x); }
   // Maps the hash onto [0, capacity_) without a division (Lemire's multiply-shift), so that the
   // capacity need not be a power of two and Reserve() wastes no memory.
   size_t Home(uint64_t key) const {

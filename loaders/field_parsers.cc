@@ -3,6 +3,8 @@
 #include <charconv>
 #include <functional>
 
+#include "graph/number_index.h"
+
 namespace coigraph::loaders {
 
 std::optional<graph::Sex> ParseSex(std::string_view text) {
@@ -48,14 +50,7 @@ std::optional<int64_t> ParsePositiveInteger(std::string_view text) {
   return value;
 }
 
-uint64_t Fingerprint::Mix(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
+uint64_t Fingerprint::Mix(uint64_t x) { return graph::SplitMix64(x); }
 
 Fingerprint& Fingerprint::Add(std::string_view field) {
   h_ = Mix(h_ ^ std::hash<std::string_view>{}(field)) + field.size();
