@@ -177,7 +177,6 @@ Snapshot::Snapshot(SnapshotData data) : data_(std::move(data)) {
   employments_by_position_ = GroupBy(npos, d.employments, [](auto& e) { return e.position; });
   employments_by_person_ =
       GroupBy(d.persons.size(), d.employments, [](auto& e) { return e.person; });
-  subordinates_ = GroupBy(npos, d.positions, [](auto& p) { return p.reports_to; });
   seats_by_commission_ = GroupBy(nc, d.seats, [](auto& s) { return s.commission; });
   bids_by_tender_ = GroupBy(d.tenders.size(), d.bids, [](auto& b) { return b.tender; });
   contracts_by_tender_ = GroupBy(d.tenders.size(), d.contracts, [](auto& c) { return c.tender; });

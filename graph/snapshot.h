@@ -146,8 +146,6 @@ class Snapshot {
   std::span<const uint32_t> EmploymentsOfPerson(PersonIndex p) const {
     return employments_by_person_.Of(p);
   }
-  // Posts whose reports_to is `p`.
-  std::span<const uint32_t> SubordinatesOf(PositionIndex p) const { return subordinates_.Of(p); }
   std::span<const uint32_t> SeatsOfCommission(CommissionIndex c) const {
     return seats_by_commission_.Of(c);
   }
@@ -178,7 +176,7 @@ class Snapshot {
   std::unique_ptr<TieGraph> graph_;
   Grouping employments_by_position_, employments_by_person_, seats_by_commission_, bids_by_tender_,
       contracts_by_tender_, allocations_by_commission_, waiting_by_commission_,
-      blacklist_by_supplier_, subordinates_;
+      blacklist_by_supplier_;
   std::vector<uint32_t> position_depth_;
 };
 
