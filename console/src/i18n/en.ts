@@ -193,6 +193,7 @@ const dict = {
   "audit.total": "Records: {0}",
   "audit.chainOk": "Audit chain intact.",
   "audit.chainBroken": "AUDIT CHAIN BROKEN.",
+  "audit.chainUnknown": "The server did not verify the audit chain.",
   "audit.col.time": "Time",
   "audit.col.caller": "Caller",
   "audit.col.role": "Role",

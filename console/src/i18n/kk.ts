@@ -195,6 +195,7 @@ export const kk: Dict = {
   "audit.total": "Жазбалар: {0}",
   "audit.chainOk": "Аудит тізбегі бүтін.",
   "audit.chainBroken": "АУДИТ ТІЗБЕГІ БҰЗЫЛҒАН.",
+  "audit.chainUnknown": "Сервер аудит тізбегін тексермеді.",
   "audit.col.time": "Уақыты",
   "audit.col.caller": "Кім",
   "audit.col.role": "Рөлі",

@@ -195,6 +195,7 @@ export const ru: Dict = {
   "audit.total": "Записей: {0}",
   "audit.chainOk": "Цепочка аудита цела.",
   "audit.chainBroken": "ЦЕПОЧКА АУДИТА НАРУШЕНА.",
+  "audit.chainUnknown": "Сервер не проверил цепочку аудита.",
   "audit.col.time": "Время",
   "audit.col.caller": "Кто",
   "audit.col.role": "Роль",

@@ -1,6 +1,8 @@
 // Audit (commissioners): ListAudit with filters, paged, and the hash chain's verdict.
 
+import type { MessageInitShape } from "@bufbuild/protobuf";
 import { api } from "../api";
+import type { ListAuditRequestSchema } from "../gen/coigraph/v1/coigraph_pb";
 import { field, h, input, instant, fill } from "../dom";
 import { t } from "../i18n";
 import { replaceQuery, type Route } from "../main";
@@ -30,7 +32,7 @@ export async function renderAudit(main: HTMLElement, route: Route): Promise<void
   async function load(): Promise<void> {
     clearError();
     try {
-      const r = await api.listAudit({
+      const req: Record<string, unknown> = {
         caller: caller.value.trim(),
         rpc: rpc.value.trim(),
         id: id.value.trim(),
@@ -38,10 +40,20 @@ export async function renderAudit(main: HTMLElement, route: Route): Promise<void
         dateTo: to.value,
         pageSize: 50,
         pageToken: token,
-      });
-      chain.className = "chain " + (r.chainOk ? "ok" : "bad");
+        // ListAuditRequest.verify_chain (newer protos): ask for the chain's verdict here. With
+        // an older proto the field is unknown to the generated schema and left out.
+        verifyChain: true,
+      };
+      const r = await api.listAudit(req as MessageInitShape<typeof ListAuditRequestSchema>);
+      const verified = r.chainOk || r.chainMessage !== "";
+      chain.className = "chain " + (r.chainOk ? "ok" : verified ? "bad" : "unknown");
       chain.setAttribute("data-chain-ok", String(r.chainOk));
-      fill(chain, h("strong", null, r.chainOk ? t("audit.chainOk") : t("audit.chainBroken")), " ", h("span", null, r.chainMessage));
+      fill(
+        chain,
+        h("strong", null, r.chainOk ? t("audit.chainOk") : verified ? t("audit.chainBroken") : t("audit.chainUnknown")),
+        " ",
+        h("span", null, r.chainMessage),
+      );
       summary.textContent = t("audit.total", String(r.totalCount));
       fill(tableBox, 
         h(

@@ -48,6 +48,7 @@ function historyValue(field: string, v: string): string {
 
 export async function renderCase(main: HTMLElement, route: Route): Promise<void> {
   const id = route.arg;
+  window.__coigraphCy = undefined;
   fill(main, h("p", { class: "muted" }, t("app.loading")));
   let c: Case;
   try {

@@ -81,7 +81,7 @@ function writeFilters(f: Filters): URLSearchParams {
 
 /** A search that the server's case-sensitive substring filter can answer as it is. */
 function serverSearchable(q: string): boolean {
-  return /^[0-9]+$/.test(q) || /^C-[0-9a-f]+$/.test(q) || /^[A-Z]+-[0-9A-Z-]+$/.test(q);
+  return /^[0-9]+$/.test(q) || (/^[A-Z]+-[0-9A-Z-]+$/.test(q) && !q.startsWith("C-"));
 }
 
 type Req = MessageInitShape<typeof ListCasesRequestSchema>;

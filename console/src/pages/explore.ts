@@ -14,6 +14,7 @@ let model = new GraphModel();
 let lastDate = today();
 
 export function renderExplore(main: HTMLElement, _route: Route): void {
+  window.__coigraphCy = undefined;
   const graphBox = h("div", { class: "graph big", testid: "explore-graph" });
   const info = h("p", { class: "muted small", testid: "explore-info" });
   let cy: cytoscape.Core | undefined;
