@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/synchronization/notification.h"
 #include "graph/sha256.h"
@@ -30,6 +31,8 @@ CREATE TABLE IF NOT EXISTS audit_log(
   prev_hash TEXT NOT NULL,
   hash TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS audit_ids(id TEXT NOT NULL, seq INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS audit_ids_by_id ON audit_ids(id, seq);
 CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
@@ -90,6 +93,49 @@ AuditRecord RecordFromRow(const SqliteStatement& st) {
   r.prev_hash = st.ColumnText(8);
   r.hash = st.ColumnText(9);
   return r;
+}
+
+// audit_ids indexes the records by the ids they name ("who looked at this case"). It is not
+// part of the chain: VerifyChain reads audit_log alone.
+constexpr char kInsertId[] = "INSERT INTO audit_ids(id, seq) VALUES(?1, ?2)";
+
+absl::Status IndexIds(SqliteStatement& st, const AuditRecord& r) {
+  for (const std::string& id : r.ids) {
+    if (id.empty()) continue;
+    st.Reset();
+    st.Bind(1, id);
+    st.Bind(2, r.seq);
+    absl::Status s = st.Run();
+    if (!s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+// Databases written before audit_ids existed: index their records once.
+absl::Status BackfillIds(SqliteDb& db) {
+  absl::StatusOr<SqliteStatement> any = db.Prepare("SELECT 1 FROM audit_ids LIMIT 1");
+  if (!any.ok()) return any.status();
+  absl::StatusOr<bool> has = any->Step();
+  if (!has.ok()) return has.status();
+  if (*has) return absl::OkStatus();
+  SqliteTransaction tx(db);
+  absl::Status s = tx.Begin();
+  if (!s.ok()) return s;
+  absl::StatusOr<SqliteStatement> rows = db.Prepare("SELECT seq, ids FROM audit_log ORDER BY seq");
+  if (!rows.ok()) return rows.status();
+  absl::StatusOr<SqliteStatement> insert = db.Prepare(kInsertId);
+  if (!insert.ok()) return insert.status();
+  for (;;) {
+    absl::StatusOr<bool> row = rows->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    AuditRecord r;
+    r.seq = rows->ColumnInt(0);
+    r.ids = SplitIds(rows->ColumnText(1));
+    s = IndexIds(*insert, r);
+    if (!s.ok()) return s;
+  }
+  return tx.Commit();
 }
 
 constexpr char kSelectColumns[] =
@@ -162,6 +208,8 @@ struct SqliteAuditLog::Impl {
         "INSERT INTO audit_log(seq, time, caller, role, rpc, ids, purpose, result, prev_hash,"
         " hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     if (!st.ok()) return st.status();
+    absl::StatusOr<SqliteStatement> by_id = db->Prepare(kInsertId);
+    if (!by_id.ok()) return by_id.status();
     int64_t seq = last_seq;
     std::string prev = last_hash;
     for (AuditRecord& r : batch) {
@@ -181,6 +229,8 @@ struct SqliteAuditLog::Impl {
       st->Bind(9, r.prev_hash);
       st->Bind(10, r.hash);
       s = st->Run();
+      if (!s.ok()) return s;
+      s = IndexIds(*by_id, r);
       if (!s.ok()) return s;
     }
     s = tx.Commit();
@@ -213,6 +263,8 @@ absl::StatusOr<std::unique_ptr<SqliteAuditLog>> SqliteAuditLog::Open(const std::
   // Checkpoints are CheckpointLoop's (and the writer's MaybeRestartWal); an automatic one would
   // copy up to 1000 pages and fsync inside a caller's commit.
   s = (*db)->Exec("PRAGMA wal_autocheckpoint=0");
+  if (!s.ok()) return s;
+  s = BackfillIds(**db);
   if (!s.ok()) return s;
   auto impl = std::make_unique<Impl>();
   impl->path = path;
@@ -328,6 +380,53 @@ absl::StatusOr<std::vector<AuditRecord>> SqliteAuditLog::Read(int64_t from_seq, 
     out.push_back(RecordFromRow(*st));
   }
   return out;
+}
+
+absl::StatusOr<AuditPage> SqliteAuditLog::Query(const AuditQuery& q) {
+  // The filters, with their arguments bound in order (?1, ?2, ...).
+  std::vector<std::string> where;
+  std::vector<std::string> args;
+  auto add = [&](const std::string& condition, const std::string& value) {
+    if (value.empty()) return;
+    args.push_back(value);
+    where.push_back(absl::StrReplaceAll(condition, {{"?", absl::StrCat("?", args.size())}}));
+  };
+  add("caller = ?", q.caller);
+  add("rpc = ?", q.rpc);
+  add("seq IN (SELECT seq FROM audit_ids WHERE id = ?)", q.id);
+  add("substr(time, 1, 10) >= ?", q.date_from);
+  add("substr(time, 1, 10) <= ?", q.date_to);
+  const std::string filter = where.empty() ? "" : " WHERE " + absl::StrJoin(where, " AND ");
+  const std::string page_filter =
+      q.before_seq > 0
+          ? absl::StrCat(where.empty() ? " WHERE " : filter + " AND ", "seq < ", q.before_seq)
+          : filter;
+
+  absl::MutexLock lock(&mu_);
+  AuditPage page;
+  absl::StatusOr<SqliteStatement> count =
+      impl_->db->Prepare(absl::StrCat("SELECT count(*) FROM audit_log", filter));
+  if (!count.ok()) return count.status();
+  for (size_t i = 0; i < args.size(); ++i) count->Bind(static_cast<int>(i + 1), args[i]);
+  absl::StatusOr<bool> row = count->Step();
+  if (!row.ok()) return row.status();
+  page.total_count = count->ColumnInt(0);
+
+  absl::StatusOr<SqliteStatement> st = impl_->db->Prepare(
+      absl::StrCat(kSelectColumns, page_filter, " ORDER BY seq DESC LIMIT ", q.limit + 1));
+  if (!st.ok()) return st.status();
+  for (size_t i = 0; i < args.size(); ++i) st->Bind(static_cast<int>(i + 1), args[i]);
+  for (;;) {
+    row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    page.records.push_back(RecordFromRow(*st));
+  }
+  if (page.records.size() > static_cast<size_t>(q.limit)) {
+    page.records.pop_back();
+    page.next_before_seq = page.records.back().seq;
+  }
+  return page;
 }
 
 absl::StatusOr<int64_t> SqliteAuditLog::VerifyChain() {

@@ -60,6 +60,23 @@ struct AuditRecord {
   std::string hash;       // 64 hex digits
 };
 
+// Which records Query returns: those matching every non-empty filter, newest first.
+struct AuditQuery {
+  std::string caller;     // exact
+  std::string rpc;        // exact ("GetCase")
+  std::string id;         // one of the record's ids, exact
+  std::string date_from;  // YYYY-MM-DD (UTC), inclusive
+  std::string date_to;    // YYYY-MM-DD (UTC), inclusive
+  int limit = 50;
+  int64_t before_seq = 0;  // only records older than this one (0: from the newest)
+};
+
+struct AuditPage {
+  std::vector<AuditRecord> records;  // newest first
+  int64_t total_count = 0;           // matching records in all
+  int64_t next_before_seq = 0;       // before_seq of the next page; 0 on the last page
+};
+
 // "2024-03-01T09:30:00.123Z".
 std::string FormatRfc3339(absl::Time t);
 
@@ -78,6 +95,8 @@ class AuditLog {
   virtual void AppendAsync(const AuditEntry& entry, AppendDone done) { done(Append(entry)); }
   // Up to `limit` records with seq >= from_seq, in order.
   virtual absl::StatusOr<std::vector<AuditRecord>> Read(int64_t from_seq, int limit) = 0;
+  // The records matching `query`, newest first, a page at a time.
+  virtual absl::StatusOr<AuditPage> Query(const AuditQuery& query) = 0;
   // Checks every record: consecutive seq from 1, prev_hash equal to the hash before, hash equal
   // to the recomputed one. Returns how many records were checked; DataLoss naming the first
   // record that breaks the chain.
@@ -101,6 +120,7 @@ class SqliteAuditLog final : public AuditLog {
   absl::StatusOr<AuditRecord> Append(const AuditEntry& entry) override;
   void AppendAsync(const AuditEntry& entry, AppendDone done) override;
   absl::StatusOr<std::vector<AuditRecord>> Read(int64_t from_seq, int limit) override;
+  absl::StatusOr<AuditPage> Query(const AuditQuery& query) override;
   absl::StatusOr<int64_t> VerifyChain() override;
 
  private:

@@ -78,6 +78,8 @@ std::string_view Name(Rpc rpc) {
       return "LoadFeeds";
     case Rpc::kStatus:
       return "Status";
+    case Rpc::kListAudit:
+      return "ListAudit";
   }
   return "Unknown";
 }
@@ -109,6 +111,8 @@ bool MayCall(Role role, Rpc rpc) {
       return op;
     case Rpc::kStatus:
       return hr || ethics || analyst || op;
+    case Rpc::kListAudit:
+      return ethics;
   }
   return false;
 }
@@ -180,11 +184,20 @@ absl::StatusOr<Principal> Authenticator::Authenticate(std::string_view authoriza
 absl::StatusOr<Principal> Authenticator::Authorize(std::string_view authorization, Rpc rpc) const {
   absl::StatusOr<Principal> who = Authenticate(authorization);
   if (!who.ok()) return who;
-  if (!MayCall(who->role, rpc)) {
-    return absl::PermissionDeniedError(
-        graph::Cat("role ", Name(who->role), " may not call ", Name(rpc)));
-  }
+  absl::Status allowed = MayCallStatus(who->role, rpc);
+  if (!allowed.ok()) return allowed;
   return who;
+}
+
+absl::Status MayCallStatus(Role role, Rpc rpc) {
+  if (MayCall(role, rpc)) return absl::OkStatus();
+  return absl::PermissionDeniedError(graph::Cat("role ", Name(role), " may not call ", Name(rpc)));
+}
+
+std::vector<Rpc> AllRpcs() {
+  std::vector<Rpc> all;
+  for (int i = 0; i <= static_cast<int>(Rpc::kListAudit); ++i) all.push_back(static_cast<Rpc>(i));
+  return all;
 }
 
 }  // namespace coigraph::service

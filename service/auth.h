@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
@@ -47,11 +48,16 @@ enum class Rpc : uint8_t {
   kUpdateCase,
   kLoadFeeds,
   kStatus,
+  kListAudit,  // the last: AllRpcs() counts up to it
 };
 std::string_view Name(Rpc rpc);  // "CheckHire", ...
+// Every RPC, in the order of the enum.
+std::vector<Rpc> AllRpcs();
 
 // The role-by-RPC matrix.
 bool MayCall(Role role, Rpc rpc);
+// OK when MayCall; PermissionDenied naming role and RPC otherwise.
+absl::Status MayCallStatus(Role role, Rpc rpc);
 // Whether check answers may name the relative and show the path (hire checks for hr_system
 // give only rule, post, severity and case id).
 bool MaySeeRelatives(Role role);

@@ -65,7 +65,9 @@ async function errorText(resp: Response): Promise<string> {
   } catch {
     // not JSON
   }
-  return (resp.status + " " + resp.statusText + (body ? ": " + body.trim() : "")).trim();
+  // A plain-text body says why; an HTML error page is not worth showing.
+  const plain = body && !/html/i.test(resp.headers.get("Content-Type") || "") && !/^\s*</.test(body);
+  return (resp.status + " " + resp.statusText + (plain ? ": " + body.trim().slice(0, 300) : "")).trim();
 }
 
 function asSession(j: Partial<Session>): Session {

@@ -1,12 +1,15 @@
-// coigraphd: the coigraph gRPC server.
+// coigraphd: the coigraph gRPC server, and its HTTP side (JSON API and console).
 //
 //   coigraphd --feeds DIR --db FILE --listen HOST:PORT [--tokens FILE]
-//             [--tls-cert F --tls-key F]
+//             [--tls-cert F --tls-key F] [--http HOST:PORT [--console DIR]
+//             [--session-hours N]]
 //
 // Loads DIR, records its cases in the SQLite database FILE (created on first start), and
-// serves coigraph.v1.Coigraph plus grpc.health.v1 and server reflection. Without --tokens it
-// runs in demo mode: no authentication, and only a loopback address may be listened on.
-// Port 0 picks a free port; the bound address is printed as "listening on HOST:PORT".
+// serves coigraph.v1.Coigraph plus grpc.health.v1 and server reflection. With --http it also
+// serves the same RPCs as Connect JSON, the console's sign-in and downloads, and the console
+// itself (docs/http.md). Without --tokens it runs in demo mode: no authentication, and only
+// loopback addresses may be listened on. Port 0 picks a free port; the bound addresses are
+// printed as "listening on HOST:PORT" and "console on http://HOST:PORT/".
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
@@ -21,11 +24,13 @@
 #include <string>
 #include <thread>
 
+#include "absl/strings/numbers.h"
 #include "absl/synchronization/mutex.h"
 #include "service/audit_log.h"
 #include "service/auth.h"
 #include "service/case_store.h"
 #include "service/coigraph_service.h"
+#include "service/http_server.h"
 #include "service/snapshot_holder.h"
 #include "service/sqlite_db.h"
 
@@ -35,7 +40,11 @@ using coigraph::service::Authenticator;
 
 constexpr char kUsage[] =
     "usage: coigraphd --feeds DIR --db FILE --listen HOST:PORT [--tokens FILE]"
-    " [--tls-cert F --tls-key F]\n";
+    " [--tls-cert F --tls-key F] [--http HOST:PORT [--console DIR] [--session-hours N]]\n";
+
+#ifndef COIGRAPH_CONSOLE_DIR
+#define COIGRAPH_CONSOLE_DIR ""
+#endif
 
 volatile sig_atomic_t g_stop = 0;
 void OnSignal(int) { g_stop = 1; }
@@ -83,7 +92,8 @@ int main(int argc, char** argv) {
     }
     const std::string name = arg.substr(2);
     if (name != "feeds" && name != "db" && name != "listen" && name != "tokens" &&
-        name != "tls-cert" && name != "tls-key") {
+        name != "tls-cert" && name != "tls-key" && name != "http" && name != "console" &&
+        name != "session-hours") {
       std::cerr << "coigraphd: unknown flag " << arg << "\n" << kUsage;
       return 2;
     }
@@ -98,6 +108,19 @@ int main(int argc, char** argv) {
   }
   const std::string listen = flags["listen"];
   if (listen.rfind(':') == std::string::npos) return Fail("--listen must be HOST:PORT");
+  const std::string http = flags.contains("http") ? flags["http"] : "";
+  int http_port = 0;
+  if (!http.empty() && (http.rfind(':') == std::string::npos ||
+                        !absl::SimpleAtoi(http.substr(http.rfind(':') + 1), &http_port))) {
+    return Fail("--http must be HOST:PORT");
+  }
+  int session_hours = 8;
+  if (flags.contains("session-hours") &&
+      (!absl::SimpleAtoi(flags["session-hours"], &session_hours) || session_hours < 1 ||
+       session_hours > 24 * 7)) {
+    return Fail("--session-hours must be 1..168");
+  }
+  std::string console_dir = flags.contains("console") ? flags["console"] : COIGRAPH_CONSOLE_DIR;
 
   // Fail fast on everything that can be checked before serving.
   Authenticator auth = Authenticator::Demo();
@@ -107,9 +130,11 @@ int main(int argc, char** argv) {
     auth = std::move(*a);
     if (auth.token_count() == 0) return Fail("the tokens file lists no token");
   } else {
-    if (!IsLoopback(HostOf(listen))) {
-      return Fail("without --tokens (demo mode) only a loopback address may be listened on, not " +
-                  listen);
+    for (const std::string& address : {listen, http}) {
+      if (!address.empty() && !IsLoopback(HostOf(address))) {
+        return Fail("without --tokens (demo mode) only a loopback address may be listened on, not " +
+                    address);
+      }
     }
     std::cerr << "coigraphd: DEMO MODE: no --tokens, so no authentication; serving loopback only\n";
   }
@@ -170,11 +195,35 @@ int main(int argc, char** argv) {
   server->GetHealthCheckService()->SetServingStatus(true);
   std::cout << "listening on " << HostOf(listen) << ":" << port << std::endl;
 
+  std::unique_ptr<coigraph::service::HttpServer> http_server;
+  if (!http.empty()) {
+    if (!console_dir.empty() && !std::ifstream(console_dir + "/index.html")) {
+      std::cerr << "coigraphd: no console built at " << console_dir
+                << " (npm run build in console/); serving the JSON API only\n";
+      console_dir.clear();
+    }
+    absl::StatusOr<std::unique_ptr<coigraph::service::HttpServer>> started =
+        coigraph::service::HttpServer::Start(
+            service.api(), {.host = HostOf(http),
+                            .port = http_port,
+                            .console_dir = console_dir,
+                            .tls_cert_file = flags["tls-cert"],
+                            .tls_key_file = flags["tls-key"],
+                            .session_lifetime = absl::Hours(session_hours)});
+    if (!started.ok()) {
+      server->Shutdown();
+      return Fail(std::string(started.status().message()));
+    }
+    http_server = std::move(*started);
+    std::cout << "console on " << http_server->url() << std::endl;
+  }
+
   signal(SIGINT, OnSignal);
   signal(SIGTERM, OnSignal);
   while (g_stop == 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   std::cerr << "coigraphd: shutting down\n";
   // Health first (NOT_SERVING, Watch streams end), then calls in flight get up to 5 s.
+  if (http_server != nullptr) http_server->Stop();
   server->GetHealthCheckService()->Shutdown();
   server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(5));
   std::cerr << "coigraphd: stopped\n";

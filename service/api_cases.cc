@@ -1,0 +1,155 @@
+// The commissioners' cases: ListCases, GetCase, UpdateCase.
+#include <string>
+#include <vector>
+
+#include "graph/text.h"
+#include "service/api_common.h"
+#include "service/coigraph_api.h"
+#include "service/convert.h"
+#include "service/field_errors.h"
+
+namespace coigraph::service {
+
+namespace {
+
+// Cases converted between two looks at whether the caller still waits.
+constexpr int kCasesPerCancelCheck = 64;
+
+std::string CaseResult(const v1::Case& c) { return v1::CaseStatus_Name(c.status()); }
+
+// The finding of a case: from `state` while it gives it (path and explanations), else rebuilt
+// from the stored facts.
+void CaseFinding(const LoadedState* state, const CaseRecord& record, v1::Case* out) {
+  const graph::Finding* f = state ? state->FindingOfCase(record.facts.case_id) : nullptr;
+  if (f != nullptr) {
+    FindingToProto(*f, record.facts.case_id, out->mutable_finding());
+  } else {
+    CaseFactsToFinding(record.facts, out->mutable_finding());
+  }
+}
+
+}  // namespace
+
+void CoigraphApi::DefineCases() {
+  rpcs_.list_cases = {
+      .rpc = Rpc::kListCases,
+      .describe =
+          [](const v1::ListCasesRequest& r, Call& call) {
+            for (const std::string& id : {r.organization_bin(), r.text(), r.assignee()}) {
+              if (!id.empty()) call.ids.push_back(id);
+            }
+            call.purpose = r.purpose();
+          },
+      .run = [this](const Call& c, const auto& r, auto* out) { return ListCases(c, r, out); },
+      .result = [](const v1::ListCasesResponse& r) { return graph::Cat(r.cases_size(), " cases"); },
+  };
+  rpcs_.get_case = {
+      .rpc = Rpc::kGetCase,
+      .describe =
+          [](const v1::GetCaseRequest& r, Call& call) {
+            call.ids = {r.case_id()};
+            call.purpose = r.purpose();
+          },
+      .run = [this](const Call& c, const auto& r, auto* out) { return GetCase(c, r, out); },
+      .result = CaseResult,
+  };
+  rpcs_.update_case = {
+      .rpc = Rpc::kUpdateCase,
+      .describe =
+          [](const v1::UpdateCaseRequest& r, Call& call) {
+            call.ids = {r.case_id()};
+            call.purpose = r.purpose();
+          },
+      .run = [this](const Call& c, const auto& r, auto* out) { return UpdateCase(c, r, out); },
+      .result = CaseResult,
+  };
+}
+
+absl::Status CoigraphApi::ListCases(const Call& call, const v1::ListCasesRequest& request,
+                                    v1::ListCasesResponse* response) const {
+  CaseFilter filter;
+  filter.sphere = request.sphere();
+  filter.rule = request.rule();
+  filter.organization_bin = request.organization_bin();
+  filter.region = request.region();
+  for (int status : request.statuses()) {
+    std::optional<CaseStatus> cs = CaseStatusFromInt(status);
+    if (!cs.has_value()) return FieldError("statuses", "unknown case status");
+    filter.statuses.push_back(*cs);
+  }
+  absl::Status s = CheckOptionalDate(request.date_from(), "date_from");
+  if (s.ok()) s = CheckOptionalDate(request.date_to(), "date_to");
+  if (!s.ok()) return s;
+  filter.date_from = request.date_from();
+  filter.date_to = request.date_to();
+  filter.text = request.text();
+  filter.include_inactive = request.include_inactive();
+  absl::StatusOr<int> page_size = PageSize(request.page_size(), "page_size");
+  if (!page_size.ok()) return page_size.status();
+  filter.page_size = *page_size;
+  filter.page_token = request.page_token();
+  s = call.StillWanted();
+  if (!s.ok()) return s;
+  absl::StatusOr<CasePage> page = options_.cases->List(filter);
+  if (!page.ok()) {
+    if (absl::IsInvalidArgument(page.status()) && !ViolatedField(page.status()).has_value()) {
+      return FieldError("page_token", "is not one this server gave");
+    }
+    return page.status();
+  }
+  s = call.StillWanted();
+  if (!s.ok()) return s;
+  std::shared_ptr<const LoadedState> state = options_.holder->Get();
+  for (const CaseRecord& r : page->cases) {
+    if (response->cases_size() % kCasesPerCancelCheck == kCasesPerCancelCheck - 1) {
+      s = call.StillWanted();
+      if (!s.ok()) return s;
+    }
+    v1::Case* c = response->add_cases();
+    CaseRecordToProto(r, c);
+    CaseFinding(state.get(), r, c);
+  }
+  response->set_next_page_token(page->next_page_token);
+  response->set_total_count(page->total_count);
+  return absl::OkStatus();
+}
+
+absl::Status CoigraphApi::FillCase(const std::string& case_id, v1::Case* response) const {
+  absl::StatusOr<CaseRecord> record = options_.cases->Get(case_id);
+  if (!record.ok()) return record.status();
+  absl::StatusOr<std::vector<CaseEvent>> history = options_.cases->History(case_id);
+  if (!history.ok()) return history.status();
+  CaseRecordToProto(*record, response);
+  CaseFinding(options_.holder->Get().get(), *record, response);
+  for (const CaseEvent& e : *history) CaseEventToProto(e, response->add_history());
+  return absl::OkStatus();
+}
+
+absl::Status CoigraphApi::GetCase(const Call& /*call*/, const v1::GetCaseRequest& request,
+                                  v1::Case* response) const {
+  absl::Status s = RequireText(request.case_id(), "case_id");
+  if (!s.ok()) return s;
+  return FillCase(request.case_id(), response);
+}
+
+absl::Status CoigraphApi::UpdateCase(const Call& call, const v1::UpdateCaseRequest& request,
+                                     v1::Case* response) const {
+  absl::Status s = RequireText(request.case_id(), "case_id");
+  if (!s.ok()) return s;
+  CaseChange change;
+  if (request.status() != v1::CASE_STATUS_UNSPECIFIED) {
+    std::optional<CaseStatus> cs = CaseStatusFromInt(request.status());
+    if (!cs.has_value()) return FieldError("status", "unknown case status");
+    change.status = *cs;
+  }
+  if (request.has_note()) change.note = request.note();
+  if (request.has_assignee()) change.assignee = request.assignee();
+  change.actor = call.who().name;
+  change.role = std::string(Name(call.who().role));
+  change.time = options_.clock();
+  absl::StatusOr<CaseRecord> updated = options_.cases->Update(request.case_id(), change);
+  if (!updated.ok()) return updated.status();
+  return FillCase(request.case_id(), response);
+}
+
+}  // namespace coigraph::service

@@ -1,0 +1,122 @@
+// ExportSubgraph: the subgraph around a case or seeds, in a file format.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/export.h"
+#include "graph/text.h"
+#include "service/api_common.h"
+#include "service/coigraph_api.h"
+#include "service/convert.h"
+#include "service/field_errors.h"
+
+namespace coigraph::service {
+
+namespace {
+
+constexpr int kMaxExportRadius = 3;
+constexpr size_t kMaxExportVertices = 10000;
+// Chunks written between two looks at whether the caller still waits (16 x 64 KiB = 1 MiB).
+constexpr size_t kChunksPerCancelCheck = 16;
+
+std::optional<graph::ExportFormat> ExportFormatFromProto(v1::ExportFormat f) {
+  switch (f) {
+    case v1::EXPORT_FORMAT_GRAPHML:
+      return graph::ExportFormat::kGraphml;
+    case v1::EXPORT_FORMAT_GEXF:
+      return graph::ExportFormat::kGexf;
+    case v1::EXPORT_FORMAT_DOT:
+      return graph::ExportFormat::kDot;
+    case v1::EXPORT_FORMAT_CYTOSCAPE_JSON:
+      return graph::ExportFormat::kCytoscapeJson;
+    case v1::EXPORT_FORMAT_NEO4J_CSV:
+      return graph::ExportFormat::kNeo4jCsv;
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace
+
+absl::Status CoigraphApi::ExportSubgraph(const Call& call, const v1::ExportSubgraphRequest& request,
+                                         ExportFiles* response) const {
+  response->format = v1::ExportFormat_Name(request.format());
+  std::optional<graph::ExportFormat> format = ExportFormatFromProto(request.format());
+  if (!format.has_value()) return FieldError("format", "required: one of the ExportFormat values");
+  if (request.radius() < 0) return FieldError("radius", graph::Cat("must be 0..", kMaxExportRadius));
+  if (request.radius() > kMaxExportRadius) {
+    return absl::ResourceExhaustedError(
+        graph::Cat("radius ", request.radius(), " is above the limit of ", kMaxExportRadius));
+  }
+  if (!request.has_seeds() && request.case_id().empty()) {
+    return FieldError("case_id", "required (or seeds)");
+  }
+  if (request.has_seeds() && request.seeds().ids().empty()) {
+    return FieldError("seeds", "at least one IIN or BIN");
+  }
+  absl::StatusOr<std::shared_ptr<const LoadedState>> state = CurrentState(*options_.holder);
+  if (!state.ok()) return state.status();
+  const graph::Snapshot& snap = *(*state)->snapshot;
+
+  // The seeds, and the date when the request leaves it to the case.
+  std::vector<std::string> seed_ids;
+  std::string date_text = request.date();
+  if (request.has_seeds()) {
+    seed_ids.assign(request.seeds().ids().begin(), request.seeds().ids().end());
+    if (date_text.empty()) return FieldError("date", "required with seeds");
+  } else {
+    absl::StatusOr<CaseRecord> record = options_.cases->Get(request.case_id());
+    if (!record.ok()) return record.status();
+    const graph::Finding* f = (*state)->FindingOfCase(request.case_id());
+    if (f != nullptr) {
+      for (const graph::PathVertex& v : f->path.vertices) seed_ids.push_back(v.id);
+    }
+    if (seed_ids.empty()) seed_ids = {record->facts.official, record->facts.counterparty};
+    if (date_text.empty()) date_text = record->facts.date;
+  }
+  absl::StatusOr<graph::Date> date = ParseDateField(date_text, "date");
+  if (!date.ok()) return date.status();
+  std::vector<graph::VertexId> seeds;
+  for (const std::string& id : seed_ids) {
+    absl::StatusOr<graph::VertexId> v = ParseVertex(snap, id, "seeds");
+    if (!v.ok()) return v.status();
+    seeds.push_back(*v);
+  }
+  absl::StatusOr<std::vector<graph::VertexId>> vertices = graph::Neighborhood(
+      snap, seeds, *date, request.radius(), graph::kAllRelations, kMaxExportVertices);
+  if (!vertices.ok()) return vertices.status();
+  response->vertex_count = vertices->size();
+  absl::Status s = call.StillWanted();
+  if (!s.ok()) return s;
+
+  graph::ExportOptions options;
+  options.date = *date;
+  options.pseudonymise = !MaySeeIdentityNumbers(call.who().role);
+  options.pseudonym_salt = options_.pseudonym_salt;
+  if (options.pseudonymise && options.pseudonym_salt.empty()) {
+    return absl::FailedPreconditionError("the server has no pseudonym salt");
+  }
+  std::vector<v1::ExportChunk>& chunks = response->chunks;
+  size_t written = 0;
+  s = graph::WriteSubgraph(snap, *vertices, *format, options,
+                           [&](std::string_view file, std::string_view chunk) {
+                             if (++written % kChunksPerCancelCheck == 0 &&
+                                 !call.StillWanted().ok()) {
+                               return false;
+                             }
+                             if (!chunks.empty() && chunks.back().file_name() != file) {
+                               chunks.back().set_last_of_file(true);
+                             }
+                             v1::ExportChunk& c = chunks.emplace_back();
+                             c.set_file_name(std::string(file));
+                             c.set_data(std::string(chunk));
+                             response->bytes += chunk.size();
+                             return true;
+                           });
+  if (absl::IsCancelled(s)) return call.StillWanted();
+  if (!s.ok()) return s;
+  if (!chunks.empty()) chunks.back().set_last_of_file(true);
+  return absl::OkStatus();
+}
+
+}  // namespace coigraph::service

@@ -1,0 +1,14 @@
+#include "service/coigraph_api.h"
+
+namespace coigraph::service {
+
+CoigraphApi::CoigraphApi(ServiceOptions options)
+    : options_(std::move(options)), runner_(&options_.auth, options_.audit, options_.clock) {
+  DefineChecks();
+  DefineAnalysts();
+  DefineCases();
+  DefineOperators();
+  DefineAudit();
+}
+
+}  // namespace coigraph::service

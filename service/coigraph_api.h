@@ -1,0 +1,138 @@
+// The coigraph.v1.Coigraph RPCs, whatever the transport: each one an RpcDef that RpcRunner runs
+// (authentication, purpose, audit) and that the gRPC service (coigraph_service.h) and the HTTP
+// server (http_server.h) only convert to and from their wire.
+//
+// Where each RPC is answered:
+//   api_checks.cc     CheckHire (and the items of CheckHireBatch), CheckTender, CheckBidder,
+//                     CheckAllocation
+//   api_analysts.cc   FindPaths, Neighborhood
+//   api_export.cc     ExportSubgraph
+//   api_cases.cc      ListCases, GetCase, UpdateCase
+//   api_operators.cc  LoadFeeds, Status
+//   api_audit.cc      ListAudit
+//
+// Example:
+//   CoigraphApi api({.auth = Authenticator::Demo(), .cases = store.get(),
+//                    .audit = audit.get(), .holder = &holder});
+//   v1::Case answer;
+//   absl::Status s = api.runner().RunAndWait(api.rpcs().get_case, context, request, &answer);
+//
+// Thread safety: every RPC may run concurrently; the dependencies must outlive the api.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/time/time.h"
+#include "coigraph/v1/coigraph.pb.h"
+#include "service/audit_log.h"
+#include "service/auth.h"
+#include "service/case_store.h"
+#include "service/rpc_runner.h"
+#include "service/snapshot_holder.h"
+
+namespace coigraph::service {
+
+struct ServiceOptions {
+  Authenticator auth = Authenticator::Demo();
+  CaseStore* cases = nullptr;        // required
+  AuditLog* audit = nullptr;         // required
+  SnapshotHolder* holder = nullptr;  // required
+  // The clock of audit records, case changes and loads (tests pin it).
+  std::function<absl::Time()> clock = [] { return absl::Now(); };
+  // LoadFeeds with an empty dir reloads this one.
+  std::string default_feeds_dir;
+  // The secret salt of export pseudonyms (graph/export.h); the same across restarts so that
+  // pseudonyms stay comparable. Empty: pseudonymised exports are FAILED_PRECONDITION.
+  std::string pseudonym_salt;
+};
+
+// Loads `dir` as the next version, records its cases and swaps it in. Used by coigraphd at
+// start-up and by LoadFeeds. Errors: those of LoadScan and CaseStore::RecordScan (the old
+// state stays).
+absl::StatusOr<ScanSummary> LoadAndSwap(const std::string& dir, SnapshotHolder& holder,
+                                        CaseStore& cases, absl::Time now);
+
+// An export's files, in chunks of at most 64 KiB, made before the first byte is sent.
+struct ExportFiles {
+  std::vector<v1::ExportChunk> chunks;
+  size_t vertex_count = 0;
+  size_t bytes = 0;
+  std::string format;  // "EXPORT_FORMAT_GRAPHML", ...
+};
+
+class CoigraphApi {
+ public:
+  struct Rpcs {
+    RpcDef<v1::CheckHireRequest, v1::CheckHireResponse> check_hire;
+    // One item of a CheckHireBatch stream: CheckHire, authorised and audited as the batch.
+    RpcDef<v1::CheckHireRequest, v1::CheckHireResponse> check_hire_batch_item;
+    RpcDef<v1::CheckTenderRequest, v1::CheckResponse> check_tender;
+    RpcDef<v1::CheckBidderRequest, v1::CheckResponse> check_bidder;
+    RpcDef<v1::CheckAllocationRequest, v1::CheckResponse> check_allocation;
+    RpcDef<v1::FindPathsRequest, v1::FindPathsResponse> find_paths;
+    RpcDef<v1::NeighborhoodRequest, v1::NeighborhoodResponse> neighborhood;
+    RpcDef<v1::ExportSubgraphRequest, ExportFiles> export_subgraph;
+    RpcDef<v1::ListCasesRequest, v1::ListCasesResponse> list_cases;
+    RpcDef<v1::GetCaseRequest, v1::Case> get_case;
+    RpcDef<v1::UpdateCaseRequest, v1::Case> update_case;
+    RpcDef<v1::LoadFeedsRequest, v1::LoadFeedsResponse> load_feeds;
+    RpcDef<v1::StatusRequest, v1::StatusResponse> status;
+    RpcDef<v1::ListAuditRequest, v1::ListAuditResponse> list_audit;
+  };
+
+  explicit CoigraphApi(ServiceOptions options);
+  CoigraphApi(const CoigraphApi&) = delete;
+  CoigraphApi& operator=(const CoigraphApi&) = delete;
+
+  const Rpcs& rpcs() const { return rpcs_; }
+  RpcRunner& runner() { return runner_; }
+  const ServiceOptions& options() const { return options_; }
+
+ private:
+  absl::Status CheckHire(const Call& call, const v1::CheckHireRequest& request,
+                         v1::CheckHireResponse* response) const;
+  absl::Status CheckTender(const Call& call, const v1::CheckTenderRequest& request,
+                           v1::CheckResponse* response) const;
+  absl::Status CheckBidder(const Call& call, const v1::CheckBidderRequest& request,
+                           v1::CheckResponse* response) const;
+  absl::Status CheckAllocation(const Call& call, const v1::CheckAllocationRequest& request,
+                               v1::CheckResponse* response) const;
+  absl::Status FindPaths(const Call& call, const v1::FindPathsRequest& request,
+                         v1::FindPathsResponse* response) const;
+  absl::Status Neighborhood(const Call& call, const v1::NeighborhoodRequest& request,
+                            v1::NeighborhoodResponse* response) const;
+  absl::Status ExportSubgraph(const Call& call, const v1::ExportSubgraphRequest& request,
+                              ExportFiles* response) const;
+  absl::Status ListCases(const Call& call, const v1::ListCasesRequest& request,
+                         v1::ListCasesResponse* response) const;
+  absl::Status GetCase(const Call& call, const v1::GetCaseRequest& request,
+                       v1::Case* response) const;
+  absl::Status UpdateCase(const Call& call, const v1::UpdateCaseRequest& request,
+                          v1::Case* response) const;
+  absl::Status LoadFeeds(const Call& call, const v1::LoadFeedsRequest& request,
+                         v1::LoadFeedsResponse* response);
+  absl::Status Status(const Call& call, const v1::StatusRequest& request,
+                      v1::StatusResponse* response) const;
+  absl::Status ListAudit(const Call& call, const v1::ListAuditRequest& request,
+                         v1::ListAuditResponse* response) const;
+
+  // A case with its finding (from the current state when it still gives it) and history.
+  absl::Status FillCase(const std::string& case_id, v1::Case* response) const;
+  // The RpcDefs of each area (api_*.cc), filled in by the constructor.
+  void DefineChecks();
+  void DefineAnalysts();
+  void DefineCases();
+  void DefineOperators();
+  void DefineAudit();
+
+  ServiceOptions options_;
+  Rpcs rpcs_;
+  std::atomic<bool> loading_{false};
+  // Last: destroyed first, so the calls on threads of their own end while the rest still is.
+  RpcRunner runner_;
+};
+
+}  // namespace coigraph::service

@@ -1,0 +1,144 @@
+// The one path every call takes, over gRPC and over HTTP alike:
+//
+//   authenticate -> authorise -> describe (ids, purpose) -> purpose check -> run (validate,
+//   answer, convert) -> audit record committed -> answer (cleared when the call failed)
+//
+// An RpcDef says, for one RPC, what its audit record names (Describe), how it is answered (Run)
+// and what its result line says (Result). The transports only convert their wire format to the
+// request message and back.
+//
+// Example:
+//   RpcDef<v1::GetCaseRequest, v1::Case> def{.rpc = Rpc::kGetCase, .describe = ..., .run = ...,
+//                                             .result = ...};
+//   runner.Run(def, context, request, &response, [](absl::Status s) { /* reply */ });
+//
+// Thread safety: Run may be called from many threads; `done` runs on the audit writer's thread
+// (or the calling thread), once.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/synchronization/notification.h"
+#include "absl/time/time.h"
+#include "service/audit_log.h"
+#include "service/auth.h"
+#include "service/rpc_call.h"
+
+namespace coigraph::service {
+
+template <typename Request, typename Response>
+struct RpcDef {
+  Rpc rpc = Rpc::kStatus;
+  // Whether the call must state a purpose (every call about a person does).
+  bool needs_purpose = true;
+  // Whether Run takes long enough (a feed load) to need a thread of its own.
+  bool own_thread = false;
+  // The ids and purpose the audit record names; runs before the caller is admitted, so a
+  // refused call is recorded with what it asked about.
+  std::function<void(const Request&, Call&)> describe;
+  // Validates the request and answers it. Errors: FieldError for a bad field, NotFound, ...
+  std::function<absl::Status(const Call&, const Request&, Response*)> run;
+  // The audit record's result line of an answered call ("CONFLICT 2", "12 cases").
+  std::function<std::string(const Response&)> result;
+};
+
+class RpcRunner {
+ public:
+  using Done = std::function<void(absl::Status)>;
+
+  RpcRunner(const Authenticator* auth, AuditLog* audit, std::function<absl::Time()> clock)
+      : auth_(auth), audit_(audit), clock_(std::move(clock)) {}
+  // Waits for the calls running on threads of their own.
+  ~RpcRunner();
+
+  // Answers `request` into `response` and calls `done` with the status to reply with, after
+  // the call's audit record is committed (UNAVAILABLE, with `response` cleared, when it could
+  // not be). REQUIRES: `request` and `response` outlive `done`.
+  template <typename Request, typename Response>
+  void Run(const RpcDef<Request, Response>& def, const CallContext& context,
+           const Request& request, Response* response, Done done);
+
+  // Run, waiting for `done`.
+  template <typename Request, typename Response>
+  absl::Status RunAndWait(const RpcDef<Request, Response>& def, const CallContext& context,
+                          const Request& request, Response* response);
+
+  // The caller of `context` for `rpc`, authenticated and checked against the role matrix.
+  Call Begin(Rpc rpc, const CallContext& context) const;
+  // The caller's admission, then the purpose when `needs_purpose`.
+  static absl::Status Admit(const Call& call, bool needs_purpose);
+  // Writes the audit record of `call` with outcome `status` (and `result` when OK); `done` gets
+  // the status to answer with (UNAVAILABLE when the record could not be written).
+  void Audit(const Call& call, const absl::Status& status, const std::string& result, Done done);
+  // The audit record of a call that ends with `status`.
+  AuditEntry EntryOf(const Call& call, const absl::Status& status, const std::string& result) const;
+
+  const Authenticator& auth() const { return *auth_; }
+
+ private:
+  template <typename Response>
+  static void Clear(Response* response) {
+    if constexpr (requires { response->Clear(); }) {
+      response->Clear();
+    } else {
+      *response = Response{};
+    }
+  }
+  void StartThread(std::function<void()> work);
+
+  const Authenticator* auth_;
+  AuditLog* audit_;
+  std::function<absl::Time()> clock_;
+  std::mutex threads_mu_;
+  std::vector<std::thread> threads_;
+};
+
+template <typename Request, typename Response>
+void RpcRunner::Run(const RpcDef<Request, Response>& def, const CallContext& context,
+                    const Request& request, Response* response, Done done) {
+  auto call = std::make_shared<Call>(Begin(def.rpc, context));
+  def.describe(request, *call);
+  absl::Status admitted = Admit(*call, def.needs_purpose);
+  auto finish = [this, call, response, done = std::move(done),
+                 result = def.result](absl::Status status) mutable {
+    const std::string line = status.ok() ? result(*response) : "";
+    Audit(*call, status, line, [response, done = std::move(done)](absl::Status answer) {
+      if (!answer.ok()) Clear(response);
+      done(std::move(answer));
+    });
+  };
+  if (!admitted.ok()) {
+    finish(admitted);
+    return;
+  }
+  if (def.own_thread) {
+    StartThread([call, &request, response, run = def.run, finish = std::move(finish)]() mutable {
+      finish(run(*call, request, response));
+    });
+    return;
+  }
+  finish(def.run(*call, request, response));
+}
+
+template <typename Request, typename Response>
+absl::Status RpcRunner::RunAndWait(const RpcDef<Request, Response>& def,
+                                   const CallContext& context, const Request& request,
+                                   Response* response) {
+  absl::Notification finished;
+  absl::Status answer;
+  Run(def, context, request, response, [&](absl::Status s) {
+    answer = std::move(s);
+    finished.Notify();
+  });
+  finished.WaitForNotification();
+  return answer;
+}
+
+}  // namespace coigraph::service
