@@ -202,21 +202,52 @@ export function renderGraph(container: HTMLElement, m: GraphModel, opts: RenderO
     }
     for (const n of pathNodes) if (!seen.has(n.id)) order.push(n.id);
   }
-  const dx = opts.small ? 150 : 200;
+  const dx = opts.small ? 150 : 210;
   order.forEach((id, i) => positions.set(id, { x: i * dx, y: 0 }));
-  const rest = [...m.nodes.values()].filter((n) => !positions.has(n.id));
-  const fanCount = new Map<string, number>();
-  for (const n of rest) {
-    const anchorEdge = [...m.edges.values()].find(
-      (e) => (e.from === n.id && positions.has(e.to)) || (e.to === n.id && positions.has(e.from)),
-    );
-    const anchor = anchorEdge ? (anchorEdge.from === n.id ? anchorEdge.to : anchorEdge.from) : order[0];
-    const base = (anchor && positions.get(anchor)) || { x: 0, y: 0 };
-    const k = fanCount.get(anchor ?? "") ?? 0;
-    fanCount.set(anchor ?? "", k + 1);
-    const side = k % 2 === 0 ? -1 : 1;
-    const ring = Math.floor(k / 2);
-    positions.set(n.id, { x: base.x + (ring % 3 - 1) * 90 + Math.floor(ring / 3) * 30, y: side * (150 + Math.floor(ring / 3) * 90) });
+  // The others, breadth first from what is placed: around a path vertex on the upper and lower
+  // half circles (the path runs horizontally), around any other vertex on an arc pointing away
+  // from the vertex that brought it.
+  const nbrs = new Map<string, string[]>();
+  for (const e of m.edges.values()) {
+    if (!nbrs.has(e.from)) nbrs.set(e.from, []);
+    if (!nbrs.has(e.to)) nbrs.set(e.to, []);
+    nbrs.get(e.from)!.push(e.to);
+    nbrs.get(e.to)!.push(e.from);
+  }
+  const firstNode = [...m.nodes.keys()][0];
+  if (positions.size === 0 && firstNode) positions.set(firstNode, { x: 0, y: 0 });
+  const dir = new Map<string, number>();
+  const queue = [...positions.keys()];
+  const deg = Math.PI / 180;
+  while (queue.length > 0) {
+    const a = queue.shift()!;
+    const base = positions.get(a)!;
+    const todo = [...new Set(nbrs.get(a) ?? [])].filter((n) => !positions.has(n));
+    if (todo.length === 0) continue;
+    const k = todo.length;
+    const angles: number[] = [];
+    const d = dir.get(a);
+    if (d === undefined) {
+      const up = Math.ceil(k / 2);
+      const down = k - up;
+      for (let i = 0; i < up; i++) angles.push((200 + ((i + 1) * 140) / (up + 1)) * deg);
+      for (let i = 0; i < down; i++) angles.push((20 + ((i + 1) * 140) / (down + 1)) * deg);
+    } else {
+      const spread = Math.min(150, 40 + 25 * k);
+      for (let i = 0; i < k; i++) angles.push(d + ((-spread / 2 + ((i + 1) * spread) / (k + 1)) * deg));
+    }
+    const r = Math.min(420, 130 + 16 * k);
+    todo.forEach((n, i) => {
+      const ang = angles[i]!;
+      positions.set(n, { x: base.x + r * Math.cos(ang), y: base.y + r * Math.sin(ang) });
+      dir.set(n, ang);
+      queue.push(n);
+    });
+  }
+  // Anything not joined to the rest: a row underneath.
+  let stray = 0;
+  for (const id of m.nodes.keys()) {
+    if (!positions.has(id)) positions.set(id, { x: stray++ * dx, y: 600 });
   }
 
   const elements: cytoscape.ElementDefinition[] = [];
@@ -245,17 +276,11 @@ export function renderGraph(container: HTMLElement, m: GraphModel, opts: RenderO
     style: STYLE,
     layout: { name: "preset", fit: true, padding: 30 },
     minZoom: 0.2,
-    maxZoom: 3,
+    maxZoom: opts.small ? 1 : 1.5,
     wheelSensitivity: 0.3,
     userPanningEnabled: true,
     boxSelectionEnabled: false,
   });
-  if (!opts.small && m.nodes.size > pathNodes.length) {
-    // Let the surrounding ties settle around the fixed path.
-    cy.nodes(".onpath").lock();
-    cy.layout({ name: "cose", randomize: false, animate: false, fit: true, padding: 30, nodeRepulsion: () => 9000, idealEdgeLength: () => 110, numIter: 600 } as cytoscape.LayoutOptions).run();
-    cy.nodes().unlock();
-  }
   container.setAttribute("data-node-ids", cy.nodes().map((n) => n.id()).join(","));
   container.setAttribute(
     "data-path-edges",

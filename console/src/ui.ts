@@ -89,9 +89,9 @@ export function relationText(rel: string): string {
     .join("");
 }
 
-export function relationCell(rel: string): HTMLElement {
+export function relationCell(rel: string, compact = false): HTMLElement {
   if (!rel) return h("span", { class: "muted" }, "—");
-  return h("span", { class: "relation", title: rel }, relationText(rel), h("span", { class: "code" }, " " + rel));
+  return h("span", { class: "relation", title: rel, "data-relation": rel }, relationText(rel), compact ? null : h("span", { class: "code" }, " " + rel));
 }
 
 /** The finding's explanation in the UI language (ru when the language's line is empty). */

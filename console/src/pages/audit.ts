@@ -14,6 +14,8 @@ const RPCS = [
   "ListAudit",
 ];
 
+let loadGen = 0;
+
 export async function renderAudit(main: HTMLElement, route: Route): Promise<void> {
   const q = route.query;
   const caller = input("caller", q.get("caller") || "", { testid: "audit-caller" });
@@ -30,6 +32,7 @@ export async function renderAudit(main: HTMLElement, route: Route): Promise<void
   let token = "";
 
   async function load(): Promise<void> {
+    const gen = ++loadGen;
     clearError();
     try {
       const req: Record<string, unknown> = {
@@ -45,6 +48,7 @@ export async function renderAudit(main: HTMLElement, route: Route): Promise<void
         verifyChain: true,
       };
       const r = await api.listAudit(req as MessageInitShape<typeof ListAuditRequestSchema>);
+      if (gen !== loadGen) return;
       const verified = r.chainOk || r.chainMessage !== "";
       chain.className = "chain " + (r.chainOk ? "ok" : verified ? "bad" : "unknown");
       chain.setAttribute("data-chain-ok", String(r.chainOk));
@@ -101,6 +105,7 @@ export async function renderAudit(main: HTMLElement, route: Route): Promise<void
         h("button", { type: "button", testid: "audit-next", disabled: !r.nextPageToken, on: { click: () => { stack.push(token); token = r.nextPageToken; void load(); } } }, t("cases.next") + " ›"),
       );
     } catch (e) {
+      if (gen !== loadGen) return;
       showError(e);
       fill(tableBox);
     }

@@ -120,6 +120,8 @@ let currentToken = "";
 let pagingKey = "";
 // Local search mode: the page index.
 let localPage = 0;
+// Only the latest load may fill the page (an earlier, slower one is dropped when it answers).
+let loadGen = 0;
 
 async function fetchServerPage(f: Filters): Promise<PageResult & { next: string }> {
   const req: Req = { ...baseRequest(f, true), pageSize: f.size, pageToken: currentToken };
@@ -367,13 +369,16 @@ export async function renderCases(main: HTMLElement, route: Route): Promise<void
   fill(main, h("h1", null, t("nav.cases")), form, chips, summary, tableBox, pager);
 
   async function load(): Promise<void> {
+    const gen = ++loadGen;
     clearError();
     fill(summary, h("span", { class: "muted" }, t("app.loading")));
     let res: PageResult & { next?: string };
     const local = !!f.q && !serverSearchable(f.q);
     try {
       res = local ? await fetchLocal(f) : await fetchServerPage(f);
+      if (gen !== loadGen) return;
     } catch (e) {
+      if (gen !== loadGen) return;
       showError(e);
       fill(summary, h("span", { class: "error-text", testid: "cases-error" }, t("cases.failed")));
       fill(tableBox);
@@ -481,15 +486,15 @@ export async function renderCases(main: HTMLElement, route: Route): Promise<void
                   class: c.active ? "" : "inactive",
                   title: fd ? explanation(fd) : "",
                 },
-                h("td", null, h("a", { href: "#/case/" + encodeURIComponent(c.caseId), testid: "case-link" }, c.caseId)),
+                h("td", { class: "case-id code" }, h("a", { href: "#/case/" + encodeURIComponent(c.caseId), testid: "case-link" }, c.caseId)),
                 h("td", { title: ruleLabel(fd?.rule ?? "") }, fd?.rule ?? ""),
                 h("td", null, sphereLabel(fd?.sphere ?? "")),
                 h("td", null, fd ? severityBadge(fd.severity) : ""),
                 h("td", { class: "nowrap" }, fd?.date ?? ""),
                 h("td", null, partyCell(fd, fd?.official ?? "")),
                 h("td", null, partyCell(fd, fd?.counterparty ?? "")),
-                h("td", null, relationCell(fd?.relation ?? "")),
-                h("td", null, c.organizationName || c.organizationBin),
+                h("td", null, relationCell(fd?.relation ?? "", true)),
+                h("td", { class: "org", title: c.organizationBin }, c.organizationName || c.organizationBin),
                 h("td", null, statusBadge(c.status), c.active ? null : h("span", { class: "muted" }, " " + t("cases.inactive"))),
                 h("td", null, c.assignee),
                 h("td", { class: "nowrap" }, c.firstSeen.slice(0, 10)),

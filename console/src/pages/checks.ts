@@ -147,7 +147,7 @@ function checkForm(def: CheckDef): HTMLElement {
     h("div", { class: "actions" }, button),
     formError,
   );
-  return h("section", { class: "check" }, form, result);
+  return h("section", { class: "check-block" }, form, result);
 }
 
 function renderAnswer(resp: CheckHireResponse | CheckResponse): HTMLElement[] {

@@ -1,0 +1,244 @@
+// The console's sign-in over HTTP: cookies, CSRF, roles, sign-out, expiry, safety headers and
+// the static files, against the real HttpServer on 127.0.0.1:0.
+#include <httplib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+
+#include "google/protobuf/struct.pb.h"
+#include "graph/sha256.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "service/audit_log.h"
+#include "service/case_store.h"
+#include "service/coigraph_api.h"
+#include "service/connect_json.h"
+#include "service/console_sessions.h"
+#include "service/http_server.h"
+#include "service/snapshot_holder.h"
+#include "tests/service/temp_path.h"
+
+namespace coigraph::service {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+const std::string kDemo = std::string(COIGRAPH_SOURCE_DIR) + "/examples/demo";
+const absl::Time kT0 = absl::FromUnixSeconds(1700000000);
+
+TEST(ConsoleSessionsTest, SessionsExpireAndCanBeClosed) {
+  ConsoleSessions sessions(absl::Hours(8));
+  const ConsoleSession s = sessions.Open({"aigerim", Role::kEthicsCommissioner}, kT0);
+  EXPECT_EQ(s.id.size(), 64u);
+  EXPECT_EQ(s.csrf_token.size(), 64u);
+  EXPECT_NE(s.id, s.csrf_token);
+  ASSERT_TRUE(sessions.Find(s.id, kT0 + absl::Hours(7)).has_value());
+  EXPECT_EQ(sessions.Find(s.id, kT0 + absl::Hours(7))->principal.name, "aigerim");
+  EXPECT_FALSE(sessions.Find(s.id, kT0 + absl::Hours(8)).has_value());
+  EXPECT_FALSE(sessions.Find(s.id, kT0).has_value()) << "an expired session is dropped";
+
+  const ConsoleSession t = sessions.Open({"dana", Role::kAnalyst}, kT0);
+  sessions.Close(t.id);
+  EXPECT_FALSE(sessions.Find(t.id, kT0).has_value());
+  EXPECT_FALSE(sessions.Find("", kT0).has_value());
+  EXPECT_FALSE(sessions.Find(std::string(64, '0'), kT0).has_value());
+}
+
+class SessionTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::string db = testing::FreshPath("db");
+    cases_ = std::move(SqliteCaseStore::Open(db).value());
+    audit_ = std::move(SqliteAuditLog::Open(db).value());
+    ASSERT_TRUE(LoadAndSwap(kDemo, holder_, *cases_, kT0).ok());
+    const std::string tokens = "hr_system hr-gw " + graph::Sha256Hex("hr") + "\n" +
+                               "ethics_commissioner aigerim " + graph::Sha256Hex("ethics") + "\n" +
+                               "analyst dana " + graph::Sha256Hex("analyst") + "\n";
+    api_ = std::make_unique<CoigraphApi>(
+        ServiceOptions{.auth = Authenticator::FromText(tokens, "tokens").value(),
+                       .cases = cases_.get(),
+                       .audit = audit_.get(),
+                       .holder = &holder_});
+    const std::string site = testing::FreshPath("site");
+    console_dir_ = site + "/console";
+    std::filesystem::create_directories(console_dir_);
+    std::ofstream(console_dir_ + "/index.html") << "<!doctype html><title>coigraph</title>";
+    std::ofstream(console_dir_ + "/app.js") << "console.log(1);";
+    std::ofstream(site + "/secret.txt") << "not to be served";
+    absl::StatusOr<std::unique_ptr<HttpServer>> http = HttpServer::Start(
+        *api_, {.host = "127.0.0.1", .port = 0, .console_dir = console_dir_});
+    ASSERT_TRUE(http.ok()) << http.status();
+    http_ = std::move(*http);
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", http_->port());
+  }
+
+  void TearDown() override {
+    if (http_) http_->Stop();
+  }
+
+  // Signs in with `token`; returns the cookie's value and the CSRF token ("" when refused).
+  std::pair<std::string, std::string> SignIn(const std::string& token, int* status = nullptr) {
+    httplib::Result res =
+        client_->Post("/api/session", "{\"token\":\"" + token + "\"}", "application/json");
+    EXPECT_TRUE(res);
+    if (status != nullptr) *status = res->status;
+    if (res->status != 200) return {"", ""};
+    const std::string set_cookie = res->get_header_value("Set-Cookie");
+    EXPECT_THAT(set_cookie, HasSubstr("HttpOnly"));
+    EXPECT_THAT(set_cookie, HasSubstr("SameSite=Strict"));
+    EXPECT_THAT(set_cookie, HasSubstr("Path=/"));
+    EXPECT_THAT(set_cookie, Not(HasSubstr("Secure"))) << "plain HTTP";
+    const std::string value = set_cookie.substr(
+        set_cookie.find('=') + 1, set_cookie.find(';') - set_cookie.find('=') - 1);
+    google::protobuf::Struct body;
+    EXPECT_TRUE(ParseJsonMessage(res->body, &body).ok()) << res->body;
+    return {value, body.fields().at("csrfToken").string_value()};
+  }
+
+  httplib::Result Rpc(const std::string& method, const std::string& json,
+                      const std::string& cookie, const std::string& csrf) {
+    httplib::Headers headers;
+    if (!cookie.empty()) headers.emplace("Cookie", "other=1; coigraph_session=" + cookie);
+    if (!csrf.empty()) headers.emplace("X-CSRF-Token", csrf);
+    return client_->Post("/coigraph.v1.Coigraph/" + method, headers, json, "application/json");
+  }
+
+  SnapshotHolder holder_;
+  std::unique_ptr<SqliteCaseStore> cases_;
+  std::unique_ptr<SqliteAuditLog> audit_;
+  std::unique_ptr<CoigraphApi> api_;
+  std::string console_dir_;
+  std::unique_ptr<HttpServer> http_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+TEST_F(SessionTest, SignInGivesTheRoleItsRpcsAndACookieSession) {
+  httplib::Result res = client_->Post("/api/session", R"({"token":"ethics"})", "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  google::protobuf::Struct body;
+  ASSERT_TRUE(ParseJsonMessage(res->body, &body).ok());
+  EXPECT_EQ(body.fields().at("name").string_value(), "aigerim");
+  EXPECT_EQ(body.fields().at("role").string_value(), "ethics_commissioner");
+  std::vector<std::string> rpcs;
+  for (const auto& v : body.fields().at("rpcs").list_value().values()) {
+    rpcs.push_back(v.string_value());
+  }
+  EXPECT_THAT(rpcs, ::testing::Contains("UpdateCase"));
+  EXPECT_THAT(rpcs, ::testing::Contains("ListAudit"));
+  EXPECT_THAT(rpcs, Not(::testing::Contains("LoadFeeds")));
+
+  auto [cookie, csrf] = SignIn("analyst");
+  httplib::Result who = client_->Get("/api/session", {{"Cookie", "coigraph_session=" + cookie}});
+  ASSERT_TRUE(who);
+  EXPECT_EQ(who->status, 200);
+  EXPECT_THAT(who->body, HasSubstr("\"role\":\"analyst\""));
+  EXPECT_THAT(who->body, Not(HasSubstr("UpdateCase")));
+}
+
+TEST_F(SessionTest, UnknownAndHrSystemTokensCannotSignIn) {
+  int status = 0;
+  SignIn("wrong", &status);
+  EXPECT_EQ(status, 401);
+  SignIn("hr", &status);
+  EXPECT_EQ(status, 403);
+  SignIn("", &status);
+  EXPECT_EQ(status, 401);
+}
+
+TEST_F(SessionTest, CookieCallsNeedTheSessionsCsrfToken) {
+  auto [cookie, csrf] = SignIn("ethics");
+  const std::string list = R"({"purpose":"monthly review"})";
+  httplib::Result res = Rpc("ListCases", list, cookie, "");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 403);
+  EXPECT_THAT(res->body, HasSubstr("X-CSRF-Token"));
+  res = Rpc("ListCases", list, cookie, std::string(64, 'a'));
+  EXPECT_EQ(res->status, 403);
+  res = Rpc("ListCases", list, cookie, csrf);
+  EXPECT_EQ(res->status, 200) << res->body;
+  EXPECT_THAT(res->body, HasSubstr("\"totalCount\":\"35\""));
+
+  // Another session's CSRF token is no good either.
+  auto [other_cookie, other_csrf] = SignIn("ethics");
+  EXPECT_EQ(Rpc("ListCases", list, cookie, other_csrf)->status, 403);
+
+  // The refusals are audited (anonymous: the CSRF check comes before the caller is trusted).
+  absl::StatusOr<AuditPage> page = audit_->Query({.rpc = "ListCases", .limit = 10});
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->records.size(), 4u);
+  EXPECT_EQ(page->records[0].result.substr(0, 17), "PERMISSION_DENIED");
+  EXPECT_EQ(page->records[0].caller, "anonymous");
+  EXPECT_EQ(page->records[1].caller, "aigerim");
+}
+
+TEST_F(SessionTest, TheRoleStillDecidesWithACookie) {
+  auto [cookie, csrf] = SignIn("analyst");
+  httplib::Result res =
+      Rpc("UpdateCase", R"({"caseId":"C-1","note":"x","purpose":"p"})", cookie, csrf);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 403);
+  EXPECT_THAT(res->body, HasSubstr("permission_denied"));
+  EXPECT_THAT(res->body, HasSubstr("analyst may not call UpdateCase"));
+}
+
+TEST_F(SessionTest, SignOutEndsTheSession) {
+  auto [cookie, csrf] = SignIn("ethics");
+  httplib::Headers headers = {{"Cookie", "coigraph_session=" + cookie}};
+  httplib::Result res = client_->Delete("/api/session", headers);
+  EXPECT_EQ(res->status, 403) << "signing out needs the CSRF token too";
+  headers.emplace("X-CSRF-Token", csrf);
+  res = client_->Delete("/api/session", headers);
+  ASSERT_EQ(res->status, 200);
+  EXPECT_THAT(res->get_header_value("Set-Cookie"), HasSubstr("Max-Age=0"));
+  res = Rpc("Status", "{}", cookie, csrf);
+  EXPECT_EQ(res->status, 401);
+  EXPECT_THAT(res->body, HasSubstr("sign in again"));
+  EXPECT_EQ(client_->Get("/api/session", {{"Cookie", "coigraph_session=" + cookie}})->status,
+            401);
+}
+
+TEST_F(SessionTest, EveryAnswerCarriesTheSafetyHeaders) {
+  for (const std::string& path : {"/", "/app.js", "/api/session", "/nothing-here"}) {
+    httplib::Result res = client_->Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_THAT(res->get_header_value("Content-Security-Policy"),
+                HasSubstr("default-src 'self'"))
+        << path;
+    EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff") << path;
+  }
+  httplib::Result index = client_->Get("/");
+  EXPECT_EQ(index->status, 200);
+  EXPECT_THAT(index->body, HasSubstr("<title>coigraph</title>"));
+  EXPECT_THAT(index->get_header_value("Content-Type"), HasSubstr("text/html"));
+  EXPECT_THAT(client_->Get("/app.js")->get_header_value("Content-Type"),
+              HasSubstr("text/javascript"));
+}
+
+TEST_F(SessionTest, FilesOutsideTheConsoleAreNotServed) {
+  for (const std::string& path : {"/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt"}) {
+    httplib::Result res = client_->Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_NE(res->status, 200) << path;
+    EXPECT_THAT(res->body, Not(HasSubstr("not to be served"))) << path;
+  }
+}
+
+TEST_F(SessionTest, StreamsAndUnknownMethodsAreUnimplemented) {
+  httplib::Headers bearer = {{"Authorization", "Bearer ethics"}};
+  httplib::Result res =
+      client_->Post("/coigraph.v1.Coigraph/CheckHireBatch", bearer, "{}", "application/json");
+  EXPECT_EQ(res->status, 501);
+  EXPECT_THAT(res->body, HasSubstr("gRPC"));
+  res = client_->Post("/coigraph.v1.Coigraph/DropTables", bearer, "{}", "application/json");
+  EXPECT_EQ(res->status, 501);
+  res = client_->Post("/coigraph.v1.Coigraph/Status", bearer, "x=1",
+                      "application/x-www-form-urlencoded");
+  EXPECT_EQ(res->status, 415) << "a form post (what a cross-site page can send) is refused";
+}
+
+}  // namespace
+}  // namespace coigraph::service
