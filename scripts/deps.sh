@@ -1,15 +1,27 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages coigraph needs, only those that are missing.
+#   bash scripts/deps.sh              what building and running coigraph needs
+#   bash scripts/deps.sh --for-tests  and what the tests need besides (Chromium, peers)
 set -euo pipefail
 
 packages=(
   g++ make cmake ccache pkg-config
   libboost-dev libboost-graph-dev libabsl-dev libgtest-dev libgmock-dev
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
-  libsqlite3-dev libssl-dev libcpp-httplib-dev
-  python3 python3-grpcio python3-protobuf python3-networkx
-  python3-igraph python3-numpy  # the 1e4 benchmark smoke test (tests/bench) runs these peers
+  libsqlite3-dev libssl-dev libcpp-httplib-dev libicu-dev
 )
+if [ "${1:-}" = "--for-tests" ]; then
+  packages+=(
+    python3 python3-grpcio python3-protobuf python3-networkx
+    python3-igraph python3-numpy  # the 1e4 benchmark smoke test (tests/bench) runs these peers
+    chromium                      # the console's browser test (tests/console)
+  )
+fi
+# The console is built with Node.js and npm; a machine that has them (any Node >= 18) keeps
+# its own, one that has none gets Debian's.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
