@@ -39,8 +39,8 @@ function historyField(field: string): string {
 }
 
 function historyValue(field: string, v: string): string {
-  if (field === "status" && v.startsWith("CASE_STATUS_")) {
-    const s = CaseStatus[v.slice(12) as keyof typeof CaseStatus];
+  if ((field === "status" || field === "created") && v) {
+    const s = CaseStatus[v.replace(/^CASE_STATUS_/, "") as keyof typeof CaseStatus];
     if (typeof s === "number") return statusLabel(s);
   }
   return v;
@@ -202,7 +202,7 @@ export async function renderCase(main: HTMLElement, route: Route): Promise<void>
           h(
             "thead",
             null,
-            h("tr", null, (["audit.col.time", "audit.col.caller", "audit.col.role", "audit.col.rpc", "audit.col.purpose"] as const).map((k) => h("th", null, t(k)))),
+            h("tr", null, (["audit.col.time", "audit.col.caller", "audit.col.role", "audit.col.rpc", "audit.col.purpose", "audit.col.result"] as const).map((k) => h("th", null, t(k)))),
           ),
           h(
             "tbody",
@@ -216,6 +216,7 @@ export async function renderCase(main: HTMLElement, route: Route): Promise<void>
                 h("td", null, a.role),
                 h("td", null, a.rpc),
                 h("td", null, a.purpose),
+                h("td", { class: a.result.startsWith("OK") ? "muted" : "error-text" }, a.result),
               ),
             ),
           ),

@@ -394,7 +394,9 @@ export async function renderCases(main: HTMLElement, route: Route): Promise<void
         h("span", { class: "field-label" }, t("cases.byStatus")),
         STATUSES.map((s) => {
           const name = CaseStatus[s];
-          const n = res.countsByStatus["CASE_STATUS_" + name] ?? 0;
+          // An older server sends no counts: show none rather than zeros.
+          const known = Object.keys(res.countsByStatus).length > 0 || res.total === 0;
+          const n = known ? (res.countsByStatus["CASE_STATUS_" + name] ?? 0) : "";
           const on = f.status.includes(name);
           return h(
             "button",
@@ -412,7 +414,7 @@ export async function renderCases(main: HTMLElement, route: Route): Promise<void
               },
             },
             statusLabel(s) + " ",
-            h("b", null, String(n)),
+            h("b", null, n === "" ? "—" : String(n)),
           );
         }),
       ),
