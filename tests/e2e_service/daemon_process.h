@@ -16,9 +16,11 @@
 
 #include <chrono>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 
 namespace coigraph::e2e {
@@ -55,26 +57,36 @@ class DaemonProcess {
     }
     close(out[1]);
     stdout_fd_ = out[0];
+    absl::StatusOr<std::string> address = ReadLineAfter("listening on ", timeout);
+    if (!address.ok()) return address.status();
+    address_ = *address;
+    return absl::OkStatus();
+  }
+
+  // Reads the child's stdout up to a line starting with `prefix` (up to `timeout`); returns the
+  // rest of that line. Started with --http, coigraphd prints "console on URL" after
+  // "listening on": ReadLineAfter("console on ") gives the URL.
+  absl::StatusOr<std::string> ReadLineAfter(
+      std::string_view prefix, std::chrono::seconds timeout = std::chrono::seconds(30)) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     std::string line;
-    constexpr std::string_view kPrefix = "listening on ";
     while (std::chrono::steady_clock::now() < deadline) {
       pollfd p{stdout_fd_, POLLIN, 0};
       if (poll(&p, 1, 100) <= 0) continue;
       char c;
       const ssize_t n = read(stdout_fd_, &c, 1);
-      if (n <= 0) return absl::InternalError(absl::StrCat(binary, " exited before listening"));
+      if (n <= 0)
+        return absl::InternalError(
+            absl::StrCat("the daemon exited before printing ", std::string(prefix)));
       if (c != '\n') {
         line += c;
         continue;
       }
-      if (line.starts_with(kPrefix)) {
-        address_ = line.substr(kPrefix.size());
-        return absl::OkStatus();
-      }
+      if (line.starts_with(prefix)) return line.substr(prefix.size());
       line.clear();
     }
-    return absl::DeadlineExceededError(absl::StrCat(binary, " did not print its port in time"));
+    return absl::DeadlineExceededError(
+        absl::StrCat("the daemon did not print ", std::string(prefix), " in time"));
   }
 
   // SIGTERM, then waits for the exit; returns the exit status (-1 when not running).
