@@ -12,7 +12,7 @@ export interface GNode {
   id: string;
   name: string;
   kind: "person" | "org";
-  mark: "" | "official" | "counterparty";
+  mark: "" | "official" | "counterparty" | "seed";
   onPath: boolean;
 }
 
@@ -57,6 +57,7 @@ export class GraphModel {
   constructor(
     readonly official = "",
     readonly counterparty = "",
+    readonly seeds: string[] = [],
   ) {}
 
   addVertex(v: PathVertex, onPath = false): void {
@@ -70,7 +71,14 @@ export class GraphModel {
       id: v.id,
       name: v.name,
       kind: v.kind === VertexKind.ORGANIZATION ? "org" : "person",
-      mark: v.id === this.official ? "official" : v.id === this.counterparty ? "counterparty" : "",
+      mark:
+        v.id === this.official
+          ? "official"
+          : v.id === this.counterparty
+            ? "counterparty"
+            : this.seeds.includes(v.id)
+              ? "seed"
+              : "",
       onPath,
     });
   }

@@ -110,7 +110,7 @@ const dict = {
   "history.reappeared": "found again",
   "history.disappeared": "no longer found",
   "graph.derived": "derived",
-  "graph.legend": "Red: the official; orange: the counterparty; circles are persons, rectangles organizations; thick red edges are the finding's path; dashed edges are sibling ties derived from a shared parent. Arrows read “the target is the source's …” for kin and “the source is … of the target” for company roles.",
+  "graph.legend": "Red: the official (or the start of a path search); orange: the counterparty (or its end); purple: a neighbourhood's seed; circles are persons, rectangles organizations; thick red edges are the finding's path; dashed edges are sibling ties derived from a shared parent. Arrows read “the target is the source's …” for kin and “the source is … of the target” for company roles.",
   "checks.hire": "Hiring (CheckHire)",
   "checks.hireHelp": "Would appointing the candidate to the post on the date break a hiring rule?",
   "checks.tender": "Tender (CheckTender)",

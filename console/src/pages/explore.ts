@@ -134,7 +134,8 @@ export function renderExplore(main: HTMLElement, _route: Route): void {
               date: nDate.value,
               relations: nRel.value.trim(),
             });
-            if (!nKeep.checked) model = new GraphModel(nSeed.value.trim());
+            if (!nKeep.checked) model = new GraphModel("", "", [nSeed.value.trim()]);
+            else model.seeds.push(nSeed.value.trim());
             model.addNeighborhood(r);
             draw();
           } catch (e) {
