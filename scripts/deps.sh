@@ -6,7 +6,7 @@ packages=(
   g++ make cmake ccache pkg-config
   libboost-dev libboost-graph-dev libabsl-dev libgtest-dev libgmock-dev
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
-  libsqlite3-dev libssl-dev
+  libsqlite3-dev libssl-dev libicu-dev
   python3 python3-grpcio python3-protobuf python3-networkx
   python3-igraph python3-numpy  # the 1e4 benchmark smoke test (tests/bench) runs these peers
 )
