@@ -77,26 +77,28 @@ absl::Status CoigraphApi::ListCases(const Call& call, const v1::ListCasesRequest
     if (!cs.has_value()) return FieldError("statuses", "unknown case status");
     filter.statuses.push_back(*cs);
   }
-  absl::Status s = CheckOptionalDate(request.date_from(), "date_from");
-  if (s.ok()) s = CheckOptionalDate(request.date_to(), "date_to");
-  if (!s.ok()) return s;
+  for (int severity : request.severities()) {
+    const std::string name = SeverityName(static_cast<v1::Severity>(severity));
+    if (name.empty()) return FieldError("severities", "unknown severity");
+    filter.severities.push_back(name);
+  }
+  filter.assignee = request.assignee();
   filter.date_from = request.date_from();
   filter.date_to = request.date_to();
+  filter.first_seen_from = request.first_seen_from();
+  filter.first_seen_to = request.first_seen_to();
   filter.text = request.text();
   filter.include_inactive = request.include_inactive();
   absl::StatusOr<int> page_size = PageSize(request.page_size(), "page_size");
   if (!page_size.ok()) return page_size.status();
   filter.page_size = *page_size;
   filter.page_token = request.page_token();
-  s = call.StillWanted();
+  absl::Status s = call.StillWanted();
   if (!s.ok()) return s;
+  // Errors name the field: an unknown sphere, rule or severity, a malformed date, a page token
+  // this server did not give.
   absl::StatusOr<CasePage> page = options_.cases->List(filter);
-  if (!page.ok()) {
-    if (absl::IsInvalidArgument(page.status()) && !ViolatedField(page.status()).has_value()) {
-      return FieldError("page_token", "is not one this server gave");
-    }
-    return page.status();
-  }
+  if (!page.ok()) return page.status();
   s = call.StillWanted();
   if (!s.ok()) return s;
   std::shared_ptr<const LoadedState> state = options_.holder->Get();
@@ -111,6 +113,12 @@ absl::Status CoigraphApi::ListCases(const Call& call, const v1::ListCasesRequest
   }
   response->set_next_page_token(page->next_page_token);
   response->set_total_count(page->total_count);
+  for (const auto& [status, n] : page->counts_by_status) {
+    (*response->mutable_counts_by_status())[v1::CaseStatus_Name(CaseStatusToProto(status))] = n;
+  }
+  for (const auto& [sphere, n] : page->counts_by_sphere) {
+    (*response->mutable_counts_by_sphere())[sphere] = n;
+  }
   return absl::OkStatus();
 }
 

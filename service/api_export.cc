@@ -59,6 +59,7 @@ absl::Status CoigraphApi::ExportSubgraph(const Call& call, const v1::ExportSubgr
   const graph::Snapshot& snap = *(*state)->snapshot;
 
   // The seeds, and the date when the request leaves it to the case.
+  std::vector<graph::VertexId> seeds;
   std::vector<std::string> seed_ids;
   std::string date_text = request.date();
   if (request.has_seeds()) {
@@ -69,14 +70,26 @@ absl::Status CoigraphApi::ExportSubgraph(const Call& call, const v1::ExportSubgr
     if (!record.ok()) return record.status();
     const graph::Finding* f = (*state)->FindingOfCase(request.case_id());
     if (f != nullptr) {
-      for (const graph::PathVertex& v : f->path.vertices) seed_ids.push_back(v.id);
+      // By kind: an individual entrepreneur's BIN is its owner's IIN, and both are on a path.
+      for (const graph::PathVertex& v : f->path.vertices) {
+        absl::StatusOr<uint64_t> number = ParseIdentityField(v.id, "seeds");
+        if (!number.ok()) return number.status();
+        std::optional<graph::VertexId> vertex;
+        if (v.kind == "organization") {
+          if (std::optional<graph::OrgIndex> o = snap.FindOrganization(*number)) {
+            vertex = snap.OrgVertex(*o);
+          }
+        } else if (std::optional<graph::PersonIndex> p = snap.FindPerson(*number)) {
+          vertex = snap.PersonVertex(*p);
+        }
+        if (vertex.has_value()) seeds.push_back(*vertex);
+      }
     }
-    if (seed_ids.empty()) seed_ids = {record->facts.official, record->facts.counterparty};
+    if (seeds.empty()) seed_ids = {record->facts.official, record->facts.counterparty};
     if (date_text.empty()) date_text = record->facts.date;
   }
   absl::StatusOr<graph::Date> date = ParseDateField(date_text, "date");
   if (!date.ok()) return date.status();
-  std::vector<graph::VertexId> seeds;
   for (const std::string& id : seed_ids) {
     absl::StatusOr<graph::VertexId> v = ParseVertex(snap, id, "seeds");
     if (!v.ok()) return v.status();

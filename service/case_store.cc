@@ -1,12 +1,21 @@
 #include "service/case_store.h"
 
+#include <sqlite3.h>
+#include <string.h>
+
+#include <algorithm>
+#include <set>
 #include <utility>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "graph/date.h"
 #include "graph/sha256.h"
 #include "graph/text.h"
 #include "service/audit_log.h"
+#include "service/field_errors.h"
+#include "service/search_key.h"
 #include "service/sqlite_db.h"
 
 namespace coigraph::service {
@@ -35,9 +44,11 @@ CREATE TABLE IF NOT EXISTS cases(
   active INTEGER NOT NULL,
   first_seen TEXT NOT NULL,
   last_seen TEXT NOT NULL,
-  scan INTEGER NOT NULL
+  scan INTEGER NOT NULL,
+  official_name TEXT NOT NULL DEFAULT '',
+  counterparty_name TEXT NOT NULL DEFAULT '',
+  search_key TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX IF NOT EXISTS cases_by_date ON cases(finding_date DESC, case_id);
 CREATE TABLE IF NOT EXISTS case_history(
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   case_id TEXT NOT NULL REFERENCES cases(case_id),
@@ -55,7 +66,20 @@ CREATE TABLE IF NOT EXISTS store_meta(key TEXT PRIMARY KEY, value INTEGER NOT NU
 constexpr char kCaseColumns[] =
     "SELECT case_id, rule, sphere, object_id, official, counterparty, finding_date, relation,"
     " severity, explanation_ru, explanation_en, organization_bin, organization_name, region,"
-    " status, assignee, note, active, first_seen, last_seen FROM cases";
+    " status, assignee, note, active, first_seen, last_seen, official_name, counterparty_name"
+    " FROM cases";
+
+// Columns added after the first schema, with how to add them to an older table.
+constexpr const char* kAddedColumns[][2] = {
+    {"official_name", "ALTER TABLE cases ADD COLUMN official_name TEXT NOT NULL DEFAULT ''"},
+    {"counterparty_name",
+     "ALTER TABLE cases ADD COLUMN counterparty_name TEXT NOT NULL DEFAULT ''"},
+    {"search_key", "ALTER TABLE cases ADD COLUMN search_key TEXT NOT NULL DEFAULT ''"},
+};
+
+// The version of FoldForSearch the stored search keys were made with (store_meta
+// 'search_fold'); raise it whenever the fold changes, and Open() makes every key again.
+constexpr int64_t kSearchFoldVersion = 1;
 
 constexpr int kMaxPageSize = 500;
 
@@ -81,6 +105,8 @@ CaseRecord CaseFromRow(const SqliteStatement& st) {
   c.active = st.ColumnInt(17) != 0;
   c.first_seen = st.ColumnText(18);
   c.last_seen = st.ColumnText(19);
+  c.facts.official_name = st.ColumnText(20);
+  c.facts.counterparty_name = st.ColumnText(21);
   return c;
 }
 
@@ -100,6 +126,196 @@ void BindFacts(SqliteStatement& st, const CaseFacts& f) {
   st.Bind(12, f.organization_bin);
   st.Bind(13, f.organization_name);
   st.Bind(14, f.region);
+  st.Bind(17, f.official_name);
+  st.Bind(18, f.counterparty_name);
+}
+
+// The fold of the searchable facts of a case, one line each (CaseFilter::text lists them).
+absl::StatusOr<std::string> FactsSearchKey(const CaseFacts& f) {
+  std::string key;
+  for (const std::string* text :
+       {&f.official, &f.official_name, &f.counterparty, &f.counterparty_name, &f.object_id, &f.rule,
+        &f.relation, &f.organization_bin, &f.organization_name, &f.region, &f.explanation_ru,
+        &f.explanation_en}) {
+    absl::StatusOr<std::string> folded = FoldForSearch(*text);
+    if (!folded.ok()) return folded.status();
+    absl::StrAppend(&key, *folded, "\n");
+  }
+  return key;
+}
+
+// The whole key: the facts' lines, then the note's and the assignee's.
+absl::StatusOr<std::string> SearchKey(std::string_view facts_key, std::string_view note,
+                                      std::string_view assignee) {
+  absl::StatusOr<std::string> folded_note = FoldForSearch(note);
+  if (!folded_note.ok()) return folded_note.status();
+  absl::StatusOr<std::string> folded_assignee = FoldForSearch(assignee);
+  if (!folded_assignee.ok()) return folded_assignee.status();
+  return graph::Cat(facts_key, *folded_note, "\n", *folded_assignee);
+}
+
+absl::StatusOr<std::string> SearchKey(const CaseRecord& c) {
+  absl::StatusOr<std::string> facts_key = FactsSearchKey(c.facts);
+  if (!facts_key.ok()) return facts_key.status();
+  return SearchKey(*facts_key, c.note, c.assignee);
+}
+
+// BEGIN (deferred) ... COMMIT: the reads in between see one state of the database, and, unlike
+// SqliteTransaction, it takes no write lock from the audit log's connection.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(SqliteDb& db) : db_(db) {}
+  ~ReadTransaction() {
+    if (open_) db_.Exec("ROLLBACK").IgnoreError();  // only reads happened: nothing to lose
+  }
+  absl::Status Begin() {
+    absl::Status s = db_.Exec("BEGIN");
+    open_ = s.ok();
+    return s;
+  }
+
+ private:
+  SqliteDb& db_;
+  bool open_ = false;
+};
+
+// Makes the `cases` table of an older schema current: adds the missing columns and, when the
+// keys were made by another fold version (or never), computes every case's search key.
+absl::Status MigrateCases(SqliteDb& db) {
+  SqliteTransaction tx(db);
+  absl::Status s = tx.Begin();
+  if (!s.ok()) return s;
+  std::set<std::string> columns;
+  {
+    absl::StatusOr<SqliteStatement> st = db.Prepare("PRAGMA table_info(cases)");
+    if (!st.ok()) return st.status();
+    for (;;) {
+      absl::StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      columns.insert(st->ColumnText(1));
+    }
+  }
+  for (const auto& [column, sql] : kAddedColumns) {
+    if (columns.contains(column)) continue;
+    s = db.Exec(sql);
+    if (!s.ok()) return s;
+  }
+  // List()'s index: in page order, with every column a filter reads, so that List() walks (and
+  // counts over) about 700 bytes a case instead of the 1.4 KB rows, and reads a row only for
+  // the cases of the page. It replaces cases_by_date(finding_date DESC, case_id), its prefix.
+  s = db.Exec(
+      "DROP INDEX IF EXISTS cases_by_date;"
+      "CREATE INDEX IF NOT EXISTS cases_for_list ON cases(finding_date DESC, case_id, active,"
+      " status, sphere, rule, severity, organization_bin, region, assignee, first_seen,"
+      " search_key)");
+  if (!s.ok()) return s;
+
+  int64_t version = 0;
+  {
+    absl::StatusOr<SqliteStatement> st =
+        db.Prepare("SELECT value FROM store_meta WHERE key = 'search_fold'");
+    if (!st.ok()) return st.status();
+    absl::StatusOr<bool> row = st->Step();
+    if (!row.ok()) return row.status();
+    if (*row) version = st->ColumnInt(0);
+  }
+  if (version != kSearchFoldVersion) {
+    std::vector<std::pair<std::string, std::string>> keys;  // case id, key
+    absl::StatusOr<SqliteStatement> st = db.Prepare(kCaseColumns);
+    if (!st.ok()) return st.status();
+    for (;;) {
+      absl::StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      const CaseRecord c = CaseFromRow(*st);
+      absl::StatusOr<std::string> key = SearchKey(c);
+      if (!key.ok()) return key.status();
+      keys.emplace_back(c.facts.case_id, *std::move(key));
+    }
+    absl::StatusOr<SqliteStatement> up =
+        db.Prepare("UPDATE cases SET search_key = ?2 WHERE case_id = ?1");
+    if (!up.ok()) return up.status();
+    for (const auto& [id, key] : keys) {
+      up->Reset();
+      up->Bind(1, id);
+      up->Bind(2, key);
+      s = up->Run();
+      if (!s.ok()) return s;
+    }
+    absl::StatusOr<SqliteStatement> meta = db.Prepare(
+        "INSERT INTO store_meta(key, value) VALUES('search_fold', ?1)"
+        " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    if (!meta.ok()) return meta.status();
+    meta->Bind(1, kSearchFoldVersion);
+    s = meta->Run();
+    if (!s.ok()) return s;
+  }
+  return tx.Commit();
+}
+
+// SQL contains_text(haystack, needle): 1 when needle's bytes occur in haystack's, else 0.
+// SQLite's instr() calls memcmp at every position and was most of a text search's time
+// (about 20 ms over a 1e6-person region's 4 MB of keys); memmem is an order of magnitude faster.
+void ContainsText(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
+  const void* haystack = sqlite3_value_blob(argv[0]);
+  const int haystack_size = sqlite3_value_bytes(argv[0]);
+  const void* needle = sqlite3_value_blob(argv[1]);
+  const int needle_size = sqlite3_value_bytes(argv[1]);
+  if (needle_size == 0) {
+    sqlite3_result_int(context, 1);
+    return;
+  }
+  if (haystack == nullptr || needle == nullptr) {
+    sqlite3_result_int(context, 0);
+    return;
+  }
+  sqlite3_result_int(context, memmem(haystack, static_cast<size_t>(haystack_size), needle,
+                                     static_cast<size_t>(needle_size)) != nullptr);
+}
+
+absl::Status RegisterContainsText(SqliteDb& db) {
+  const int rc = sqlite3_create_function_v2(db.handle(), "contains_text", 2,
+                                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                            nullptr, ContainsText, nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) return db.Error("registering contains_text");
+  return absl::OkStatus();
+}
+
+// `value` is empty or one of `known`; otherwise a FieldError naming `field`.
+absl::Status CheckKnown(std::string_view field, std::string_view what, const std::string& value,
+                        const std::vector<std::string>& known) {
+  if (value.empty() || std::find(known.begin(), known.end(), value) != known.end()) {
+    return absl::OkStatus();
+  }
+  return FieldError(field, graph::Cat("unknown ", what, " \"", value,
+                                      "\" (known: ", absl::StrJoin(known, ", "), ")"));
+}
+
+// The parts of a WHERE clause. The counts leave out the status and sphere conditions (the
+// facets) and apply them per group.
+enum class Facet { kNone, kStatus, kSphere };
+struct Condition {
+  Facet facet;
+  std::string sql;  // with `?` placeholders, bound from args in order
+  std::vector<std::string> args;
+};
+
+// SELECT `head` WHERE <conditions> `tail`, the facets' conditions only if `with_facets`.
+absl::StatusOr<SqliteStatement> PrepareWhere(SqliteDb& db, std::string_view head,
+                                             const std::vector<Condition>& conditions,
+                                             bool with_facets, std::string_view tail) {
+  std::string where = " WHERE 1";
+  std::vector<std::string> args;
+  for (const Condition& c : conditions) {
+    if (!with_facets && c.facet != Facet::kNone) continue;
+    graph::Append(where, " AND ", c.sql);
+    args.insert(args.end(), c.args.begin(), c.args.end());
+  }
+  absl::StatusOr<SqliteStatement> st = db.Prepare(graph::Cat(head, where, tail));
+  if (!st.ok()) return st.status();
+  for (size_t i = 0; i < args.size(); ++i) st->Bind(static_cast<int>(i + 1), args[i]);
+  return st;
 }
 
 }  // namespace
@@ -162,21 +378,45 @@ struct SqliteCaseStore::Impl {
   }
 };
 
-SqliteCaseStore::SqliteCaseStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SqliteCaseStore::SqliteCaseStore(std::unique_ptr<Impl> impl, CaseVocabulary vocabulary)
+    : vocabulary_(std::move(vocabulary)), impl_(std::move(impl)) {}
 SqliteCaseStore::~SqliteCaseStore() = default;
 
-absl::StatusOr<std::unique_ptr<SqliteCaseStore>> SqliteCaseStore::Open(const std::string& path) {
+absl::StatusOr<std::unique_ptr<SqliteCaseStore>> SqliteCaseStore::Open(const std::string& path,
+                                                                       CaseVocabulary vocabulary) {
+  // Fail at start-up, not at the first search, when ICU lacks the transliterator.
+  absl::StatusOr<std::string> probe = FoldForSearch("Жұмабаев");
+  if (!probe.ok()) return probe.status();
   absl::StatusOr<std::unique_ptr<SqliteDb>> db = SqliteDb::Open(path);
   if (!db.ok()) return db.status();
-  absl::Status s = (*db)->Exec(kSchema);
+  // List() reads every row of the cases table a few times (counts, text search); with SQLite's
+  // default 2 MB cache a region's table (about 1.4 KB a case) is read again from the file each
+  // time. Up to 64 MB of it stays in this connection's cache.
+  absl::Status s = (*db)->Exec("PRAGMA cache_size = -65536");
+  if (!s.ok()) return s;
+  s = RegisterContainsText(**db);
+  if (!s.ok()) return s;
+  s = (*db)->Exec(kSchema);
+  if (!s.ok()) return s;
+  s = MigrateCases(**db);
   if (!s.ok()) return s;
   auto impl = std::make_unique<Impl>();
   impl->db = std::move(*db);
-  return std::unique_ptr<SqliteCaseStore>(new SqliteCaseStore(std::move(impl)));
+  return std::unique_ptr<SqliteCaseStore>(
+      new SqliteCaseStore(std::move(impl), std::move(vocabulary)));
 }
 
 absl::StatusOr<ScanSummary> SqliteCaseStore::RecordScan(const std::vector<CaseFacts>& found,
                                                         absl::Time time) {
+  // Folding is the slow part (ICU); done before taking the lock.
+  std::vector<std::string> facts_keys;
+  facts_keys.reserve(found.size());
+  for (const CaseFacts& f : found) {
+    absl::StatusOr<std::string> key = FactsSearchKey(f);
+    if (!key.ok()) return key.status();
+    facts_keys.push_back(*std::move(key));
+  }
+
   absl::MutexLock lock(&mu_);
   SqliteDb& db = *impl_->db;
   const std::string now = FormatRfc3339(time);
@@ -203,35 +443,43 @@ absl::StatusOr<ScanSummary> SqliteCaseStore::RecordScan(const std::vector<CaseFa
   }
 
   absl::StatusOr<SqliteStatement> select =
-      db.Prepare("SELECT active FROM cases WHERE case_id = ?1");
+      db.Prepare("SELECT active, note, assignee FROM cases WHERE case_id = ?1");
   absl::StatusOr<SqliteStatement> insert = db.Prepare(
       "INSERT INTO cases(case_id, rule, sphere, object_id, official, counterparty, finding_date,"
       " relation, severity, explanation_ru, explanation_en, organization_bin, organization_name,"
-      " region, status, assignee, note, active, first_seen, last_seen, scan)"
+      " region, status, assignee, note, active, first_seen, last_seen, scan, official_name,"
+      " counterparty_name, search_key)"
       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1, '', '', 1, ?15,"
-      " ?15, ?16)");
+      " ?15, ?16, ?17, ?18, ?19)");
   absl::StatusOr<SqliteStatement> update = db.Prepare(
       "UPDATE cases SET rule = ?2, sphere = ?3, object_id = ?4, official = ?5, counterparty = ?6,"
       " finding_date = ?7, relation = ?8, severity = ?9, explanation_ru = ?10,"
       " explanation_en = ?11, organization_bin = ?12, organization_name = ?13, region = ?14,"
-      " active = 1, last_seen = ?15, scan = ?16 WHERE case_id = ?1");
+      " active = 1, last_seen = ?15, scan = ?16, official_name = ?17, counterparty_name = ?18,"
+      " search_key = ?19 WHERE case_id = ?1");
   if (!select.ok()) return select.status();
   if (!insert.ok()) return insert.status();
   if (!update.ok()) return update.status();
 
   ScanSummary summary;
-  for (const CaseFacts& f : found) {
+  for (size_t i = 0; i < found.size(); ++i) {
+    const CaseFacts& f = found[i];
     select->Reset();
     select->Bind(1, f.case_id);
     absl::StatusOr<bool> row = select->Step();
     if (!row.ok()) return row.status();
     const bool known = *row;
     const bool was_active = known && select->ColumnInt(0) != 0;
+    absl::StatusOr<std::string> key =
+        known ? SearchKey(facts_keys[i], select->ColumnText(1), select->ColumnText(2))
+              : SearchKey(facts_keys[i], "", "");
+    if (!key.ok()) return key.status();
     SqliteStatement& st = known ? *update : *insert;
     st.Reset();
     BindFacts(st, f);
     st.Bind(15, now);
     st.Bind(16, scan);
+    st.Bind(19, *key);
     s = st.Run();
     if (!s.ok()) return s;
     if (!known) {
@@ -295,67 +543,122 @@ absl::StatusOr<std::vector<CaseEvent>> SqliteCaseStore::History(std::string_view
 
 absl::StatusOr<CasePage> SqliteCaseStore::List(const CaseFilter& filter) {
   if (filter.page_size < 1 || filter.page_size > kMaxPageSize) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("page_size must be 1..", kMaxPageSize, ", got ", filter.page_size));
+    return FieldError("page_size",
+                      absl::StrCat("must be 1..", kMaxPageSize, ", got ", filter.page_size));
   }
   int64_t offset = 0;
   if (!filter.page_token.empty() && (!absl::SimpleAtoi(filter.page_token, &offset) || offset < 0)) {
-    return absl::InvalidArgumentError("page_token is not one this server gave");
+    return FieldError("page_token", "is not one this server gave");
   }
-
-  // The WHERE clause and its text arguments, bound in order.
-  std::string where = " WHERE 1";
-  std::vector<std::string> args;
-  auto equal = [&](const char* column, const std::string& value) {
-    if (value.empty()) return;
-    args.push_back(value);
-    absl::StrAppend(&where, " AND ", column, " = ?", args.size());
+  absl::Status s = CheckKnown("sphere", "sphere", filter.sphere, vocabulary_.spheres);
+  if (!s.ok()) return s;
+  s = CheckKnown("rule", "rule", filter.rule, vocabulary_.rules);
+  if (!s.ok()) return s;
+  for (const std::string& severity : filter.severities) {
+    if (severity.empty()) return FieldError("severities", "empty severity");
+    s = CheckKnown("severities", "severity", severity, vocabulary_.severities);
+    if (!s.ok()) return s;
+  }
+  std::vector<Condition> conditions;
+  auto equal = [&](Facet facet, const char* column, const std::string& value) {
+    if (!value.empty()) conditions.push_back({facet, absl::StrCat(column, " = ?"), {value}});
   };
-  equal("sphere", filter.sphere);
-  equal("rule", filter.rule);
-  equal("organization_bin", filter.organization_bin);
-  equal("region", filter.region);
+  for (const auto& [field, value] :
+       {std::pair{"date_from", &filter.date_from}, std::pair{"date_to", &filter.date_to},
+        std::pair{"first_seen_from", &filter.first_seen_from},
+        std::pair{"first_seen_to", &filter.first_seen_to}}) {
+    if (value->empty()) continue;
+    absl::StatusOr<graph::Date> d = ParseDateField(*value, field);
+    if (!d.ok()) return d.status();
+  }
+  equal(Facet::kSphere, "sphere", filter.sphere);
+  equal(Facet::kNone, "rule", filter.rule);
+  if (!filter.severities.empty()) {
+    Condition c{Facet::kNone, "severity IN (", {}};
+    for (const std::string& severity : filter.severities) {
+      absl::StrAppend(&c.sql, c.args.empty() ? "?" : ", ?");
+      c.args.push_back(severity);
+    }
+    c.sql += ")";
+    conditions.push_back(std::move(c));
+  }
+  equal(Facet::kNone, "organization_bin", filter.organization_bin);
+  equal(Facet::kNone, "region", filter.region);
+  equal(Facet::kNone, "assignee", filter.assignee);
   if (!filter.date_from.empty()) {
-    args.push_back(filter.date_from);
-    absl::StrAppend(&where, " AND finding_date >= ?", args.size());
+    conditions.push_back({Facet::kNone, "finding_date >= ?", {filter.date_from}});
   }
   if (!filter.date_to.empty()) {
-    args.push_back(filter.date_to);
-    absl::StrAppend(&where, " AND finding_date <= ?", args.size());
+    conditions.push_back({Facet::kNone, "finding_date <= ?", {filter.date_to}});
+  }
+  // first_seen is RFC 3339 ("2023-11-14T22:13:20.000Z"): on or after a day is >= the day's
+  // date; on or before a day is before the next day's date.
+  if (!filter.first_seen_from.empty()) {
+    conditions.push_back({Facet::kNone, "first_seen >= ?", {filter.first_seen_from}});
+  }
+  if (!filter.first_seen_to.empty()) {
+    conditions.push_back({Facet::kNone,
+                          "first_seen < ?",
+                          {graph::FormatIsoDate(*graph::ParseIsoDate(filter.first_seen_to) + 1)}});
   }
   if (!filter.text.empty()) {
-    args.push_back(filter.text);
-    const size_t n = args.size();
-    absl::StrAppend(&where, " AND (instr(explanation_ru, ?", n, ") OR instr(explanation_en, ?", n,
-                    ") OR instr(object_id, ?", n, ") OR instr(relation, ?", n,
-                    ") OR instr(official, ?", n, ") OR instr(counterparty, ?", n,
-                    ") OR instr(note, ?", n, ") OR instr(assignee, ?", n, "))");
+    absl::StatusOr<std::string> folded = FoldForSearch(filter.text);
+    if (!folded.ok()) return folded.status();
+    if (!folded->empty()) {
+      conditions.push_back({Facet::kNone, "contains_text(search_key, ?)", {*std::move(folded)}});
+    }
   }
   if (!filter.statuses.empty()) {
-    where += " AND status IN (";
+    Condition c{Facet::kStatus, "status IN (", {}};
     for (size_t i = 0; i < filter.statuses.size(); ++i) {
-      absl::StrAppend(&where, i > 0 ? ", " : "", static_cast<int>(filter.statuses[i]));
+      absl::StrAppend(&c.sql, i > 0 ? ", " : "", static_cast<int>(filter.statuses[i]));
     }
-    where += ")";
+    c.sql += ")";
+    conditions.push_back(std::move(c));
   }
-  if (!filter.include_inactive) where += " AND active = 1";
+  if (!filter.include_inactive) conditions.push_back({Facet::kNone, "active = 1", {}});
 
   absl::MutexLock lock(&mu_);
+  SqliteDb& db = *impl_->db;
+  ReadTransaction tx(db);
+  s = tx.Begin();
+  if (!s.ok()) return s;
   CasePage page;
-  {
-    absl::StatusOr<SqliteStatement> st =
-        impl_->db->Prepare(absl::StrCat("SELECT count(*) FROM cases", where));
-    if (!st.ok()) return st.status();
-    for (size_t i = 0; i < args.size(); ++i) st->Bind(static_cast<int>(i + 1), args[i]);
-    absl::StatusOr<bool> row = st->Step();
-    if (!row.ok()) return row.status();
-    page.total_count = st->ColumnInt(0);
+  for (int v = static_cast<int>(CaseStatus::kNew); v <= static_cast<int>(CaseStatus::kResolved);
+       ++v) {
+    page.counts_by_status[static_cast<CaseStatus>(v)] = 0;
   }
-  absl::StatusOr<SqliteStatement> st = impl_->db->Prepare(
-      absl::StrCat(kCaseColumns, where, " ORDER BY finding_date DESC, case_id LIMIT ",
-                   filter.page_size, " OFFSET ", offset));
+  for (const std::string& sphere : vocabulary_.spheres) page.counts_by_sphere[sphere] = 0;
+  {
+    // One pass for both counts and the total: group by both facets, then apply each facet's
+    // filter to the other's counts.
+    absl::StatusOr<SqliteStatement> st =
+        PrepareWhere(db, "SELECT status, sphere, count(*) FROM cases", conditions,
+                     /*with_facets=*/false, " GROUP BY status, sphere");
+    if (!st.ok()) return st.status();
+    for (;;) {
+      absl::StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      std::optional<CaseStatus> status = CaseStatusFromInt(st->ColumnInt(0));
+      if (!status.has_value()) continue;
+      const std::string sphere = st->ColumnText(1);
+      const int64_t n = st->ColumnInt(2);
+      const bool status_passes =
+          filter.statuses.empty() || std::find(filter.statuses.begin(), filter.statuses.end(),
+                                               *status) != filter.statuses.end();
+      const bool sphere_passes = filter.sphere.empty() || sphere == filter.sphere;
+      if (sphere_passes) page.counts_by_status[*status] += n;
+      if (status_passes) page.counts_by_sphere[sphere] += n;
+      if (status_passes && sphere_passes) page.total_count += n;
+    }
+  }
+  if (offset >= page.total_count) return page;  // nothing to read
+  absl::StatusOr<SqliteStatement> st =
+      PrepareWhere(db, kCaseColumns, conditions, /*with_facets=*/true,
+                   absl::StrCat(" ORDER BY finding_date DESC, case_id LIMIT ", filter.page_size,
+                                " OFFSET ", offset));
   if (!st.ok()) return st.status();
-  for (size_t i = 0; i < args.size(); ++i) st->Bind(static_cast<int>(i + 1), args[i]);
   for (;;) {
     absl::StatusOr<bool> row = st->Step();
     if (!row.ok()) return row.status();
@@ -396,13 +699,16 @@ absl::StatusOr<CaseRecord> SqliteCaseStore::Update(std::string_view case_id,
   }
   if (events.empty()) return next;
 
-  absl::StatusOr<SqliteStatement> st =
-      db.Prepare("UPDATE cases SET status = ?2, note = ?3, assignee = ?4 WHERE case_id = ?1");
+  absl::StatusOr<std::string> key = SearchKey(next);
+  if (!key.ok()) return key.status();
+  absl::StatusOr<SqliteStatement> st = db.Prepare(
+      "UPDATE cases SET status = ?2, note = ?3, assignee = ?4, search_key = ?5 WHERE case_id = ?1");
   if (!st.ok()) return st.status();
   st->Bind(1, case_id);
   st->Bind(2, static_cast<int>(next.status));
   st->Bind(3, next.note);
   st->Bind(4, next.assignee);
+  st->Bind(5, *key);
   s = st->Run();
   if (!s.ok()) return s;
   for (const CaseEvent& e : events) {

@@ -9,14 +9,22 @@
 //   scan v2: {A, C}      -> A CONFIRMED (active), B inactive ("disappeared"), C NEW
 //   scan v3: {A, B, C}   -> B active again ("reappeared"), still NEW
 //
+// Commissioners find cases with List(): filters, a text search that ignores case and the
+// Cyrillic/Latin spelling of names (search_key.h), and counts by status and by sphere for the
+// console's facets.
+//
 // CaseStore is the interface the service uses; SqliteCaseStore keeps the cases in the service's
 // SQLite database (tables `cases` and `case_history`), created on first open.
 //
 // Example:
-//   absl::StatusOr<std::unique_ptr<SqliteCaseStore>> store = SqliteCaseStore::Open("coigraph.db");
+//   absl::StatusOr<std::unique_ptr<SqliteCaseStore>> store =
+//       SqliteCaseStore::Open("coigraph.db", KnownCaseVocabulary());
 //   (*store)->RecordScan(facts, absl::Now());
 //   (*store)->Update(id, {.status = CaseStatus::kInReview, .actor = "aigerim",
 //                         .role = "ethics_commissioner", .time = absl::Now()});
+//   absl::StatusOr<CasePage> page =
+//       (*store)->List({.severities = {"critical"}, .text = "zhumabayev"});
+//   // page->cases: critical cases of Жұмабаев; page->counts_by_status: the same search by status
 //
 // Thread safety: every method may be called from many threads.
 #pragma once
@@ -60,7 +68,9 @@ struct CaseFacts {
   std::string object_id;
   std::string official;
   std::string counterparty;
-  std::string date;  // YYYY-MM-DD
+  std::string official_name;  // "Жұмабаев Марат Қайратұлы", or the organization's name
+  std::string counterparty_name;  // the same for the counterparty; "" when the feeds give none
+  std::string date;               // YYYY-MM-DD
   std::string relation;
   std::string severity;  // "critical", "high", "medium", "low"
   std::string explanation_ru;
@@ -90,16 +100,32 @@ struct CaseEvent {
   std::string new_value;
 };
 
-// ListCases filters; an empty field does not filter.
+// The values a filter may name, passed to SqliteCaseStore::Open (the service passes
+// KnownCaseVocabulary() of snapshot_holder.h: the graph's rules and spheres).
+struct CaseVocabulary {
+  std::vector<std::string> rules;       // "HIRE_SUBORDINATION", ...
+  std::vector<std::string> spheres;     // "hiring", "procurement", ...
+  std::vector<std::string> severities;  // "critical", "high", "medium", "low"
+};
+
+// ListCases filters; a case is listed when it passes every one. An empty field does not filter.
 struct CaseFilter {
-  std::string sphere;
-  std::string rule;
+  std::string sphere;                   // one of CaseVocabulary::spheres
+  std::string rule;                     // one of CaseVocabulary::rules
+  std::vector<std::string> severities;  // any of these; each one of CaseVocabulary::severities
   std::string organization_bin;
   std::string region;
-  std::vector<CaseStatus> statuses;
-  std::string date_from;  // YYYY-MM-DD, inclusive
-  std::string date_to;    // YYYY-MM-DD, inclusive
-  std::string text;       // case-sensitive substring of the texts of a case
+  std::string assignee;              // exact
+  std::vector<CaseStatus> statuses;  // any of these
+  std::string date_from;             // YYYY-MM-DD, inclusive, on the finding's date
+  std::string date_to;               // YYYY-MM-DD, inclusive
+  std::string first_seen_from;       // YYYY-MM-DD, inclusive, on the UTC day a scan first found it
+  std::string first_seen_to;         // YYYY-MM-DD, inclusive
+  // FoldForSearch(text) (search_key.h: case, Cyrillic/Latin and variant spellings folded) is a
+  // substring of the fold of one of: the official's and counterparty's IIN/BIN and name, the
+  // object id, rule, relation, organization BIN and name, region, both explanations, note and
+  // assignee. A text that folds to "" does not filter.
+  std::string text;
   bool include_inactive = false;
   int page_size = 50;      // 1..500
   std::string page_token;  // from CasePage::next_page_token
@@ -109,6 +135,12 @@ struct CasePage {
   std::vector<CaseRecord> cases;  // newest finding date first, then case id
   std::string next_page_token;    // "" on the last page
   int64_t total_count = 0;
+  // Of the cases that pass every filter but `statuses`: how many have each status. Every status
+  // is a key (0 when none).
+  std::map<CaseStatus, int64_t> counts_by_status;
+  // Of the cases that pass every filter but `sphere`: how many are in each sphere. Every sphere
+  // of the vocabulary is a key (0 when none), and any other sphere a stored case has.
+  std::map<std::string, int64_t> counts_by_sphere;
 };
 
 // A change asked for by UpdateCase; unset fields are left.
@@ -141,7 +173,11 @@ class CaseStore {
   virtual absl::StatusOr<CaseRecord> Get(std::string_view case_id) = 0;
   // Oldest first. Errors: NotFound for an unknown id.
   virtual absl::StatusOr<std::vector<CaseEvent>> History(std::string_view case_id) = 0;
-  // Errors: InvalidArgument for a bad page_size or page_token.
+  // The page, total and counts are read in one transaction.
+  // Errors: InvalidArgument made by FieldError (field_errors.h), so ViolatedField() names the
+  // field: "page_size" (not 1..500), "page_token" (not one this store gave), "sphere", "rule",
+  // "severities" (a value not in the vocabulary), "date_from", "date_to", "first_seen_from",
+  // "first_seen_to" (not a strict YYYY-MM-DD date). Internal when ICU cannot fold the text.
   virtual absl::StatusOr<CasePage> List(const CaseFilter& filter) = 0;
   // Applies the change and records one event per field that actually changed.
   // Errors: NotFound for an unknown id.
@@ -153,7 +189,13 @@ class CaseStore {
 class SqliteCaseStore final : public CaseStore {
  public:
   // Opens the case tables of the SQLite database `path`, creating file and tables when absent.
-  static absl::StatusOr<std::unique_ptr<SqliteCaseStore>> Open(const std::string& path);
+  // A database made before the search key existed gets the columns official_name,
+  // counterparty_name (both "" until the next scan finds the case) and search_key, and every
+  // case's key is computed; so is every key when the fold's version (kSearchFoldVersion in the
+  // .cc) changed since the keys were made. `vocabulary` is what List() accepts as a rule,
+  // sphere and severity. Errors: Internal for SQLite failures or when ICU cannot fold.
+  static absl::StatusOr<std::unique_ptr<SqliteCaseStore>> Open(const std::string& path,
+                                                               CaseVocabulary vocabulary);
   ~SqliteCaseStore() override;
 
   absl::StatusOr<ScanSummary> RecordScan(const std::vector<CaseFacts>& found,
@@ -166,7 +208,8 @@ class SqliteCaseStore final : public CaseStore {
 
  private:
   struct Impl;
-  explicit SqliteCaseStore(std::unique_ptr<Impl> impl);
+  SqliteCaseStore(std::unique_ptr<Impl> impl, CaseVocabulary vocabulary);
+  const CaseVocabulary vocabulary_;  // set once; read without the lock
   absl::Mutex mu_;
   std::unique_ptr<Impl> impl_ ABSL_GUARDED_BY(mu_);
 };

@@ -39,6 +39,21 @@ v1::Severity SeverityToProto(std::string_view severity) {
   return v1::SEVERITY_UNSPECIFIED;
 }
 
+std::string SeverityName(v1::Severity severity) {
+  switch (severity) {
+    case v1::SEVERITY_CRITICAL:
+      return "critical";
+    case v1::SEVERITY_HIGH:
+      return "high";
+    case v1::SEVERITY_MEDIUM:
+      return "medium";
+    case v1::SEVERITY_LOW:
+      return "low";
+    default:
+      return "";
+  }
+}
+
 void FindingToProto(const graph::Finding& f, const std::string& case_id, v1::Finding* out) {
   out->set_rule(std::string(graph::Name(f.rule)));
   out->set_sphere(std::string(graph::SphereOf(f.rule)));

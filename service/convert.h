@@ -32,6 +32,8 @@ grpc::Status ToGrpcStatus(const absl::Status& status);
 
 // "critical" -> SEVERITY_CRITICAL, ...; unknown -> UNSPECIFIED.
 v1::Severity SeverityToProto(std::string_view severity);
+// The inverse: "critical", ...; "" for SEVERITY_UNSPECIFIED or an unknown value.
+std::string SeverityName(v1::Severity severity);
 
 void FindingToProto(const graph::Finding& f, const std::string& case_id, v1::Finding* out);
 // Keeps rule, sphere, object_id, date, severity and case_id; clears who and how; sets redacted.

@@ -1,7 +1,9 @@
 #include "service/snapshot_holder.h"
 
+#include <algorithm>
 #include <utility>
 
+#include "graph/identity_number.h"
 #include "graph/rules.h"
 #include "graph/text.h"
 
@@ -86,6 +88,13 @@ class OrganizationIndex {
   absl::flat_hash_map<std::string_view, graph::OrgIndex> by_other_;
 };
 
+// A person's full name or an organization's name; "" for a number the snapshot does not know.
+std::string NameOf(const graph::Snapshot& s, const std::string& number) {
+  std::optional<graph::VertexId> v = s.FindVertex(graph::IdentityNumberValue(number));
+  if (!v.has_value()) return "";
+  return s.IsPerson(*v) ? s.PersonFullName(*v) : s.VertexName(*v);
+}
+
 CaseFacts FactsWithOrg(const graph::Snapshot& s, const graph::Finding& f, graph::OrgIndex org) {
   CaseFacts c;
   c.rule = std::string(graph::Name(f.rule));
@@ -94,6 +103,8 @@ CaseFacts FactsWithOrg(const graph::Snapshot& s, const graph::Finding& f, graph:
   c.object_id = f.object_id;
   c.official = f.official;
   c.counterparty = f.counterparty;
+  c.official_name = NameOf(s, f.official);
+  c.counterparty_name = NameOf(s, f.counterparty);
   c.date = graph::FormatIsoDate(f.date);
   c.relation = f.relation;
   c.severity = f.severity;
@@ -109,6 +120,20 @@ CaseFacts FactsWithOrg(const graph::Snapshot& s, const graph::Finding& f, graph:
 }
 
 }  // namespace
+
+CaseVocabulary KnownCaseVocabulary() {
+  CaseVocabulary v;
+  for (int i = 0; i < graph::kRuleCount; ++i) {
+    const auto rule = static_cast<graph::Rule>(i);
+    v.rules.emplace_back(graph::Name(rule));
+    const std::string sphere(graph::SphereOf(rule));
+    if (std::find(v.spheres.begin(), v.spheres.end(), sphere) == v.spheres.end()) {
+      v.spheres.push_back(sphere);
+    }
+  }
+  v.severities = {"critical", "high", "medium", "low"};
+  return v;
+}
 
 const graph::Finding* LoadedState::FindingOfCase(const std::string& case_id) const {
   auto it = finding_by_case.find(case_id);

@@ -53,10 +53,15 @@ struct LoadedState {
 absl::StatusOr<std::shared_ptr<const LoadedState>> LoadScan(const std::string& dir, int64_t version,
                                                             absl::Time now);
 
-// The case facts of a finding: its id, texts and the organization it belongs to (the
+// The case facts of a finding: its id, texts, the official's and counterparty's names (a
+// person's full name, an organization's name) and the organization it belongs to (the
 // employer of the post, the tender's or contract's customer, the commission's organization,
 // the bonus's organization).
 CaseFacts CaseFactsOf(const graph::Snapshot& s, const graph::Finding& f);
+
+// What the case store accepts as a rule, sphere and severity in a filter: graph::Name and
+// graph::SphereOf of every rule (spheres once each, in rule order), and the four severities.
+CaseVocabulary KnownCaseVocabulary();
 
 // YYYY-MM-DD three calendar months after `date` (the day clamped to the month's end), the cure
 // deadline of a joint-service case; "" for other rules or a malformed date.

@@ -45,6 +45,8 @@ class SqliteDb {
   // Rows changed by the latest INSERT/UPDATE/DELETE.
   int Changes() const;
   const std::string& path() const { return path_; }
+  // The connection, for what this layer does not wrap (registering SQL functions).
+  sqlite3* handle() const { return db_; }
 
   // An Internal status carrying SQLite's latest message.
   absl::Status Error(std::string_view what) const;

@@ -138,6 +138,14 @@ TEST_F(HttpApiTest, EveryUnaryRpcAnswersOverHttp) {
   ASSERT_EQ(a.status, 200) << a.body;
   const auto& cases = a.json.fields().at("cases").list_value().values();
   ASSERT_FALSE(cases.empty());
+  // Counts: by status over every filter but the statuses, by sphere over every filter but the
+  // sphere (here the rule keeps them to hiring).
+  const auto& by_status = a.json.fields().at("countsByStatus").struct_value().fields();
+  EXPECT_EQ(by_status.at("CASE_STATUS_NEW").string_value(),
+            a.json.fields().at("totalCount").string_value());
+  const auto& by_sphere = a.json.fields().at("countsBySphere").struct_value().fields();
+  EXPECT_EQ(by_sphere.at("hiring").string_value(), a.json.fields().at("totalCount").string_value());
+  EXPECT_EQ(by_sphere.at("procurement").string_value(), "0");
   const std::string case_id = cases[0].struct_value().fields().at("caseId").string_value();
 
   for (const auto& [method, token, json] : std::vector<std::tuple<std::string, std::string,
@@ -227,6 +235,12 @@ TEST_F(HttpApiTest, EveryErrorCodeAClientCanProvoke) {
             "resource_exhausted"},
            {"ListAudit", "tok-ethics", R"({"rpc":"DropTables","purpose":"p"})", 400,
             "invalid_argument"},
+           {"ListCases", "tok-ethics", R"({"sphere":"hire","purpose":"p"})", 400,
+            "invalid_argument"},
+           {"ListCases", "tok-ethics", R"({"rule":"HIRE","purpose":"p"})", 400,
+            "invalid_argument"},
+           {"ListCases", "tok-ethics", R"({"firstSeenFrom":"2026-13-01","purpose":"p"})", 400,
+            "invalid_argument"},
            {"CheckHireBatch", "tok-hr", "{}", 501, "unimplemented"},
            {"ExportSubgraph", "tok-ethics", "{}", 501, "unimplemented"},
        }) {
@@ -245,6 +259,10 @@ TEST_F(HttpApiTest, EveryErrorCodeAClientCanProvoke) {
   ASSERT_TRUE(bad_request.ParseFromString(binary));
   ASSERT_EQ(bad_request.field_violations_size(), 1);
   EXPECT_EQ(bad_request.field_violations(0).field(), "candidate_iin");
+
+  // An unknown filter value names its field.
+  a = Post("ListCases", R"({"sphere":"hire","purpose":"p"})", "tok-ethics");
+  EXPECT_NE(a.body.find(R"("field":"sphere")"), std::string::npos) << a.body;
 
   // Not JSON at all, and too large.
   httplib::Result res = http_->Post("/coigraph.v1.Coigraph/Status",

@@ -48,7 +48,7 @@ class ServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
     const std::string db = testing::FreshPath("db");
-    cases_ = std::move(SqliteCaseStore::Open(db).value());
+    cases_ = std::move(SqliteCaseStore::Open(db, KnownCaseVocabulary()).value());
     audit_ = std::move(SqliteAuditLog::Open(db).value());
     absl::StatusOr<ScanSummary> loaded = LoadAndSwap(kDemo, holder_, *cases_, kT0);
     ASSERT_TRUE(loaded.ok()) << loaded.status();

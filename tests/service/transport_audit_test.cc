@@ -63,7 +63,7 @@ class TransportAuditTest : public ::testing::Test {
  protected:
   void SetUp() override {
     const std::string db = testing::FreshPath("db");
-    cases_ = std::move(SqliteCaseStore::Open(db).value());
+    cases_ = std::move(SqliteCaseStore::Open(db, KnownCaseVocabulary()).value());
     audit_ = std::move(SqliteAuditLog::Open(db).value());
     ASSERT_TRUE(LoadAndSwap(kDemo, holder_, *cases_, kT0).ok());
     const std::string tokens = "hr_system hr-gw " + graph::Sha256Hex("hr") + "\n" +

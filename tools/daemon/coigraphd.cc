@@ -140,7 +140,8 @@ int main(int argc, char** argv) {
   }
 
   absl::StatusOr<std::unique_ptr<coigraph::service::SqliteCaseStore>> cases =
-      coigraph::service::SqliteCaseStore::Open(flags["db"]);
+      coigraph::service::SqliteCaseStore::Open(flags["db"],
+                                               coigraph::service::KnownCaseVocabulary());
   if (!cases.ok()) return Fail(std::string(cases.status().message()));
   absl::StatusOr<std::unique_ptr<coigraph::service::SqliteAuditLog>> audit =
       coigraph::service::SqliteAuditLog::Open(flags["db"]);

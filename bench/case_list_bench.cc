@@ -1,0 +1,246 @@
+// case_list_bench: how long the case store takes to fold and record a region's cases, and
+// CaseStore::List() p50/p99 for the filter mixes of the commissioners' console.
+//
+//   case_list_bench --feed DIR [--db PATH] [--runs 300]
+//
+// Loads DIR (LoadScan: the snapshot and every rule), records its cases into a fresh SQLite
+// store at PATH (default: a file under the system temp directory, removed first), then runs
+// each List() mix --runs times. Prints figures only; it asserts nothing.
+#include <time.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/time/clock.h"
+#include "bench/bench_stats.h"
+#include "service/case_store.h"
+#include "service/search_key.h"
+#include "service/snapshot_holder.h"
+
+namespace {
+
+using coigraph::bench::Samples;
+using coigraph::bench::Stopwatch;
+using coigraph::service::CaseFacts;
+using coigraph::service::CaseFilter;
+using coigraph::service::CasePage;
+using coigraph::service::CaseStatus;
+using coigraph::service::FoldForSearch;
+
+constexpr char kUsage[] = "usage: case_list_bench --feed DIR [--db PATH] [--runs 300]\n";
+
+int Fail(const std::string& message) {
+  std::fprintf(stderr, "case_list_bench: %s\n", message.c_str());
+  return 1;
+}
+
+double Ms(double seconds) { return seconds * 1e3; }
+
+// CPU time of this thread: what List() itself costs, without the waits of a shared machine.
+double ThreadCpuSeconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+// The first word of a name ("Жұмабаев" of "Жұмабаев Марат Қайратұлы").
+std::string Surname(const std::string& name) { return name.substr(0, name.find(' ')); }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string feed;
+  std::string db = (std::filesystem::temp_directory_path() / "case_list_bench.db").string();
+  int runs = 300;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--help") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    }
+    if (i + 1 >= argc) return Fail(arg + " needs a value\n" + kUsage);
+    const std::string value = argv[++i];
+    if (arg == "--feed") {
+      feed = value;
+    } else if (arg == "--db") {
+      db = value;
+    } else if (arg == "--runs") {
+      runs = std::atoi(value.c_str());
+    } else {
+      return Fail("unknown flag " + arg + "\n" + kUsage);
+    }
+  }
+  if (feed.empty() || runs < 1) return Fail(kUsage);
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+
+  Stopwatch load_watch;
+  absl::StatusOr<std::shared_ptr<const coigraph::service::LoadedState>> state =
+      coigraph::service::LoadScan(feed, 1, absl::Now());
+  if (!state.ok()) return Fail(std::string(state.status().message()));
+  const std::vector<CaseFacts>& cases = (*state)->cases;
+  std::printf("feed %s: %zu cases (load and rules %.0f ms)\n", feed.c_str(), cases.size(),
+              Ms(load_watch.Seconds()));
+  if (cases.empty()) return Fail("no cases");
+
+  // The fold alone, on the texts a case's search key is made of; one thread.
+  {
+    Stopwatch first;
+    if (!FoldForSearch("Жұмабаев").ok()) return Fail("ICU cannot fold");
+    const double create_s = first.Seconds();
+    Stopwatch w;
+    size_t key_bytes = 0;
+    for (const CaseFacts& f : cases) {
+      for (const std::string* text :
+           {&f.official, &f.official_name, &f.counterparty, &f.counterparty_name, &f.object_id,
+            &f.rule, &f.relation, &f.organization_bin, &f.organization_name, &f.region,
+            &f.explanation_ru, &f.explanation_en}) {
+        key_bytes += FoldForSearch(*text)->size() + 1;
+      }
+    }
+    const double s = w.Seconds();
+    std::printf(
+        "fold: %.0f ms for %zu cases (%.1f us a case; keys %.0f bytes a case); first fold on a "
+        "thread (makes its transliterator) %.2f ms\n",
+        Ms(s), cases.size(), s * 1e6 / static_cast<double>(cases.size()),
+        static_cast<double>(key_bytes) / static_cast<double>(cases.size()), Ms(create_s));
+    std::thread other([] {
+      Stopwatch t;
+      (void)FoldForSearch("Жұмабаев");
+      std::printf("first fold on another thread: %.2f ms\n", Ms(t.Seconds()));
+    });
+    other.join();
+  }
+
+  absl::StatusOr<std::unique_ptr<coigraph::service::SqliteCaseStore>> store =
+      coigraph::service::SqliteCaseStore::Open(db, coigraph::service::KnownCaseVocabulary());
+  if (!store.ok()) return Fail(std::string(store.status().message()));
+  {
+    Stopwatch w;
+    absl::StatusOr<coigraph::service::ScanSummary> s =
+        (*store)->RecordScan(cases, absl::FromUnixSeconds(1700000000));
+    if (!s.ok()) return Fail(std::string(s.status().message()));
+    std::printf("RecordScan, first (creates %lld): %.0f ms\n", static_cast<long long>(s->created),
+                Ms(w.Seconds()));
+    Stopwatch again;
+    s = (*store)->RecordScan(cases, absl::FromUnixSeconds(1700000000 + 86400));
+    if (!s.ok()) return Fail(std::string(s.status().message()));
+    std::printf("RecordScan, again (updates %lld): %.0f ms\n",
+                static_cast<long long>(s->seen_again), Ms(again.Seconds()));
+  }
+  {
+    // Reopening with keys of the current fold version does not fold again.
+    Stopwatch w;
+    auto reopened =
+        coigraph::service::SqliteCaseStore::Open(db, coigraph::service::KnownCaseVocabulary());
+    if (!reopened.ok()) return Fail(std::string(reopened.status().message()));
+    std::printf("Open of the filled store: %.1f ms\n", Ms(w.Seconds()));
+  }
+  // A few cases worked on, so that the assignee and status filters have something to find.
+  for (size_t i = 0; i < cases.size(); i += 7) {
+    (void)(*store)->Update(cases[i].case_id, {.status = CaseStatus::kInReview,
+                                              .assignee = std::string("aigerim"),
+                                              .actor = "bench",
+                                              .role = "ethics_commissioner",
+                                              .time = absl::FromUnixSeconds(1700100000)});
+  }
+
+  // Queries drawn from the data: a surname that occurs, in Cyrillic and in passport Latin.
+  const CaseFacts& sample = cases[cases.size() / 3];
+  const std::string surname = Surname(sample.official_name);
+  const std::string surname_latin = FoldForSearch(surname).value();
+  const std::string iin_part = sample.official.substr(2, 6);
+
+  struct Mix {
+    std::string name;
+    CaseFilter filter;
+  };
+  std::vector<Mix> mixes;
+  mixes.push_back({"no filter, first page", {}});
+  {
+    CaseFilter f;
+    f.page_token = std::to_string(cases.size() / 2);
+    mixes.push_back({"no filter, page in the middle", f});
+  }
+  {
+    CaseFilter f;
+    f.sphere = "hiring";
+    f.statuses = {CaseStatus::kNew};
+    mixes.push_back({"sphere + status", f});
+  }
+  {
+    CaseFilter f;
+    f.severities = {"critical", "high"};
+    f.rule = sample.rule;
+    f.date_from = "2020-01-01";
+    f.first_seen_from = "2023-11-14";
+    f.first_seen_to = "2023-11-20";
+    mixes.push_back({"rule + severities + dates", f});
+  }
+  {
+    CaseFilter f;
+    f.assignee = "aigerim";
+    mixes.push_back({"assignee", f});
+  }
+  {
+    CaseFilter f;
+    f.text = surname;
+    mixes.push_back({"text \"" + surname + "\"", f});
+  }
+  {
+    CaseFilter f;
+    f.text = surname_latin;
+    mixes.push_back({"text \"" + surname_latin + "\"", f});
+  }
+  {
+    CaseFilter f;
+    f.text = iin_part;
+    mixes.push_back({"text IIN part \"" + iin_part + "\"", f});
+  }
+  {
+    CaseFilter f;
+    f.text = "qwxqwx";
+    mixes.push_back({"text matching nothing", f});
+  }
+  {
+    CaseFilter f;
+    f.text = surname;
+    f.sphere = sample.sphere;
+    f.severities = {"critical", "high", "medium"};
+    f.statuses = {CaseStatus::kNew, CaseStatus::kInReview};
+    f.first_seen_from = "2023-11-01";
+    f.include_inactive = true;
+    f.page_size = 100;
+    mixes.push_back({"text + sphere + severities + statuses + first seen", f});
+  }
+  {
+    CaseFilter f;
+    f.page_size = 500;
+    mixes.push_back({"no filter, 500 a page", f});
+  }
+
+  std::printf(
+      "\nList(), %d runs each (ms; wall time, then this thread's CPU time):\n"
+      "%-52s %6s %7s %7s %7s %7s %7s\n",
+      runs, "mix", "total", "p50", "p99", "max", "cpu p50", "cpu p99");
+  for (const Mix& mix : mixes) {
+    Samples samples, cpu;
+    int64_t total = 0;
+    for (int r = 0; r < runs; ++r) {
+      Stopwatch w;
+      const double cpu_start = ThreadCpuSeconds();
+      absl::StatusOr<CasePage> page = (*store)->List(mix.filter);
+      samples.Add(w.Seconds());
+      cpu.Add(ThreadCpuSeconds() - cpu_start);
+      if (!page.ok()) return Fail(mix.name + ": " + std::string(page.status().message()));
+      total = page->total_count;
+    }
+    std::printf("%-52s %6lld %7.2f %7.2f %7.2f %7.2f %7.2f\n", mix.name.c_str(),
+                static_cast<long long>(total), Ms(samples.Median()), Ms(samples.Percentile(0.99)),
+                Ms(samples.Percentile(1.0)), Ms(cpu.Median()), Ms(cpu.Percentile(0.99)));
+  }
+  return 0;
+}
