@@ -432,7 +432,9 @@ test("explore, operations and audit pages", { timeout: 90_000 }, async () => {
   assert.ok(g.nodes.some((x) => x.id === COUNTERPARTY), "FindPaths drew the counterparty");
   const before = g.nodes.length;
   // Double-click expands a vertex.
-  await page.evaluate((id) => window.__coigraphCy.getElementById(id).emit("dbltap"), COUNTERPARTY);
+  await page.evaluate((id) => {
+    window.__coigraphCy.getElementById(id).emit("dbltap"); // (returns nothing: a collection is slow to serialize)
+  }, COUNTERPARTY);
   await page.waitForFunction((n) => window.__coigraphCy && window.__coigraphCy.nodes().length > n, before);
   assert.match(await page.getByTestId("explore-export").getAttribute("href"), /seeds=/);
   await shot(page, "08-explore");
