@@ -12,6 +12,8 @@ export interface Session {
   csrfToken: string;
   expiresAt: string;
   rpcs: string[];
+  /** True when the server runs in demo mode (no tokens). */
+  demo: boolean;
 }
 
 let session: Session | null = null;
@@ -77,6 +79,7 @@ function asSession(j: Partial<Session>): Session {
     csrfToken: String(j.csrfToken ?? ""),
     expiresAt: String(j.expiresAt ?? ""),
     rpcs: Array.isArray(j.rpcs) ? j.rpcs.map(String) : [],
+    demo: j.demo === true,
   };
 }
 

@@ -188,6 +188,7 @@ function header(route: Route): HTMLElement {
     "header",
     { class: "top no-print" },
     h("a", { class: "brand", href: "#/" }, "coigraph"),
+    s.demo ? h("span", { class: "demo-badge", testid: "demo-badge", title: t("ops.demoMode") }, "DEMO") : null,
     nav,
     h(
       "div",

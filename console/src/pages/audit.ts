@@ -1,8 +1,6 @@
 // Audit (commissioners): ListAudit with filters, paged, and the hash chain's verdict.
 
-import type { MessageInitShape } from "@bufbuild/protobuf";
 import { api } from "../api";
-import type { ListAuditRequestSchema } from "../gen/coigraph/v1/coigraph_pb";
 import { field, h, input, instant, fill } from "../dom";
 import { t } from "../i18n";
 import { replaceQuery, type Route } from "../main";
@@ -35,7 +33,7 @@ export async function renderAudit(main: HTMLElement, route: Route): Promise<void
     const gen = ++loadGen;
     clearError();
     try {
-      const req: Record<string, unknown> = {
+      const r = await api.listAudit({
         caller: caller.value.trim(),
         rpc: rpc.value.trim(),
         id: id.value.trim(),
@@ -43,11 +41,8 @@ export async function renderAudit(main: HTMLElement, route: Route): Promise<void
         dateTo: to.value,
         pageSize: 50,
         pageToken: token,
-        // ListAuditRequest.verify_chain (newer protos): ask for the chain's verdict here. With
-        // an older proto the field is unknown to the generated schema and left out.
         verifyChain: true,
-      };
-      const r = await api.listAudit(req as MessageInitShape<typeof ListAuditRequestSchema>);
+      });
       if (gen !== loadGen) return;
       const verified = r.chainOk || r.chainMessage !== "";
       chain.className = "chain " + (r.chainOk ? "ok" : verified ? "bad" : "unknown");

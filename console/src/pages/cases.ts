@@ -79,7 +79,7 @@ function writeFilters(f: Filters): URLSearchParams {
   return q;
 }
 
-/** A search that the server's case-sensitive substring filter can answer as it is. */
+/** A search that even a server whose text filter is a plain substring answers right. */
 function serverSearchable(q: string): boolean {
   return /^[0-9]+$/.test(q) || (/^[A-Z]+-[0-9A-Z-]+$/.test(q) && !q.startsWith("C-"));
 }
@@ -122,6 +122,8 @@ let pagingKey = "";
 let localPage = 0;
 // Only the latest load may fill the page (an earlier, slower one is dropped when it answers).
 let loadGen = 0;
+// Whether the current filters' text search is done in the browser (see load()).
+let localSearch = false;
 
 async function fetchServerPage(f: Filters): Promise<PageResult & { next: string }> {
   const req: Req = { ...baseRequest(f, true), pageSize: f.size, pageToken: currentToken };
@@ -210,6 +212,7 @@ export async function renderCases(main: HTMLElement, route: Route): Promise<void
     tokenStack = [];
     currentToken = "";
     localPage = 0;
+    localSearch = false;
   }
 
   const apply = () => {
@@ -219,6 +222,7 @@ export async function renderCases(main: HTMLElement, route: Route): Promise<void
     tokenStack = [];
     currentToken = "";
     localPage = 0;
+    localSearch = false;
     void load();
   };
 
@@ -373,9 +377,19 @@ export async function renderCases(main: HTMLElement, route: Route): Promise<void
     clearError();
     fill(summary, h("span", { class: "muted" }, t("app.loading")));
     let res: PageResult & { next?: string };
-    const local = !!f.q && !serverSearchable(f.q);
+    let local = localSearch;
     try {
-      res = local ? await fetchLocal(f) : await fetchServerPage(f);
+      if (!local) {
+        res = await fetchServerPage(f);
+        // A server whose text filter is a plain substring finds no "zhumabayev" in "Жұмабаев":
+        // then search in the browser, and keep doing so while the filters stay the same.
+        if (res.total === 0 && f.q && !serverSearchable(f.q)) {
+          local = localSearch = true;
+          res = await fetchLocal(f);
+        }
+      } else {
+        res = await fetchLocal(f);
+      }
       if (gen !== loadGen) return;
     } catch (e) {
       if (gen !== loadGen) return;
