@@ -2,7 +2,7 @@
 // counts by status and sphere as chips, paging, and a name search that also finds Latin
 // spellings of Kazakh names (done in the browser over the filtered cases, see translit.ts).
 
-import { api } from "../api";
+import { api, fieldViolations } from "../api";
 import { h, input, isoDate, fill } from "../dom";
 import type { Case } from "../gen/coigraph/v1/case_pb";
 import { Severity } from "../gen/coigraph/v1/finding_pb";
@@ -394,6 +394,18 @@ export async function renderCases(main: HTMLElement, route: Route): Promise<void
     } catch (e) {
       if (gen !== loadGen) return;
       showError(e);
+      // Mark the filter the server named.
+      const byField: Record<string, HTMLElement> = {
+        rule, sphere, organization_bin: org, assignee, date_from: from, date_to: to,
+        first_seen_from: fsfrom, first_seen_to: fsto, text: search,
+      };
+      for (const [name, desc] of fieldViolations(e)) {
+        const el = byField[name.replace(/([A-Z])/g, "_$1").toLowerCase()];
+        if (el) {
+          el.classList.add("invalid");
+          el.title = desc;
+        }
+      }
       fill(summary, h("span", { class: "error-text", testid: "cases-error" }, t("cases.failed")));
       fill(tableBox);
       fill(chips);
