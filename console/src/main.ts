@@ -160,7 +160,27 @@ function askPurpose(onDone: () => void): void {
       h("h2", null, t("purpose.title")),
       h("p", { class: "muted" }, t("purpose.help")),
       inp,
-      h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", testid: "purpose-ok" }, t("purpose.ok"))),
+      h(
+        "div",
+        { class: "actions" },
+        h("button", { type: "submit", class: "primary", testid: "purpose-ok" }, t("purpose.ok")),
+        h(
+          "button",
+          {
+            type: "button",
+            testid: "purpose-signout",
+            on: {
+              click: async () => {
+                overlay.remove();
+                await signOut();
+                location.hash = "";
+                renderSignIn();
+              },
+            },
+          },
+          t("header.signout"),
+        ),
+      ),
     ),
   );
   document.body.append(overlay);
