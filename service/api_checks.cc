@@ -96,8 +96,7 @@ void CoigraphApi::DefineChecks() {
             if (!r.approved_by_iin().empty()) call.ids.push_back(r.approved_by_iin());
             call.purpose = r.purpose();
           },
-      .run = [this](const Call& c, const auto& r,
-                    auto* out) { return CheckAllocation(c, r, out); },
+      .run = [this](const Call& c, const auto& r, auto* out) { return CheckAllocation(c, r, out); },
       .result = CheckResult,
   };
 }

@@ -25,8 +25,7 @@ absl::StatusOr<std::shared_ptr<const LoadedState>> CurrentState(const SnapshotHo
 
 // A relation filter ("kinship", "spouse,founder"); every relation when empty.
 // Errors: FieldError naming `field`.
-absl::StatusOr<graph::RelationMask> ParseRelations(const std::string& text,
-                                                   std::string_view field);
+absl::StatusOr<graph::RelationMask> ParseRelations(const std::string& text, std::string_view field);
 
 // A vertex named by IIN or BIN. Errors: FieldError, NotFound.
 absl::StatusOr<graph::VertexId> ParseVertex(const graph::Snapshot& s, std::string_view value,

@@ -43,7 +43,8 @@ absl::Status CoigraphApi::ExportSubgraph(const Call& call, const v1::ExportSubgr
   response->format = v1::ExportFormat_Name(request.format());
   std::optional<graph::ExportFormat> format = ExportFormatFromProto(request.format());
   if (!format.has_value()) return FieldError("format", "required: one of the ExportFormat values");
-  if (request.radius() < 0) return FieldError("radius", graph::Cat("must be 0..", kMaxExportRadius));
+  if (request.radius() < 0)
+    return FieldError("radius", graph::Cat("must be 0..", kMaxExportRadius));
   if (request.radius() > kMaxExportRadius) {
     return absl::ResourceExhaustedError(
         graph::Cat("radius ", request.radius(), " is above the limit of ", kMaxExportRadius));
@@ -111,21 +112,20 @@ absl::Status CoigraphApi::ExportSubgraph(const Call& call, const v1::ExportSubgr
   }
   std::vector<v1::ExportChunk>& chunks = response->chunks;
   size_t written = 0;
-  s = graph::WriteSubgraph(snap, *vertices, *format, options,
-                           [&](std::string_view file, std::string_view chunk) {
-                             if (++written % kChunksPerCancelCheck == 0 &&
-                                 !call.StillWanted().ok()) {
-                               return false;
-                             }
-                             if (!chunks.empty() && chunks.back().file_name() != file) {
-                               chunks.back().set_last_of_file(true);
-                             }
-                             v1::ExportChunk& c = chunks.emplace_back();
-                             c.set_file_name(std::string(file));
-                             c.set_data(std::string(chunk));
-                             response->bytes += chunk.size();
-                             return true;
-                           });
+  s = graph::WriteSubgraph(
+      snap, *vertices, *format, options, [&](std::string_view file, std::string_view chunk) {
+        if (++written % kChunksPerCancelCheck == 0 && !call.StillWanted().ok()) {
+          return false;
+        }
+        if (!chunks.empty() && chunks.back().file_name() != file) {
+          chunks.back().set_last_of_file(true);
+        }
+        v1::ExportChunk& c = chunks.emplace_back();
+        c.set_file_name(std::string(file));
+        c.set_data(std::string(chunk));
+        response->bytes += chunk.size();
+        return true;
+      });
   if (absl::IsCancelled(s)) return call.StillWanted();
   if (!s.ok()) return s;
   if (!chunks.empty()) chunks.back().set_last_of_file(true);

@@ -43,9 +43,7 @@ void CoigraphApi::DefineOperators() {
       .describe = [](const v1::StatusRequest&, Call&) {},
       .run = [this](const Call& c, const auto& r, auto* out) { return Status(c, r, out); },
       .result =
-          [](const v1::StatusResponse& r) {
-            return graph::Cat("version ", r.snapshot_version());
-          },
+          [](const v1::StatusResponse& r) { return graph::Cat("version ", r.snapshot_version()); },
   };
 }
 

@@ -73,9 +73,8 @@ class HireBatchReactor final
     const Call call = api_.runner().Begin(Rpc::kCheckHireBatch, context_);
     if (!call.admitted.ok()) {
       // Refused before any request: audit the refusal and end the stream.
-      api_.runner().Audit(call, call.admitted, "", [this](absl::Status s) {
-        Finish(ToGrpcStatus(s));
-      });
+      api_.runner().Audit(call, call.admitted, "",
+                          [this](absl::Status s) { Finish(ToGrpcStatus(s)); });
       return;
     }
     StartRead(&request_);
@@ -87,8 +86,8 @@ class HireBatchReactor final
       return;
     }
     response_.Clear();
-    absl::Status s = api_.runner().RunAndWait(api_.rpcs().check_hire_batch_item, context_,
-                                              request_, &response_);
+    absl::Status s =
+        api_.runner().RunAndWait(api_.rpcs().check_hire_batch_item, context_, request_, &response_);
     if (absl::IsUnavailable(s)) {
       Finish(ToGrpcStatus(s));
       return;

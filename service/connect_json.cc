@@ -117,9 +117,9 @@ absl::Status ParseJsonMessage(std::string_view json, google::protobuf::Message* 
   const auto s = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(json.data(), json.size()), message, options);
   if (!s.ok()) {
-    return absl::InvalidArgumentError(
-        std::string("the body is not a ") + message->GetDescriptor()->full_name() +
-        " in protobuf's JSON mapping: " + std::string(s.message()));
+    return absl::InvalidArgumentError(std::string("the body is not a ") +
+                                      message->GetDescriptor()->full_name() +
+                                      " in protobuf's JSON mapping: " + std::string(s.message()));
   }
   return absl::OkStatus();
 }

@@ -154,22 +154,22 @@ struct HttpServer::Impl {
 
   template <typename Request, typename Response>
   void AddJsonRpc(const RpcDef<Request, Response>& def) {
-    rpcs[std::string(Name(def.rpc))] = [this, &def](const CallContext& context, const std::string& body,
-                                       httplib::Response& res) {
-      Request request;
-      absl::Status parsed = ParseJsonMessage(body, &request);
-      if (!parsed.ok()) {
-        Refuse(def.rpc, context, parsed, res);
-        return;
-      }
-      Response response;
-      absl::Status s = api.runner().RunAndWait(def, context, request, &response);
-      if (!s.ok()) {
-        WriteError(s, res);
-        return;
-      }
-      WriteJson(MessageToJson(response), res);
-    };
+    rpcs[std::string(Name(def.rpc))] =
+        [this, &def](const CallContext& context, const std::string& body, httplib::Response& res) {
+          Request request;
+          absl::Status parsed = ParseJsonMessage(body, &request);
+          if (!parsed.ok()) {
+            Refuse(def.rpc, context, parsed, res);
+            return;
+          }
+          Response response;
+          absl::Status s = api.runner().RunAndWait(def, context, request, &response);
+          if (!s.ok()) {
+            WriteError(s, res);
+            return;
+          }
+          WriteJson(MessageToJson(response), res);
+        };
   }
 
   // Who calls: a bearer token, else the session cookie (which, for a state-changing request,
@@ -258,8 +258,9 @@ struct HttpServer::Impl {
   }
 
   std::string CookieHeader(const std::string& value, int64_t max_age_seconds) const {
-    return graph::Cat(kSessionCookie, "=", value, "; Path=/; HttpOnly; SameSite=Strict; Max-Age=",
-                      max_age_seconds, tls ? "; Secure" : "");
+    return graph::Cat(kSessionCookie, "=", value,
+                      "; Path=/; HttpOnly; SameSite=Strict; Max-Age=", max_age_seconds,
+                      tls ? "; Secure" : "");
   }
 
   void SignIn(const httplib::Request& req, httplib::Response& res) {
@@ -357,8 +358,8 @@ struct HttpServer::Impl {
     }
     request.set_radius(radius);
     if (!f.has_value()) {
-      Refuse(def.rpc, *context,
-             FieldError("format", "one of graphml, gexf, dot, cytoscape, neo4j"), res);
+      Refuse(def.rpc, *context, FieldError("format", "one of graphml, gexf, dot, cytoscape, neo4j"),
+             res);
       return;
     }
     std::vector<std::string> names;
@@ -366,10 +367,10 @@ struct HttpServer::Impl {
     std::string file = req.get_param_value("file");
     if (file.empty() && names.size() == 1) file = names.front();
     if (std::find(names.begin(), names.end(), file) == names.end()) {
-      Refuse(def.rpc, *context,
-             FieldError("file", graph::Cat("one of the format's files: ",
-                                           absl::StrJoin(names, ", "))),
-             res);
+      Refuse(
+          def.rpc, *context,
+          FieldError("file", graph::Cat("one of the format's files: ", absl::StrJoin(names, ", "))),
+          res);
       return;
     }
     ExportFiles files;
@@ -387,8 +388,8 @@ struct HttpServer::Impl {
     res.status = 200;
     res.set_header("Cache-Control", "no-store");
     res.set_header("Content-Disposition",
-                   graph::Cat("attachment; filename=\"", SafeFileName("coigraph-" + subject),
-                              "-", SafeFileName(file), "\""));
+                   graph::Cat("attachment; filename=\"", SafeFileName("coigraph-" + subject), "-",
+                              SafeFileName(file), "\""));
     res.set_content(std::move(content), ContentTypeOf(file));
   }
 
@@ -461,8 +462,8 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(CoigraphApi& api,
     return absl::InvalidArgumentError("--tls-cert and --tls-key go together");
   }
   if (!o.tls_cert_file.empty()) {
-    auto tls = std::make_unique<httplib::SSLServer>(o.tls_cert_file.c_str(),
-                                                    o.tls_key_file.c_str());
+    auto tls =
+        std::make_unique<httplib::SSLServer>(o.tls_cert_file.c_str(), o.tls_key_file.c_str());
     if (!tls->is_valid()) {
       return absl::InvalidArgumentError(graph::Cat("the TLS certificate ", o.tls_cert_file,
                                                    " or key ", o.tls_key_file,

@@ -58,15 +58,14 @@ AuditEntry RpcRunner::EntryOf(const Call& call, const absl::Status& status,
 // writer calls `done`.
 void RpcRunner::Audit(const Call& call, const absl::Status& status, const std::string& result,
                       Done done) {
-  audit_->AppendAsync(EntryOf(call, status, result),
-                      [status, done = std::move(done)](absl::StatusOr<AuditRecord> record) {
-                        if (!record.ok()) {
-                          done(absl::UnavailableError(
-                              "the audit log cannot be written; the call is refused"));
-                          return;
-                        }
-                        done(status);
-                      });
+  audit_->AppendAsync(EntryOf(call, status, result), [status, done = std::move(done)](
+                                                         absl::StatusOr<AuditRecord> record) {
+    if (!record.ok()) {
+      done(absl::UnavailableError("the audit log cannot be written; the call is refused"));
+      return;
+    }
+    done(status);
+  });
 }
 
 }  // namespace coigraph::service

@@ -62,8 +62,8 @@ class RpcRunner {
   // the call's audit record is committed (UNAVAILABLE, with `response` cleared, when it could
   // not be). REQUIRES: `request` and `response` outlive `done`.
   template <typename Request, typename Response>
-  void Run(const RpcDef<Request, Response>& def, const CallContext& context,
-           const Request& request, Response* response, Done done);
+  void Run(const RpcDef<Request, Response>& def, const CallContext& context, const Request& request,
+           Response* response, Done done);
 
   // Run, waiting for `done`.
   template <typename Request, typename Response>
@@ -128,9 +128,8 @@ void RpcRunner::Run(const RpcDef<Request, Response>& def, const CallContext& con
 }
 
 template <typename Request, typename Response>
-absl::Status RpcRunner::RunAndWait(const RpcDef<Request, Response>& def,
-                                   const CallContext& context, const Request& request,
-                                   Response* response) {
+absl::Status RpcRunner::RunAndWait(const RpcDef<Request, Response>& def, const CallContext& context,
+                                   const Request& request, Response* response) {
   absl::Notification finished;
   absl::Status answer;
   Run(def, context, request, response, [&](absl::Status s) {

@@ -66,8 +66,10 @@ class ConsoleBrowserTest : public ::testing::Test {
     db_ = (work_ / "console.db").string();
     // A token per role; tokens differ per run.
     const std::string salt = std::to_string(getpid());
-    tokens_ = {{"COMMISSIONER", "c-" + salt}, {"ANALYST", "a-" + salt},
-               {"OPERATOR", "o-" + salt},     {"HR", "h-" + salt}};
+    tokens_ = {{"COMMISSIONER", "c-" + salt},
+               {"ANALYST", "a-" + salt},
+               {"OPERATOR", "o-" + salt},
+               {"HR", "h-" + salt}};
     std::ofstream(work_ / "tokens.txt")
         << "ethics_commissioner aigerim " << graph::Sha256Hex(tokens_["COMMISSIONER"]) << "\n"
         << "analyst daniyar " << graph::Sha256Hex(tokens_["ANALYST"]) << "\n"
@@ -82,10 +84,12 @@ class ConsoleBrowserTest : public ::testing::Test {
 
   // Starts coigraphd; returns the console's URL ("" on failure).
   std::string Start() {
-    const std::vector<std::string> args = {
-        "--feeds",   kSource + "/examples/demo",   "--db",     db_,
-        "--listen",  "127.0.0.1:0",                "--tokens", (work_ / "tokens.txt").string(),
-        "--http",    "127.0.0.1:0",                "--console", kSource + "/console/dist"};
+    const std::vector<std::string> args = {"--feeds",   kSource + "/examples/demo",
+                                           "--db",      db_,
+                                           "--listen",  "127.0.0.1:0",
+                                           "--tokens",  (work_ / "tokens.txt").string(),
+                                           "--http",    "127.0.0.1:0",
+                                           "--console", kSource + "/console/dist"};
     absl::Status s = daemon_.Start(COIGRAPHD_BINARY, args, (work_ / "coigraphd.log").string());
     EXPECT_TRUE(s.ok()) << s;
     absl::StatusOr<std::string> url = daemon_.ReadLineAfter("console on ");
@@ -105,8 +109,8 @@ TEST_F(ConsoleBrowserTest, CommissionersAnalystsAndOperatorsWorkInTheBrowser) {
   const std::string test_dir = kSource + "/tests/console";
   std::string out;
   if (!fs::exists(test_dir + "/node_modules/playwright-core")) {
-    ASSERT_EQ(RunCommand("cd " + test_dir + " && npm ci --no-audit --no-fund --loglevel=error", &out),
-              0)
+    ASSERT_EQ(
+        RunCommand("cd " + test_dir + " && npm ci --no-audit --no-fund --loglevel=error", &out), 0)
         << out;
   }
   const std::string url = Start();
@@ -117,8 +121,8 @@ TEST_F(ConsoleBrowserTest, CommissionersAnalystsAndOperatorsWorkInTheBrowser) {
   for (const auto& [role, token] : tokens_) env += " COIGRAPH_TOKEN_" + role + "=" + token;
   const std::string shots = std::string(COIGRAPH_BINARY_DIR) + "/console-screenshots";
   env += " COIGRAPH_SCREENSHOTS=" + shots;
-  const int code = RunCommand("cd " + test_dir + " && env " + env + " node --test console_test.mjs",
-                              &out);
+  const int code =
+      RunCommand("cd " + test_dir + " && env " + env + " node --test console_test.mjs", &out);
   std::cout << out;
   ASSERT_EQ(code, 0) << "the browser test failed (its output is above)";
 
@@ -129,8 +133,8 @@ TEST_F(ConsoleBrowserTest, CommissionersAnalystsAndOperatorsWorkInTheBrowser) {
     if (row[0] == "daniyar") analyst_rpcs.insert(row[1]);
     if (row[0] == "ops") operator_rpcs.insert(row[1]);
   }
-  for (const std::string& rpc : {"ListCases", "GetCase", "UpdateCase", "ListAudit",
-                                 "Neighborhood", "CheckTender", "FindPaths"}) {
+  for (const std::string& rpc : {"ListCases", "GetCase", "UpdateCase", "ListAudit", "Neighborhood",
+                                 "CheckTender", "FindPaths"}) {
     EXPECT_TRUE(commissioner_rpcs.contains(rpc)) << rpc << " of the commissioner's pages";
   }
   for (const std::string& rpc : {"ListCases", "GetCase"}) {

@@ -71,10 +71,9 @@ class HttpApiTest : public ::testing::Test {
   }
 
   void Start(bool with_feeds = true) {
-    std::vector<std::string> args = {"--db",     (work_ / "e2e.db").string(),
-                                     "--listen", "127.0.0.1:0",
-                                     "--tokens", (work_ / "tokens.txt").string(),
-                                     "--http",   "127.0.0.1:0"};
+    std::vector<std::string> args = {
+        "--db",     (work_ / "e2e.db").string(),     "--listen", "127.0.0.1:0",
+        "--tokens", (work_ / "tokens.txt").string(), "--http",   "127.0.0.1:0"};
     if (with_feeds) args.insert(args.end(), {"--feeds", region_->string()});
     ASSERT_TRUE(daemon_.Start(COIGRAPHD_BINARY, args, (work_ / "coigraphd.log").string()).ok());
     absl::StatusOr<std::string> url = daemon_.ReadLineAfter("console on ");
@@ -148,14 +147,14 @@ TEST_F(HttpApiTest, EveryUnaryRpcAnswersOverHttp) {
   EXPECT_EQ(by_sphere.at("procurement").string_value(), "0");
   const std::string case_id = cases[0].struct_value().fields().at("caseId").string_value();
 
-  for (const auto& [method, token, json] : std::vector<std::tuple<std::string, std::string,
-                                                                  std::string>>{
+  for (const auto& [method, token, json] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
            {"CheckHire", "tok-hr",
-            R"({"candidateIin":")" + hire->counterparty + R"(","positionId":")" +
-                hire->object_id + R"(","date":")" + hire->date + R"(",)" + purpose + "}"},
-           {"FindPaths", "tok-analyst",
-            R"({"from":")" + hire->official + R"(","to":")" + hire->counterparty +
+            R"({"candidateIin":")" + hire->counterparty + R"(","positionId":")" + hire->object_id +
                 R"(","date":")" + hire->date + R"(",)" + purpose + "}"},
+           {"FindPaths", "tok-analyst",
+            R"({"from":")" + hire->official + R"(","to":")" + hire->counterparty + R"(","date":")" +
+                hire->date + R"(",)" + purpose + "}"},
            {"Neighborhood", "tok-analyst",
             R"({"seed":")" + hire->official + R"(","date":")" + hire->date + R"(",)" + purpose +
                 "}"},
@@ -226,8 +225,7 @@ TEST_F(HttpApiTest, EveryErrorCodeAClientCanProvoke) {
            {"GetCase", "tok-ethics", R"({"caseId":1,"purpose":"p","what":2})", 400,
             "invalid_argument"},
            {"GetCase", "", R"({"caseId":"C-1","purpose":"p"})", 401, "unauthenticated"},
-           {"GetCase", "not-a-token", R"({"caseId":"C-1","purpose":"p"})", 401,
-            "unauthenticated"},
+           {"GetCase", "not-a-token", R"({"caseId":"C-1","purpose":"p"})", 401, "unauthenticated"},
            {"GetCase", "tok-hr", R"({"caseId":"C-1","purpose":"p"})", 403, "permission_denied"},
            {"GetCase", "tok-ethics", R"({"caseId":"C-nope","purpose":"p"})", 404, "not_found"},
            {"FindPaths", "tok-analyst",
@@ -237,8 +235,7 @@ TEST_F(HttpApiTest, EveryErrorCodeAClientCanProvoke) {
             "invalid_argument"},
            {"ListCases", "tok-ethics", R"({"sphere":"hire","purpose":"p"})", 400,
             "invalid_argument"},
-           {"ListCases", "tok-ethics", R"({"rule":"HIRE","purpose":"p"})", 400,
-            "invalid_argument"},
+           {"ListCases", "tok-ethics", R"({"rule":"HIRE","purpose":"p"})", 400, "invalid_argument"},
            {"ListCases", "tok-ethics", R"({"firstSeenFrom":"2026-13-01","purpose":"p"})", 400,
             "invalid_argument"},
            {"CheckHireBatch", "tok-hr", "{}", 501, "unimplemented"},
@@ -265,9 +262,9 @@ TEST_F(HttpApiTest, EveryErrorCodeAClientCanProvoke) {
   EXPECT_NE(a.body.find(R"("field":"sphere")"), std::string::npos) << a.body;
 
   // Not JSON at all, and too large.
-  httplib::Result res = http_->Post("/coigraph.v1.Coigraph/Status",
-                                    {{"Authorization", "Bearer tok-hr"}}, "a=1",
-                                    "application/x-www-form-urlencoded");
+  httplib::Result res =
+      http_->Post("/coigraph.v1.Coigraph/Status", {{"Authorization", "Bearer tok-hr"}}, "a=1",
+                  "application/x-www-form-urlencoded");
   EXPECT_EQ(res->status, 415);
   res = http_->Post("/coigraph.v1.Coigraph/Status", {{"Authorization", "Bearer tok-hr"}},
                     std::string(2 << 20, ' '), "application/json");
@@ -292,10 +289,11 @@ TEST_F(HttpApiTest, CaseChangesMadeOverHttpSurviveARestart) {
                                   .fields()
                                   .at("caseId")
                                   .string_value();
-  Answer a = Post("UpdateCase",
-                  R"({"caseId":")" + case_id +
-                      R"(","status":"CASE_STATUS_DISMISSED","note":"<script>x</script>","purpose":"p"})",
-                  "tok-ethics");
+  Answer a =
+      Post("UpdateCase",
+           R"({"caseId":")" + case_id +
+               R"(","status":"CASE_STATUS_DISMISSED","note":"<script>x</script>","purpose":"p"})",
+           "tok-ethics");
   ASSERT_EQ(a.status, 200) << a.body;
   ASSERT_EQ(daemon_.Stop(), 0);
   Start();

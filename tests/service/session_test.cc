@@ -7,9 +7,9 @@
 #include <memory>
 #include <string>
 
+#include "gmock/gmock.h"
 #include "google/protobuf/struct.pb.h"
 #include "graph/sha256.h"
-#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "service/audit_log.h"
 #include "service/case_store.h"
@@ -68,8 +68,8 @@ class SessionTest : public ::testing::Test {
     std::ofstream(console_dir_ + "/index.html") << "<!doctype html><title>coigraph</title>";
     std::ofstream(console_dir_ + "/app.js") << "console.log(1);";
     std::ofstream(site + "/secret.txt") << "not to be served";
-    absl::StatusOr<std::unique_ptr<HttpServer>> http = HttpServer::Start(
-        *api_, {.host = "127.0.0.1", .port = 0, .console_dir = console_dir_});
+    absl::StatusOr<std::unique_ptr<HttpServer>> http =
+        HttpServer::Start(*api_, {.host = "127.0.0.1", .port = 0, .console_dir = console_dir_});
     ASSERT_TRUE(http.ok()) << http.status();
     http_ = std::move(*http);
     client_ = std::make_unique<httplib::Client>("127.0.0.1", http_->port());
@@ -91,15 +91,15 @@ class SessionTest : public ::testing::Test {
     EXPECT_THAT(set_cookie, HasSubstr("SameSite=Strict"));
     EXPECT_THAT(set_cookie, HasSubstr("Path=/"));
     EXPECT_THAT(set_cookie, Not(HasSubstr("Secure"))) << "plain HTTP";
-    const std::string value = set_cookie.substr(
-        set_cookie.find('=') + 1, set_cookie.find(';') - set_cookie.find('=') - 1);
+    const std::string value = set_cookie.substr(set_cookie.find('=') + 1,
+                                                set_cookie.find(';') - set_cookie.find('=') - 1);
     google::protobuf::Struct body;
     EXPECT_TRUE(ParseJsonMessage(res->body, &body).ok()) << res->body;
     return {value, body.fields().at("csrfToken").string_value()};
   }
 
-  httplib::Result Rpc(const std::string& method, const std::string& json,
-                      const std::string& cookie, const std::string& csrf) {
+  httplib::Result Rpc(const std::string& method, const std::string& json, const std::string& cookie,
+                      const std::string& csrf) {
     httplib::Headers headers;
     if (!cookie.empty()) headers.emplace("Cookie", "other=1; coigraph_session=" + cookie);
     if (!csrf.empty()) headers.emplace("X-CSRF-Token", csrf);
@@ -197,16 +197,14 @@ TEST_F(SessionTest, SignOutEndsTheSession) {
   res = Rpc("Status", "{}", cookie, csrf);
   EXPECT_EQ(res->status, 401);
   EXPECT_THAT(res->body, HasSubstr("sign in again"));
-  EXPECT_EQ(client_->Get("/api/session", {{"Cookie", "coigraph_session=" + cookie}})->status,
-            401);
+  EXPECT_EQ(client_->Get("/api/session", {{"Cookie", "coigraph_session=" + cookie}})->status, 401);
 }
 
 TEST_F(SessionTest, EveryAnswerCarriesTheSafetyHeaders) {
   for (const std::string& path : {"/", "/app.js", "/api/session", "/nothing-here"}) {
     httplib::Result res = client_->Get(path);
     ASSERT_TRUE(res) << path;
-    EXPECT_THAT(res->get_header_value("Content-Security-Policy"),
-                HasSubstr("default-src 'self'"))
+    EXPECT_THAT(res->get_header_value("Content-Security-Policy"), HasSubstr("default-src 'self'"))
         << path;
     EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff") << path;
   }

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "coigraph/v1/coigraph.grpc.pb.h"
-#include "graph/sha256.h"
 #include "gmock/gmock.h"
+#include "graph/sha256.h"
 #include "gtest/gtest.h"
 #include "service/audit_log.h"
 #include "service/case_store.h"
@@ -36,8 +36,8 @@ constexpr char kAkim[] = "700811301846";
 constexpr char kDeputy[] = "720518301212";
 
 // One RPC over gRPC: the request as JSON in, the gRPC status out.
-using GrpcCall = std::function<grpc::Status(v1::Coigraph::Stub&, grpc::ClientContext*,
-                                            const std::string& json)>;
+using GrpcCall =
+    std::function<grpc::Status(v1::Coigraph::Stub&, grpc::ClientContext*, const std::string& json)>;
 
 template <typename Request, typename Response>
 GrpcCall Unary(grpc::Status (v1::Coigraph::Stub::*method)(grpc::ClientContext*, const Request&,
@@ -53,9 +53,9 @@ GrpcCall Unary(grpc::Status (v1::Coigraph::Stub::*method)(grpc::ClientContext*, 
 struct RpcCase {
   std::string rpc;
   std::string token;
-  std::string json;                // the request, with "CASE" standing for a demo case id
-  std::vector<std::string> ids;    // the audit record's ids ("CASE" as above)
-  std::string result_prefix;       // of the audit record's result
+  std::string json;              // the request, with "CASE" standing for a demo case id
+  std::vector<std::string> ids;  // the audit record's ids ("CASE" as above)
+  std::string result_prefix;     // of the audit record's result
   GrpcCall grpc;
 };
 
@@ -158,39 +158,76 @@ class TransportAuditTest : public ::testing::Test {
 std::vector<RpcCase> EveryUnaryRpc() {
   using S = v1::Coigraph::Stub;
   return {
-      {"CheckHire", "ethics",
+      {"CheckHire",
+       "ethics",
        R"({"candidateIin":"720518301212","positionId":"AKM-02","date":"2020-01-15",
            "appointedByIin":"700811301846","selectionCommissionId":"HC-AKM",
            "purpose":"hiring order 1/2020"})",
-       {kDeputy, "AKM-02", kAkim, "HC-AKM"}, "OK CONFLICT 2", Unary(&S::CheckHire)},
-      {"CheckTender", "ethics", R"({"tenderId":"T-2021-007","purpose":"tender review"})",
-       {"T-2021-007"}, "OK CONFLICT 1", Unary(&S::CheckTender)},
-      {"CheckBidder", "analyst",
+       {kDeputy, "AKM-02", kAkim, "HC-AKM"},
+       "OK CONFLICT 2",
+       Unary(&S::CheckHire)},
+      {"CheckTender",
+       "ethics",
+       R"({"tenderId":"T-2021-007","purpose":"tender review"})",
+       {"T-2021-007"},
+       "OK CONFLICT 1",
+       Unary(&S::CheckTender)},
+      {"CheckBidder",
+       "analyst",
        R"({"tenderId":"T-2021-007","supplierBin":"100640118734","purpose":"bidder review"})",
-       {"T-2021-007", "100640118734"}, "OK CONFLICT 1", Unary(&S::CheckBidder)},
-      {"CheckAllocation", "ethics",
+       {"T-2021-007", "100640118734"},
+       "OK CONFLICT 1",
+       Unary(&S::CheckBidder)},
+      {"CheckAllocation",
+       "ethics",
        R"({"commissionId":"LC-AKM","recipientIin":"010409601429","date":"2022-03-10",
            "approvedByIin":"720518301212","purpose":"land review"})",
-       {"LC-AKM", "010409601429", kDeputy}, "OK CONFLICT", Unary(&S::CheckAllocation)},
-      {"FindPaths", "analyst",
+       {"LC-AKM", "010409601429", kDeputy},
+       "OK CONFLICT",
+       Unary(&S::CheckAllocation)},
+      {"FindPaths",
+       "analyst",
        R"({"from":"700811301846","to":"720518301212","date":"2021-01-01","k":2,
            "purpose":"paths"})",
-       {kAkim, kDeputy}, "OK 2 paths", Unary(&S::FindPaths)},
-      {"Neighborhood", "analyst",
-       R"({"seed":"700811301846","date":"2021-01-01","purpose":"around the akim"})", {kAkim},
-       "OK ", Unary(&S::Neighborhood)},
-      {"ListCases", "ethics",
+       {kAkim, kDeputy},
+       "OK 2 paths",
+       Unary(&S::FindPaths)},
+      {"Neighborhood",
+       "analyst",
+       R"({"seed":"700811301846","date":"2021-01-01","purpose":"around the akim"})",
+       {kAkim},
+       "OK ",
+       Unary(&S::Neighborhood)},
+      {"ListCases",
+       "ethics",
        R"({"organizationBin":"990440010213","text":"Ахметов","purpose":"monthly review"})",
-       {"990440010213", "Ахметов"}, "OK ", Unary(&S::ListCases)},
-      {"GetCase", "analyst", R"({"caseId":"CASE","purpose":"case review"})", {"CASE"},
-       "OK CASE_STATUS_", Unary(&S::GetCase)},
-      {"UpdateCase", "ethics",
-       R"({"caseId":"CASE","note":"<script>x</script>","purpose":"case review"})", {"CASE"},
-       "OK CASE_STATUS_", Unary(&S::UpdateCase)},
+       {"990440010213", "Ахметов"},
+       "OK ",
+       Unary(&S::ListCases)},
+      {"GetCase",
+       "analyst",
+       R"({"caseId":"CASE","purpose":"case review"})",
+       {"CASE"},
+       "OK CASE_STATUS_",
+       Unary(&S::GetCase)},
+      {"UpdateCase",
+       "ethics",
+       R"({"caseId":"CASE","note":"<script>x</script>","purpose":"case review"})",
+       {"CASE"},
+       "OK CASE_STATUS_",
+       Unary(&S::UpdateCase)},
       {"Status", "hr", "{}", {}, "OK version 1", Unary(&S::Status)},
-      {"ListAudit", "ethics", R"({"id":"CASE","purpose":"who looked"})", {"CASE"}, "OK ",
+      {"ListAudit",
+       "ethics",
+       R"({"id":"CASE","purpose":"who looked"})",
+       {"CASE"},
+       "OK ",
        Unary(&S::ListAudit)},
-      {"LoadFeeds", "ops", R"({"purpose":"nightly reload"})", {kDemo}, "OK version",
+      {"LoadFeeds",
+       "ops",
+       R"({"purpose":"nightly reload"})",
+       {kDemo},
+       "OK version",
        Unary(&S::LoadFeeds)},
   };
 }
@@ -216,30 +253,41 @@ TEST_F(TransportAuditTest, EveryUnaryRpcIsAuditedAlikeOverGrpcAndHttp) {
 
 TEST_F(TransportAuditTest, RefusalsNameTheCallerAndRoleOnBothTransports) {
   // An HR system may not list cases; no token at all is anonymous.
-  RpcCase denied{"ListCases", "hr", R"({"purpose":"curious"})", {}, "PERMISSION_DENIED role",
+  RpcCase denied{"ListCases",
+                 "hr",
+                 R"({"purpose":"curious"})",
+                 {},
+                 "PERMISSION_DENIED role",
                  Unary(&v1::Coigraph::Stub::ListCases)};
   ExpectRecord(CallGrpc(denied), denied, "hr-gw", "hr_system", "gRPC");
   int status = 0;
   ExpectRecord(CallHttp(denied, &status), denied, "hr-gw", "hr_system", "HTTP");
   EXPECT_EQ(status, 403);
 
-  RpcCase anonymous{"GetCase", "", R"({"caseId":"CASE","purpose":"x"})", {"CASE"},
-                    "UNAUTHENTICATED", Unary(&v1::Coigraph::Stub::GetCase)};
+  RpcCase anonymous{"GetCase",
+                    "",
+                    R"({"caseId":"CASE","purpose":"x"})",
+                    {"CASE"},
+                    "UNAUTHENTICATED",
+                    Unary(&v1::Coigraph::Stub::GetCase)};
   ExpectRecord(CallGrpc(anonymous), anonymous, "anonymous", "", "gRPC");
   ExpectRecord(CallHttp(anonymous, &status), anonymous, "anonymous", "", "HTTP");
   EXPECT_EQ(status, 401);
 
-  RpcCase no_purpose{"CheckTender", "ethics", R"({"tenderId":"T-2021-007"})", {"T-2021-007"},
-                     "INVALID_ARGUMENT purpose", Unary(&v1::Coigraph::Stub::CheckTender)};
+  RpcCase no_purpose{"CheckTender",
+                     "ethics",
+                     R"({"tenderId":"T-2021-007"})",
+                     {"T-2021-007"},
+                     "INVALID_ARGUMENT purpose",
+                     Unary(&v1::Coigraph::Stub::CheckTender)};
   ExpectRecord(CallGrpc(no_purpose), no_purpose, "aigerim", "ethics_commissioner", "gRPC");
-  ExpectRecord(CallHttp(no_purpose, &status), no_purpose, "aigerim", "ethics_commissioner",
-               "HTTP");
+  ExpectRecord(CallHttp(no_purpose, &status), no_purpose, "aigerim", "ethics_commissioner", "HTTP");
   EXPECT_EQ(status, 400);
 }
 
 TEST_F(TransportAuditTest, AnUnparseableHttpBodyIsInvalidArgumentAndAudited) {
-  RpcCase bad{"GetCase", "ethics", R"({"caseId": 12, "nope": true})", {}, "INVALID_ARGUMENT",
-              nullptr};
+  RpcCase bad{"GetCase", "ethics",           R"({"caseId": 12, "nope": true})",
+              {},        "INVALID_ARGUMENT", nullptr};
   int status = 0;
   ExpectRecord(CallHttp(bad, &status), bad, "aigerim", "ethics_commissioner", "HTTP");
   EXPECT_EQ(status, 400);

@@ -132,8 +132,9 @@ int main(int argc, char** argv) {
   } else {
     for (const std::string& address : {listen, http}) {
       if (!address.empty() && !IsLoopback(HostOf(address))) {
-        return Fail("without --tokens (demo mode) only a loopback address may be listened on, not " +
-                    address);
+        return Fail(
+            "without --tokens (demo mode) only a loopback address may be listened on, not " +
+            address);
       }
     }
     std::cerr << "coigraphd: DEMO MODE: no --tokens, so no authentication; serving loopback only\n";
@@ -204,13 +205,13 @@ int main(int argc, char** argv) {
       console_dir.clear();
     }
     absl::StatusOr<std::unique_ptr<coigraph::service::HttpServer>> started =
-        coigraph::service::HttpServer::Start(
-            service.api(), {.host = HostOf(http),
-                            .port = http_port,
-                            .console_dir = console_dir,
-                            .tls_cert_file = flags["tls-cert"],
-                            .tls_key_file = flags["tls-key"],
-                            .session_lifetime = absl::Hours(session_hours)});
+        coigraph::service::HttpServer::Start(service.api(),
+                                             {.host = HostOf(http),
+                                              .port = http_port,
+                                              .console_dir = console_dir,
+                                              .tls_cert_file = flags["tls-cert"],
+                                              .tls_key_file = flags["tls-key"],
+                                              .session_lifetime = absl::Hours(session_hours)});
     if (!started.ok()) {
       server->Shutdown();
       return Fail(std::string(started.status().message()));
