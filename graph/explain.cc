@@ -1,7 +1,11 @@
-// One-line explanations of a finding, in Russian and English.
+// One-line explanations of a finding in English, Russian and Kazakh: who, which relative, how
+// (the kin path, the company role and ownership chain), on what decision, and for a queue jump
+// whom the recipient was served ahead of. Written only for the findings that survive the sink.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
+#include "graph/explain_words.h"
 #include "graph/rule_context.h"
 #include "graph/text.h"
 
@@ -9,88 +13,116 @@ namespace coigraph::graph::internal {
 
 namespace {
 
-struct Words {
-  std::string_view en, ru;
+template <typename T>
+const T* As(const Decision& d) {
+  const T* const* p = std::get_if<const T*>(&d);
+  return p ? *p : nullptr;
+}
+
+// "post «Head of division» (P-1) at Akimat" and the like; an empty id (a check's hypothetical
+// allocation) is left out.
+Words DecisionText(const Snapshot& s, const Decision& decision) {
+  auto with_id = [](std::string_view what, std::string_view id) {
+    return id.empty() ? std::string(what) : Cat(what, " ", id);
+  };
+  if (const Employment* e = As<Employment>(decision)) {
+    const Position& pos = s.data().positions[e->position];
+    const std::string_view title = s.Str(pos.title), id = s.Str(pos.id);
+    const std::string org = s.VertexName(s.OrgVertex(pos.org));
+    return {Cat("post «", title, "» (", id, ") at ", org),
+            Cat("должность «", title, "» (", id, "), ", org),
+            Cat("«", title, "» лауазымы (", id, "), ", org)};
+  }
+  if (const Tender* t = As<Tender>(decision)) {
+    const std::string_view id = s.Str(t->id), title = s.Str(t->title);
+    const std::string quoted = title.empty() ? "" : Cat(" «", title, "»");
+    return {Cat(with_id("tender", id), quoted), Cat(with_id("лот", id), quoted),
+            Cat(with_id("лот", id), quoted)};
+  }
+  if (const Contract* c = As<Contract>(decision)) {
+    const std::string_view id = s.Str(c->id);
+    return {with_id("contract", id), with_id("договор", id), with_id("шарт", id)};
+  }
+  if (const Allocation* a = As<Allocation>(decision)) {
+    const std::string_view id = s.Str(a->id);
+    switch (a->kind) {
+      case AllocationKind::kLand:
+        return {with_id("land allocation", id), with_id("решение о выделении земли", id),
+                with_id("жер бөлу туралы шешім", id)};
+      case AllocationKind::kHousing:
+        return {with_id("housing allocation", id), with_id("решение о выделении жилья", id),
+                with_id("тұрғын үй бөлу туралы шешім", id)};
+      case AllocationKind::kOther:
+        return {with_id("decision", id), with_id("решение", id), with_id("шешім", id)};
+    }
+  }
+  if (const DisciplinaryCase* d = As<DisciplinaryCase>(decision)) {
+    const std::string_view id = s.Str(d->id);
+    return {with_id("disciplinary case", id), with_id("служебное расследование", id),
+            with_id("қызметтік тергеу", id)};
+  }
+  const Bonus* b = As<Bonus>(decision);
+  const std::string_view id = b ? s.Str(b->id) : "";
+  return {with_id("bonus", id), with_id("премия", id), with_id("сыйақы", id)};
+}
+
+// The commission whose member the official may be, and the person who approved or
+// investigated the decision, where the rule judges commission members.
+struct DecisionMakers {
+  CommissionIndex commission = kNone;
+  PersonIndex approver = kNone;
+  bool investigator = false;  // the approver is a disciplinary case's investigator
 };
 
-struct RuleWords {
-  Words official, counterparty;
-};
-
-RuleWords WordsOf(Rule r) {
-  switch (r) {
-    case Rule::kHireSubordination:
-      return {{"Direct superior", "Непосредственный руководитель"},
-              {"subordinate", "подчинённый(ая)"}};
-    case Rule::kHireChain:
-      return {{"Superior up the reporting chain", "Вышестоящий руководитель"},
-              {"employee", "сотрудник"}};
-    case Rule::kHireAppointer:
-      return {{"Appointing official", "Назначившее лицо"}, {"appointee", "назначенный(ая)"}};
-    case Rule::kHireCommission:
-      return {{"Selection commission member", "Член конкурсной комиссии"},
-              {"appointee", "назначенный(ая)"}};
-    case Rule::kTenderCommission:
-      return {{"Tender commission member", "Член тендерной комиссии"}, {"bidder", "участник"}};
-    case Rule::kTenderSignatory:
-      return {{"Contract signatory", "Подписант договора"}, {"supplier", "поставщик"}};
-    case Rule::kTenderAffiliatedBidders:
-      return {{"Bidder", "Участник"}, {"bidder", "участник"}};
-    case Rule::kTenderBlacklistSuccessor:
-      return {{"Winner", "Победитель"}, {"blacklisted supplier", "недобросовестный поставщик"}};
-    case Rule::kDisciplinaryInterested:
-      return {{"Investigator or commission member", "Проверяющий или член комиссии"},
-              {"subject", "проверяемый(ая)"}};
-    case Rule::kBonusRelative:
-      return {{"Approver", "Утвердивший"}, {"recipient", "получатель"}};
-    default:
-      return {{"Commission member or approver", "Член комиссии или утвердивший"},
-              {"recipient", "получатель"}};
+DecisionMakers MakersOf(const Candidate& c) {
+  if (const Employment* e = As<Employment>(c.decision)) {
+    if (c.rule == Rule::kHireCommission) return {e->selection_commission};
+  } else if (const Tender* t = As<Tender>(c.decision)) {
+    if (c.rule == Rule::kTenderCommission) return {t->commission};
+  } else if (const Allocation* a = As<Allocation>(c.decision)) {
+    return {a->commission, a->approved_by};
+  } else if (const DisciplinaryCase* d = As<DisciplinaryCase>(c.decision)) {
+    return {d->commission, d->investigator, true};
   }
+  return {};
 }
 
-// A kin step as a noun, gendered by the person it reaches.
-Words StepWord(std::string_view step, Sex sex) {
-  const bool m = sex == Sex::kMale, f = sex == Sex::kFemale;
-  if (step == "parent")
-    return m ? Words{"father", "отец"} : f ? Words{"mother", "мать"} : Words{"parent", "родитель"};
-  if (step == "child")
-    return m ? Words{"son", "сын"} : f ? Words{"daughter", "дочь"} : Words{"child", "ребёнок"};
-  if (step == "spouse")
-    return m ? Words{"husband", "муж"} : f ? Words{"wife", "жена"} : Words{"spouse", "супруг(а)"};
-  return m   ? Words{"brother", "брат"}
-         : f ? Words{"sister", "сестра"}
-             : Words{"sibling", "брат/сестра"};
-}
-
-// Genitive of a kin step, for "брат жены".
-std::string_view StepGenitiveRu(std::string_view step, Sex sex) {
-  const bool m = sex == Sex::kMale, f = sex == Sex::kFemale;
-  if (step == "parent") return m ? "отца" : f ? "матери" : "родителя";
-  if (step == "child") return m ? "сына" : f ? "дочери" : "ребёнка";
-  if (step == "spouse") return m ? "мужа" : f ? "жены" : "супруга(и)";
-  return m ? "брата" : f ? "сестры" : "брата/сестры";
-}
-
-Words RoleWord(const CompanyTie& t) {
-  if (t.entrepreneur) return {"owner (individual entrepreneur)", "владелец (ИП)"};
-  switch (t.role) {
-    case CompanyRoleKind::kFounder:
-      return {"founder", "учредитель"};
-    case CompanyRoleKind::kOwner:
-      return {"owner", "владелец"};
-    case CompanyRoleKind::kBeneficialOwner:
-      return {"beneficial owner", "бенефициарный собственник"};
-    case CompanyRoleKind::kDirector:
-      return {"director", "директор"};
-    case CompanyRoleKind::kBoardMember:
-      return {"board member", "член совета директоров"};
+// The official's part in the decision, naming the seat they held on the date (the highest
+// role when they held several) and whether they approved or investigated it; the rule's
+// generic words when it judges no commission.
+Words OfficialWords(const Snapshot& s, const Candidate& c, const Words& generic) {
+  const DecisionMakers m = MakersOf(c);
+  if (m.commission == kNone && m.approver == kNone) return generic;
+  const PersonIndex official = c.official;  // a person: commission rules judge persons
+  std::optional<SeatRole> seat;
+  if (m.commission != kNone && s.data().commissions[m.commission].valid.Contains(c.date)) {
+    for (uint32_t i : s.SeatsOfCommission(m.commission)) {
+      const CommissionSeat& st = s.data().seats[i];
+      if (st.person == official && st.valid.Contains(c.date) && (!seat || st.role < *seat)) {
+        seat = st.role;
+      }
+    }
   }
-  return {"?", "?"};
+  const bool approver = m.approver != kNone && m.approver == official;
+  if (!seat && !approver) return generic;
+  const Words approved = m.investigator
+                             ? Words{"Investigator", "Проверяющий", "Тексеруші"}
+                             : Words{"Approving official", "Утвердившее лицо", "Бекіткен тұлға"};
+  if (!seat) return approved;
+  Words out = SeatPhrase(*seat, s.data().commissions[m.commission].kind);
+  if (approver) {
+    const Words also = m.investigator
+                           ? Words{"investigator", "проверяющий", "тексеруші"}
+                           : Words{"approving official", "утвердившее лицо", "бекіткен тұлға"};
+    Append(out.en, " and ", also.en);
+    Append(out.ru, " и ", also.ru);
+    Append(out.kk, " және ", also.kk);
+  }
+  return out;
 }
 
-// The person's own share, shown only for a direct holding (a chain's top share is not the
-// share in the company at its end).
+// " (60%)" for a direct holding (a chain's top share is not the share in the company at its
+// end).
 std::string Share(const CompanyTie& t) {
   if (t.share_pct < 0 || t.links() > 0) return "";
   char buf[32];
@@ -98,70 +130,88 @@ std::string Share(const CompanyTie& t) {
   return buf;
 }
 
-// "wife's brother" / "брат жены" (who the last person is to the first); "the same person" /
-// "то же лицо".
-void KinPhrase(const Snapshot& s, const KinTie& kin, std::string& en, std::string& ru) {
-  const auto& persons = s.data().persons;
-  if (kin.path == KinPath::kSelf) {
-    en = "the same person";
-    ru = "то же лицо";
-    return;
+// " through the ownership chain «A» → «B» → «C»" from the company the person holds the role
+// in down to the company at the chain's end; empty for a direct tie.
+Words Chain(const Snapshot& s, const CompanyTie& t) {
+  if (t.links() == 0) return {};
+  std::string names;
+  for (size_t i = 0; i < t.chain.size(); ++i) {
+    Append(names, i ? " → " : "", s.VertexName(s.OrgVertex(t.chain[i])));
   }
-  const std::string_view name = Name(kin.path);
-  const size_t dot = name.find('.');
-  if (dot == std::string_view::npos) {
-    const Words w = StepWord(name, persons[kin.person].sex);
-    en = std::string(w.en);
-    ru = std::string(w.ru);
-  } else {
-    const std::string_view first = name.substr(0, dot), second = name.substr(dot + 1);
-    const Sex mid = persons[kin.via[1]].sex, last = persons[kin.person].sex;
-    en = Cat(StepWord(first, mid).en, "'s ", StepWord(second, last).en);
-    ru = Cat(StepWord(second, last).ru, " ", StepGenitiveRu(first, mid));
-  }
+  return {Cat(" through the ownership chain ", names), Cat(" через цепочку владения ", names),
+          Cat(" (иелік ету тізбегі: ", names, ")")};
+}
+
+// For a queue jump: the recipient's number and the person with the smallest number who was
+// still waiting, unserved, on the date.
+Words QueueText(const Snapshot& s, const Candidate& c) {
+  if (c.rule != Rule::kLandQueueJump && c.rule != Rule::kHousingQueueJump) return {};
+  const Allocation* a = As<Allocation>(c.decision);
+  if (!a) return {};
+  const int64_t place = QueuePlace(s, *a);
+  const WaitingListEntry* w = SkippedEntry(s, *a, place, /*smallest=*/true);
+  if (!w) return {};
+  const std::string who = s.PersonShortName(w->person);
+  const std::string since = FormatIsoDate(w->registered);
+  const std::string on = since.empty() ? "" : Cat(", on the list since ", since);
+  return {
+      Cat("; served at queue number ", place, " ahead of ", who, " (number ", w->queue_number, on,
+          ", not served)"),
+      Cat("; выделено по номеру очереди ", place, " раньше, чем ", who, " (номер ", w->queue_number,
+          since.empty() ? "" : Cat(", в очереди с ", since), ", не обеспечен(а))"),
+      Cat("; кезектің ", place, " нөмірімен ", who, " (нөмірі ", w->queue_number,
+          since.empty() ? "" : Cat(", ", since, " бастап кезекте"),
+          ", әлі алмаған) алдында берілді")};
 }
 
 }  // namespace
 
 void Explain(const Snapshot& s, const Candidate& c, Finding& f) {
-  const RuleWords words = WordsOf(c.rule);
+  const RuleWords rule = WordsOf(c.rule);
+  const Words o = OfficialWords(s, c, rule.official), cw = rule.counterparty;
   const Evidence& e = c.evidence;
   const std::string off = s.VertexName(c.official), cp = s.VertexName(c.counterparty);
-  std::string kin_en, kin_ru;
-  KinPhrase(s, e.kin, kin_en, kin_ru);
+  const Words kin = KinPhrase(s, e.kin);
+  const bool self = e.kin.path == KinPath::kSelf;
+  const Words what = DecisionText(s, c.decision), queue = QueueText(s, c);
   if (e.from_company && e.to_company) {
-    const std::string p = s.PersonShortName(e.from_company->person);
-    const std::string q = s.PersonShortName(e.to_company->person);
-    const Words rp = RoleWord(*e.from_company), rq = RoleWord(*e.to_company);
-    const bool same = e.kin.path == KinPath::kSelf;
+    const CompanyTie &from = *e.from_company, &to = *e.to_company;
+    const std::string p = s.PersonShortName(from.person), q = s.PersonShortName(to.person);
+    const Words rp = RoleWord(from), rq = RoleWord(to), cp_chain = Chain(s, from),
+                cq_chain = Chain(s, to);
     f.explanation_en =
-        Cat(words.official.en, " ", off, " and ", words.counterparty.en, " ", cp, ": ", p, " is ",
-            rp.en, Share(*e.from_company), " of ", off, "; ",
-            same ? "the same person is also " : Cat(p, "'s ", kin_en, " ", q, " is "), rq.en,
-            Share(*e.to_company), " of ", cp, "; ", c.object.en, ".");
-    f.explanation_ru = Cat(words.official.ru, " ", off, " и ", words.counterparty.ru, " ", cp, ": ",
-                           p, " — ", rp.ru, Share(*e.from_company), " ", off, ", ",
-                           same ? "он(а) же — " : Cat(q, " (", kin_ru, ") — "), rq.ru,
-                           Share(*e.to_company), " ", cp, "; ", c.object.ru, ".");
-  } else if (e.to_company) {
-    const std::string h = s.PersonShortName(e.to_company->person);
-    const Words r = RoleWord(*e.to_company);
-    const bool self = e.kin.path == KinPath::kSelf;
-    f.explanation_en = Cat(words.official.en, " ", off, " — ",
-                           self ? "is personally" : Cat("their ", kin_en, " ", h, " is"), " ", r.en,
-                           Share(*e.to_company), " of ", words.counterparty.en, " ", cp,
-                           e.to_company->links() > 0 ? " (through an ownership chain)" : "", "; ",
-                           c.object.en, ".");
+        Cat(o.en, " ", off, " and ", cw.en, " ", cp, ": ", p, " is ", rp.en, Share(from), " of ",
+            off, cp_chain.en, "; ",
+            self ? "the same person is also " : Cat(p, "'s ", kin.en, " ", q, " is "), rq.en,
+            Share(to), " of ", cp, cq_chain.en, "; ", what.en, queue.en, ".");
     f.explanation_ru =
-        Cat(words.official.ru, " ", off, " — ", self ? "лично" : Cat(kin_ru, " ", h, ","), " ",
-            r.ru, Share(*e.to_company), " (", words.counterparty.ru, " ", cp, ")",
-            e.to_company->links() > 0 ? " через цепочку владения" : "", "; ", c.object.ru, ".");
-  } else {
+        Cat(o.ru, " ", off, " и ", cw.ru, " ", cp, ": ", p, " — ", rp.ru, Share(from), " ", off,
+            cp_chain.ru, ", ", self ? "он(а) же — " : Cat(q, " (", kin.ru, ") — "), rq.ru,
+            Share(to), " ", cp, cq_chain.ru, "; ", what.ru, queue.ru, ".");
+    f.explanation_kk =
+        Cat(o.kk, " ", off, " және ", cw.kk, " ", cp, ": ", p, " — ", off, " ", rp.kk, Share(from),
+            cp_chain.kk, "; ", self ? "сол тұлға — " : Cat(q, " (", kin.kk, ") — "), cp, " ", rq.kk,
+            Share(to), cq_chain.kk, "; ", what.kk, queue.kk, ".");
+  } else if (e.to_company) {
+    const CompanyTie& to = *e.to_company;
+    const std::string h = s.PersonShortName(to.person);
+    const Words r = RoleWord(to), chain = Chain(s, to);
     f.explanation_en =
-        Cat(words.official.en, " ", off, " — ", words.counterparty.en, " ", cp, " is ",
-            e.kin.path == KinPath::kSelf ? "" : "their ", kin_en, "; ", c.object.en, ".");
-    f.explanation_ru = Cat(words.official.ru, " ", off, " — ", words.counterparty.ru, " ", cp, ": ",
-                           kin_ru, "; ", c.object.ru, ".");
+        Cat(o.en, " ", off, " — ", self ? "is personally" : Cat("their ", kin.en, " ", h, " is"),
+            " ", r.en, Share(to), " of ", cw.en, " ", cp, chain.en, "; ", what.en, queue.en, ".");
+    f.explanation_ru =
+        Cat(o.ru, " ", off, " — ", self ? "лично" : Cat(kin.ru, " ", h, ","), " ", r.ru, Share(to),
+            " (", cw.ru, " ", cp, ")", chain.ru, "; ", what.ru, queue.ru, ".");
+    f.explanation_kk =
+        Cat(o.kk, " ", off, " — ", self ? "өзі" : Cat("оның ", kin.kk, " ", h), " ", cw.kk, " ", cp,
+            " ", r.kk, Share(to), chain.kk, "; ", what.kk, queue.kk, ".");
+  } else {
+    f.explanation_en = Cat(o.en, " ", off, " — ", cw.en, " ", cp, " is ", self ? "" : "their ",
+                           kin.en, "; ", what.en, queue.en, ".");
+    f.explanation_ru =
+        Cat(o.ru, " ", off, " — ", cw.ru, " ", cp, ": ", kin.ru, "; ", what.ru, queue.ru, ".");
+    f.explanation_kk = Cat(o.kk, " ", off, " — ", cw.kk, " ", cp, ": ", self ? "" : "оның ", kin.kk,
+                           "; ", what.kk, queue.kk, ".");
   }
 }
 

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <tuple>
 
+#include "graph/legal_basis.h"
 #include "graph/text.h"
 
 namespace coigraph::graph {
@@ -129,6 +130,14 @@ std::string FindingToJson(const Finding& f) {
       AppendNumber(out, e.share_pct);
     }
     if (e.derived) out += ",\"derived\":true";
+    if (e.valid.from != kMinDate) {
+      out += ",\"valid_from\":";
+      AppendJsonString(out, FormatIsoDate(e.valid.from));
+    }
+    if (e.valid.to != kMaxDate) {
+      out += ",\"valid_to\":";
+      AppendJsonString(out, FormatIsoDate(e.valid.to));
+    }
     out += '}';
   }
   out += "]},\"severity\":";
@@ -137,6 +146,15 @@ std::string FindingToJson(const Finding& f) {
   AppendJsonString(out, f.explanation_ru);
   out += ",\"explanation_en\":";
   AppendJsonString(out, f.explanation_en);
+  out += ",\"explanation_kk\":";
+  AppendJsonString(out, f.explanation_kk);
+  const LegalBasis& basis = LegalBasisOf(f.rule);
+  out += ",\"legal_basis\":";
+  AppendJsonString(out, basis.ru);
+  out += ",\"legal_basis_kk\":";
+  AppendJsonString(out, basis.kk);
+  out += ",\"legal_basis_en\":";
+  AppendJsonString(out, basis.en);
   out += '}';
   return out;
 }

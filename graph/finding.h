@@ -45,6 +45,9 @@ struct PathEdge {
   std::string type;       // kin step ("spouse", "parent", ...) or company role ("founder", ...)
   double share_pct = -1;  // a role's share, < 0 when not given
   bool derived = false;   // a sibling tie derived from a shared parent
+  // The validity of the fact behind the edge that held on the finding's date (for a derived
+  // sibling: both parent facts; for an individual entrepreneur's tie: always).
+  Interval valid = kAlways;
 };
 // vertices[i] --edges[i]--> vertices[i + 1]
 struct FindingPath {
@@ -63,12 +66,15 @@ struct Finding {
   std::string severity;  // "critical", "high", "medium", "low"
   std::string explanation_ru;
   std::string explanation_en;
+  std::string explanation_kk;
 };
 
 // Orders findings deterministically: rule (table order), object_id, official, counterparty.
 bool FindingLess(const Finding& a, const Finding& b);
 
-// One JSON object, no trailing newline; field names exactly those of RULES.md.
+// One JSON object, no trailing newline; field names exactly those of RULES.md, then
+// explanation_kk and the rule's legal basis (legal_basis in Russian, legal_basis_kk,
+// legal_basis_en; graph/legal_basis.h).
 std::string FindingToJson(const Finding& f);
 // Appends `s` as a JSON string literal (quotes, escapes control characters).
 void AppendJsonString(std::string& out, std::string_view s);

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -42,11 +43,12 @@ struct TieCloseness {
 };
 TieCloseness Measure(const Snapshot& s, const Evidence& e);
 
-// Words for the explanations of one decision.
-struct ObjectText {
-  std::string en;  // "tender 1234 «Road repair»"
-  std::string ru;
-};
+// The decision a candidate is about: the lower post's or the appointee's stint, the tender,
+// contract, allocation, disciplinary case or bonus. It points into the snapshot's tables, or at
+// a hypothetical object of a check (checks.cc) that outlives the sink. Explanations are written
+// from it only for the candidates that survive (FindingSink::Take), never per candidate.
+using Decision = std::variant<const Employment*, const Tender*, const Contract*, const Allocation*,
+                              const DisciplinaryCase*, const Bonus*>;
 
 struct Candidate {
   Rule rule = Rule::kHireSubordination;
@@ -56,7 +58,7 @@ struct Candidate {
   VertexId counterparty = 0;
   Evidence evidence;
   TieCloseness closeness;
-  ObjectText object;
+  Decision decision;
   int severity_bump = 0;  // +1 for money or land
 };
 
@@ -79,8 +81,24 @@ class FindingSink {
 // Members of commission `c` on `d` (the commission and the seat both hold), sorted, unique.
 std::vector<PersonIndex> MembersOn(const Snapshot& s, CommissionIndex c, Date d);
 
-// The explanation texts of a finding (explain.cc).
+// The relation string of a finding's evidence: "spouse.sibling", "sibling>founder",
+// "founder<self>director" (finding_path.cc).
+std::string RelationOf(const Evidence& e);
+// The path from the official to the counterparty, each edge with the validity of its fact on
+// the candidate's date (finding_path.cc).
+FindingPath PathOf(const Snapshot& s, const Candidate& c);
+
+// The explanation texts of a finding in Kazakh, Russian and English (explain.cc).
 void Explain(const Snapshot& s, const Candidate& c, Finding& f);
+
+// The queue number an allocation served its recipient at: the allocation's own, else the
+// smallest of the recipient's entries on the commission's list active on the date; 0 if none.
+int64_t QueuePlace(const Snapshot& s, const Allocation& a);
+// Someone the allocation skipped: on the same commission's list, active on the date, with a
+// smaller number than `place`, not served by that commission on or before the date. With
+// `smallest`, the one with the smallest number (for the explanation), else the first found.
+const WaitingListEntry* SkippedEntry(const Snapshot& s, const Allocation& a, int64_t place,
+                                     bool smallest);
 
 // Legal kin on one date, computed once per person.
 class KinCache {

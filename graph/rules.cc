@@ -16,50 +16,6 @@ int RoleRank(const std::optional<CompanyTie>& t) {
   return t ? static_cast<int>(t->role) * 2 + (t->entrepreneur ? 0 : 1) : 0;
 }
 
-PathVertex VertexOf(const Snapshot& s, VertexId v) {
-  return {s.VertexNumber(v), s.VertexName(v), s.IsPerson(v) ? "person" : "organization"};
-}
-
-// Appends the kin steps of `kin` after its first person (already in the path).
-void AppendKin(const Snapshot& s, const KinTie& kin, FindingPath& path) {
-  if (kin.path == KinPath::kSelf) return;
-  const std::string_view name = Name(kin.path);
-  const size_t dot = name.find('.');
-  const std::string_view steps[2] = {name.substr(0, dot),
-                                     dot == std::string_view::npos ? "" : name.substr(dot + 1)};
-  for (size_t i = 1; i < kin.via.size(); ++i) {
-    PathEdge e;
-    e.type = std::string(steps[i - 1]);
-    e.derived = i - 1 < kin.sibling_via_parent.size() && kin.sibling_via_parent[i - 1] != kNone;
-    path.edges.push_back(e);
-    path.vertices.push_back(VertexOf(s, s.PersonVertex(kin.via[i])));
-  }
-}
-
-// person --role--> chain[0] --owns--> ... --owns--> chain.back()
-void AppendDown(const Snapshot& s, const CompanyTie& t, FindingPath& path) {
-  for (size_t i = 0; i < t.chain.size(); ++i) {
-    PathEdge e;
-    e.type = i == 0 ? std::string(RoleName(t)) : "owns";
-    if (i == 0) e.share_pct = t.share_pct;
-    path.edges.push_back(e);
-    path.vertices.push_back(VertexOf(s, s.OrgVertex(t.chain[i])));
-  }
-}
-
-// chain.back() --owned_by--> ... chain[0] --role of--> person  (the person is appended too)
-void AppendUp(const Snapshot& s, const CompanyTie& t, FindingPath& path) {
-  for (size_t i = t.chain.size() - 1; i-- > 0;) {
-    path.edges.push_back({"owned_by", -1, false});
-    path.vertices.push_back(VertexOf(s, s.OrgVertex(t.chain[i])));
-  }
-  PathEdge e;
-  e.type = Cat(RoleName(t), "_of");
-  e.share_pct = t.share_pct;
-  path.edges.push_back(e);
-  path.vertices.push_back(VertexOf(s, s.PersonVertex(t.person)));
-}
-
 std::string SeverityLabel(int score) {
   if (score >= 5) return "critical";
   if (score == 4) return "high";
@@ -104,25 +60,9 @@ std::vector<Finding> FindingSink::Take() {
     f.date = c.date;
     f.official = s_.VertexNumber(c.official);
     f.counterparty = s_.VertexNumber(c.counterparty);
-    const Evidence& e = c.evidence;
-    const std::string_view kin = Name(e.kin.path);
-    if (e.from_company && e.to_company) {
-      f.relation = Cat(RoleName(*e.from_company), "<", kin, ">", RoleName(*e.to_company));
-      f.path.vertices.push_back(VertexOf(s_, c.official));
-      AppendUp(s_, *e.from_company, f.path);
-      AppendKin(s_, e.kin, f.path);
-      AppendDown(s_, *e.to_company, f.path);
-    } else if (e.to_company) {
-      f.relation = Cat(kin, ">", RoleName(*e.to_company));
-      f.path.vertices.push_back(VertexOf(s_, c.official));
-      AppendKin(s_, e.kin, f.path);
-      AppendDown(s_, *e.to_company, f.path);
-    } else {
-      f.relation = std::string(kin);
-      f.path.vertices.push_back(VertexOf(s_, c.official));
-      AppendKin(s_, e.kin, f.path);
-    }
-    f.severity = SeverityLabel(Closeness(e.kin.path) + c.severity_bump);
+    f.relation = RelationOf(c.evidence);
+    f.path = PathOf(s_, c);
+    f.severity = SeverityLabel(Closeness(c.evidence.kin.path) + c.severity_bump);
     Explain(s_, c, f);
     out.push_back(std::move(f));
   }

@@ -3,20 +3,10 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "graph/rule_context.h"
-#include "graph/text.h"
 
 namespace coigraph::graph::internal {
 
 namespace {
-
-ObjectText PostText(const Snapshot& s, PositionIndex p) {
-  const Position& pos = s.data().positions[p];
-  const std::string title(s.Str(pos.title));
-  const std::string id(s.Str(pos.id));
-  const std::string org = s.VertexName(s.OrgVertex(pos.org));
-  return {Cat("post «", title, "» (", id, ") at ", org),
-          Cat("должность «", title, "» (", id, "), ", org)};
-}
 
 // One pair of stints: the holder of the upper post against the holder of the lower one.
 void OfferReportingPair(const Snapshot& s, FindingSink& sink, const Employment& up,
@@ -33,7 +23,7 @@ void OfferReportingPair(const Snapshot& s, FindingSink& sink, const Employment& 
   c.counterparty = s.PersonVertex(low.person);
   c.evidence.kin = std::move(*tie);
   c.closeness = Measure(s, c.evidence);
-  c.object = PostText(s, low.position);
+  c.decision = &low;
   sink.Offer(std::move(c));
 }
 
@@ -49,7 +39,7 @@ void OfferAppointment(const Snapshot& s, FindingSink& sink, Rule rule, const Emp
   c.counterparty = s.PersonVertex(e.person);
   c.evidence.kin = std::move(*tie);
   c.closeness = Measure(s, c.evidence);
-  c.object = PostText(s, e.position);
+  c.decision = &e;
   sink.Offer(std::move(c));
 }
 

@@ -4,7 +4,6 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "graph/rule_context.h"
-#include "graph/text.h"
 
 namespace coigraph::graph::internal {
 
@@ -13,13 +12,6 @@ namespace {
 constexpr double kLargeAmountKzt = 100'000'000.0;
 
 int MoneyBump(double amount) { return amount >= kLargeAmountKzt ? 1 : 0; }
-
-ObjectText TenderText(const Snapshot& s, const Tender& t) {
-  const std::string id(s.Str(t.id));
-  const std::string title(s.Str(t.title));
-  if (title.empty()) return {Cat("tender ", id), Cat("лот ", id)};
-  return {Cat("tender ", id, " «", title, "»"), Cat("лот ", id, " «", title, "»")};
-}
 
 }  // namespace
 
@@ -43,7 +35,7 @@ void OfferTenderCommission(const Snapshot& s, FindingSink& sink, const Tender& t
       c.counterparty = s.OrgVertex(bidder);
       c.evidence = std::move(*e);
       c.closeness = Measure(s, c.evidence);
-      c.object = TenderText(s, tender);
+      c.decision = &tender;
       c.severity_bump = MoneyBump(tender.amount_kzt);
       sink.Offer(std::move(c));
     }
@@ -65,7 +57,7 @@ void OfferSignatory(const Snapshot& s, FindingSink& sink, const Contract& contra
   c.counterparty = s.OrgVertex(contract.supplier);
   c.evidence = std::move(*e);
   c.closeness = Measure(s, c.evidence);
-  c.object = {Cat("contract ", c.object_id), Cat("договор ", c.object_id)};
+  c.decision = &contract;
   c.severity_bump = MoneyBump(contract.amount_kzt);
   sink.Offer(std::move(c));
 }
@@ -117,7 +109,7 @@ void OfferAffiliatedBidders(const Snapshot& s, FindingSink& sink, const Tender& 
       c.counterparty = s.OrgVertex(bidders[j]);
       c.evidence = std::move(*e);
       c.closeness = Measure(s, c.evidence);
-      c.object = TenderText(s, tender);
+      c.decision = &tender;
       c.severity_bump = MoneyBump(tender.amount_kzt);
       sink.Offer(std::move(c));
     }
@@ -152,7 +144,7 @@ void OfferBlacklistSuccessor(const Snapshot& s, FindingSink& sink, const Tender&
     c.counterparty = s.OrgVertex(b);
     c.evidence = std::move(*e);
     c.closeness = Measure(s, c.evidence);
-    c.object = TenderText(s, tender);
+    c.decision = &tender;
     c.severity_bump = MoneyBump(tender.amount_kzt);
     sink.Offer(std::move(c));
   }

@@ -47,7 +47,8 @@ CREATE TABLE IF NOT EXISTS cases(
   scan INTEGER NOT NULL,
   official_name TEXT NOT NULL DEFAULT '',
   counterparty_name TEXT NOT NULL DEFAULT '',
-  search_key TEXT NOT NULL DEFAULT ''
+  search_key TEXT NOT NULL DEFAULT '',
+  explanation_kk TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS case_history(
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -66,8 +67,8 @@ CREATE TABLE IF NOT EXISTS store_meta(key TEXT PRIMARY KEY, value INTEGER NOT NU
 constexpr char kCaseColumns[] =
     "SELECT case_id, rule, sphere, object_id, official, counterparty, finding_date, relation,"
     " severity, explanation_ru, explanation_en, organization_bin, organization_name, region,"
-    " status, assignee, note, active, first_seen, last_seen, official_name, counterparty_name"
-    " FROM cases";
+    " status, assignee, note, active, first_seen, last_seen, official_name, counterparty_name,"
+    " explanation_kk FROM cases";
 
 // Columns added after the first schema, with how to add them to an older table.
 constexpr const char* kAddedColumns[][2] = {
@@ -75,6 +76,7 @@ constexpr const char* kAddedColumns[][2] = {
     {"counterparty_name",
      "ALTER TABLE cases ADD COLUMN counterparty_name TEXT NOT NULL DEFAULT ''"},
     {"search_key", "ALTER TABLE cases ADD COLUMN search_key TEXT NOT NULL DEFAULT ''"},
+    {"explanation_kk", "ALTER TABLE cases ADD COLUMN explanation_kk TEXT NOT NULL DEFAULT ''"},
 };
 
 // The version of FoldForSearch the stored search keys were made with (store_meta
@@ -107,10 +109,12 @@ CaseRecord CaseFromRow(const SqliteStatement& st) {
   c.last_seen = st.ColumnText(19);
   c.facts.official_name = st.ColumnText(20);
   c.facts.counterparty_name = st.ColumnText(21);
+  c.facts.explanation_kk = st.ColumnText(22);
   return c;
 }
 
-// Binds the 13 fact columns after case_id to ?2..?14.
+// Binds the fact columns: case_id and 13 more to ?1..?14, the names to ?17 and ?18, the Kazakh
+// explanation to ?20.
 void BindFacts(SqliteStatement& st, const CaseFacts& f) {
   st.Bind(1, f.case_id);
   st.Bind(2, f.rule);
@@ -128,6 +132,7 @@ void BindFacts(SqliteStatement& st, const CaseFacts& f) {
   st.Bind(14, f.region);
   st.Bind(17, f.official_name);
   st.Bind(18, f.counterparty_name);
+  st.Bind(20, f.explanation_kk);
 }
 
 // The fold of the searchable facts of a case, one line each (CaseFilter::text lists them).
@@ -448,15 +453,15 @@ absl::StatusOr<ScanSummary> SqliteCaseStore::RecordScan(const std::vector<CaseFa
       "INSERT INTO cases(case_id, rule, sphere, object_id, official, counterparty, finding_date,"
       " relation, severity, explanation_ru, explanation_en, organization_bin, organization_name,"
       " region, status, assignee, note, active, first_seen, last_seen, scan, official_name,"
-      " counterparty_name, search_key)"
+      " counterparty_name, search_key, explanation_kk)"
       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1, '', '', 1, ?15,"
-      " ?15, ?16, ?17, ?18, ?19)");
+      " ?15, ?16, ?17, ?18, ?19, ?20)");
   absl::StatusOr<SqliteStatement> update = db.Prepare(
       "UPDATE cases SET rule = ?2, sphere = ?3, object_id = ?4, official = ?5, counterparty = ?6,"
       " finding_date = ?7, relation = ?8, severity = ?9, explanation_ru = ?10,"
       " explanation_en = ?11, organization_bin = ?12, organization_name = ?13, region = ?14,"
       " active = 1, last_seen = ?15, scan = ?16, official_name = ?17, counterparty_name = ?18,"
-      " search_key = ?19 WHERE case_id = ?1");
+      " search_key = ?19, explanation_kk = ?20 WHERE case_id = ?1");
   if (!select.ok()) return select.status();
   if (!insert.ok()) return insert.status();
   if (!update.ok()) return update.status();

@@ -75,6 +75,7 @@ struct CaseFacts {
   std::string severity;  // "critical", "high", "medium", "low"
   std::string explanation_ru;
   std::string explanation_en;
+  std::string explanation_kk;
   std::string organization_bin;
   std::string organization_name;
   std::string region;

@@ -3,6 +3,7 @@
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "graph/identity_number.h"
+#include "graph/legal_basis.h"
 #include "graph/model.h"
 #include "graph/text.h"
 #include "service/field_errors.h"
@@ -54,6 +55,17 @@ std::string SeverityName(v1::Severity severity) {
   }
 }
 
+namespace {
+
+void SetLegalBasis(graph::Rule rule, v1::Finding* out) {
+  const graph::LegalBasis& basis = graph::LegalBasisOf(rule);
+  out->set_legal_basis(std::string(basis.ru));
+  out->set_legal_basis_kk(std::string(basis.kk));
+  out->set_legal_basis_en(std::string(basis.en));
+}
+
+}  // namespace
+
 void FindingToProto(const graph::Finding& f, const std::string& case_id, v1::Finding* out) {
   out->set_rule(std::string(graph::Name(f.rule)));
   out->set_sphere(std::string(graph::SphereOf(f.rule)));
@@ -74,10 +86,14 @@ void FindingToProto(const graph::Finding& f, const std::string& case_id, v1::Fin
     pe->set_type(e.type);
     if (e.share_pct >= 0) pe->set_share_pct(e.share_pct);
     pe->set_derived(e.derived);
+    pe->set_valid_from(graph::FormatIsoDate(e.valid.from));
+    pe->set_valid_to(graph::FormatIsoDate(e.valid.to));
   }
   out->set_severity(SeverityToProto(f.severity));
   out->set_explanation_ru(f.explanation_ru);
   out->set_explanation_en(f.explanation_en);
+  out->set_explanation_kk(f.explanation_kk);
+  SetLegalBasis(f.rule, out);
   out->set_case_id(case_id);
 }
 
@@ -88,6 +104,7 @@ void RedactFinding(v1::Finding* f) {
   f->clear_path();
   f->clear_explanation_ru();
   f->clear_explanation_en();
+  f->clear_explanation_kk();
   f->set_redacted(true);
 }
 
@@ -102,6 +119,8 @@ void CaseFactsToFinding(const CaseFacts& facts, v1::Finding* out) {
   out->set_severity(SeverityToProto(facts.severity));
   out->set_explanation_ru(facts.explanation_ru);
   out->set_explanation_en(facts.explanation_en);
+  out->set_explanation_kk(facts.explanation_kk);
+  if (graph::Rule rule; graph::ParseRule(facts.rule, &rule)) SetLegalBasis(rule, out);
   out->set_case_id(facts.case_id);
 }
 
@@ -128,6 +147,8 @@ void TieToProto(const graph::Tie& tie, bool from_person, v1::PathEdge* out) {
       break;
   }
   if (tie.share_pct >= 0) out->set_share_pct(tie.share_pct);
+  out->set_valid_from(graph::FormatIsoDate(tie.valid.from));
+  out->set_valid_to(graph::FormatIsoDate(tie.valid.to));
 }
 
 void TiePathToProto(const graph::Snapshot& s, const graph::TiePath& path, v1::Path* out) {

@@ -110,6 +110,7 @@ CaseFacts FactsWithOrg(const graph::Snapshot& s, const graph::Finding& f, graph:
   c.severity = f.severity;
   c.explanation_ru = f.explanation_ru;
   c.explanation_en = f.explanation_en;
+  c.explanation_kk = f.explanation_kk;
   if (org != graph::kNone) {
     const graph::Organization& o = s.data().organizations[org];
     c.organization_bin = graph::FormatIdentityNumber(o.bin);

@@ -27,17 +27,10 @@ export interface GEdge {
   validity: string;
 }
 
-/**
- * HOOK edgeValidity: PathEdge / NeighborhoodEdge carry no validity dates yet. When the proto
- * gains `valid_from` / `valid_to` on PathEdge (JSON validFrom / validTo), the regenerated
- * client has them and they show up in the edge labels here with no other change.
- */
+/** "2019-05-01 – …": the validity of the fact behind an edge (empty ends are open). */
 export function edgeValidity(edge: PathEdge): string {
-  const e = edge as unknown as { validFrom?: unknown; validTo?: unknown };
-  const from = typeof e.validFrom === "string" ? e.validFrom : "";
-  const to = typeof e.validTo === "string" ? e.validTo : "";
-  if (!from && !to) return "";
-  return (from || "…") + " – " + (to || "…");
+  if (!edge.validFrom && !edge.validTo) return "";
+  return (edge.validFrom || "…") + " – " + (edge.validTo || "…");
 }
 
 /** The same tie read in either direction gives the same key. */

@@ -94,6 +94,13 @@ export function relationCell(rel: string, compact = false): HTMLElement {
   return h("span", { class: "relation", title: rel, "data-relation": rel }, relationText(rel), compact ? null : h("span", { class: "code" }, " " + rel));
 }
 
+/** The rule's legal basis in the UI language (ru when the language's citation is empty). */
+export function legalBasis(f: Finding): string {
+  const lang = currentLang();
+  const line = lang === "kk" ? f.legalBasisKk : lang === "en" ? f.legalBasisEn : f.legalBasis;
+  return line || f.legalBasis;
+}
+
 /** The finding's explanation in the UI language (ru when the language's line is empty). */
 export function explanation(f: Finding): string {
   const lang = currentLang();
@@ -177,7 +184,7 @@ export function findingCard(f: Finding, extra: Child[] = []): HTMLElement {
             kv(t("case.relation"), relationCell(f.relation)),
             kv(t("case.explanation"), explanation(f)),
           ],
-      f.legalBasis ? kv(t("case.legalBasis"), f.legalBasis) : null,
+      f.legalBasis ? kv(t("case.legalBasis"), legalBasis(f)) : null,
       f.caseId ? kv(t("case.caseId"), h("a", { href: "#/case/" + f.caseId }, f.caseId)) : null,
     ),
     f.path && f.path.vertices.length > 0 ? graphBox : null,

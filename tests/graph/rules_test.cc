@@ -16,6 +16,7 @@
 
 #include "graph/date.h"
 #include "graph/finding.h"
+#include "graph/legal_basis.h"
 #include "graph/snapshot.h"
 #include "graph/text.h"
 #include "gtest/gtest.h"
@@ -132,8 +133,9 @@ class RulesTest : public ::testing::Test {
     return out;
   }
 
-  // What every finding carries: a path from the official to the counterparty and
-  // explanations in both languages that name them both.
+  // What every finding carries: a path from the official to the counterparty, each edge with
+  // the validity of a fact that holds on the finding's date, and explanations in the three
+  // languages that name them both.
   static void CheckWellFormed(const Finding& f) {
     SCOPED_TRACE(Line(f));
     ASSERT_FALSE(f.path.vertices.empty());
@@ -144,9 +146,13 @@ class RulesTest : public ::testing::Test {
     const std::string counterparty = NameOf(f.counterparty, CounterpartyIsOrganization(f.rule));
     EXPECT_EQ(f.path.vertices.front().name, official);
     EXPECT_EQ(f.path.vertices.back().name, counterparty);
-    for (const std::string* text : {&f.explanation_en, &f.explanation_ru}) {
+    for (const std::string* text : {&f.explanation_en, &f.explanation_ru, &f.explanation_kk}) {
       EXPECT_NE(text->find(official), std::string::npos) << *text;
       EXPECT_NE(text->find(counterparty), std::string::npos) << *text;
+    }
+    for (const PathEdge& e : f.path.edges) {
+      EXPECT_TRUE(e.valid.Contains(f.date)) << e.type << " [" << FormatIsoDate(e.valid.from) << ", "
+                                            << FormatIsoDate(e.valid.to) << ")";
     }
   }
 
@@ -265,6 +271,21 @@ TEST_F(RulesTest, TenderCommission) {
   EXPECT_NE(f[0].explanation_en.find("60%"), std::string::npos) << f[0].explanation_en;
   EXPECT_NE(f[0].explanation_en.find("wife's brother"), std::string::npos) << f[0].explanation_en;
   EXPECT_NE(f[0].explanation_ru.find("брат жены"), std::string::npos) << f[0].explanation_ru;
+  EXPECT_NE(f[0].explanation_kk.find("әйелінің ағасы/інісі"), std::string::npos)
+      << f[0].explanation_kk;
+  // Each tie with the dates of its fact: the marriage from 1995-06-01, the stated sibling tie
+  // and the founder role with open ends.
+  EXPECT_EQ(p.edges[0].valid, (Interval{*ParseIsoDate("1995-06-01"), kMaxDate}));
+  EXPECT_EQ(p.edges[1].valid, kAlways);
+  // The seat each member held: Ахметов a member, Касымов the chair.
+  EXPECT_EQ(f[0].explanation_en.rfind("Member of the tender commission Ахметов Б.С.", 0), 0u)
+      << f[0].explanation_en;
+  EXPECT_EQ(f[1].explanation_en.rfind("Chair of the tender commission Касымов Т.Е.", 0), 0u)
+      << f[1].explanation_en;
+  EXPECT_EQ(f[1].explanation_ru.rfind("Председатель тендерной комиссии", 0), 0u)
+      << f[1].explanation_ru;
+  EXPECT_EQ(f[1].explanation_kk.rfind("Тендерлік комиссияның төрағасы", 0), 0u)
+      << f[1].explanation_kk;
 }
 
 // The founder sold his share on the day the tender was announced.
@@ -287,7 +308,15 @@ TEST_F(RulesTest, OwnershipChainOfFiveLinksButNotSix) {
   EXPECT_EQ(p.edges[0].type, "sibling");
   EXPECT_EQ(p.edges[1].type, "founder");
   for (size_t i = 2; i < p.edges.size(); ++i) EXPECT_EQ(p.edges[i].type, "owns") << i;
-  EXPECT_NE(f[0].explanation_en.find("ownership chain"), std::string::npos);
+  // The explanation names the chain, not only its top.
+  for (const std::string* text :
+       {&f[0].explanation_en, &f[0].explanation_ru, &f[0].explanation_kk}) {
+    for (size_t i = 1; i + 1 < p.vertices.size(); ++i) {
+      EXPECT_NE(text->find(p.vertices[i + 1].name), std::string::npos) << i << ": " << *text;
+    }
+  }
+  EXPECT_NE(f[0].explanation_en.find("through the ownership chain"), std::string::npos)
+      << f[0].explanation_en;
 }
 
 //   Сериков ─director─▶ Холдинг ─owner 100%─▶ Алтын Құрылыс     (T-H2: Холдинг; T-H1: Алтын)
@@ -372,11 +401,44 @@ TEST_F(RulesTest, HousingCommissionIncludingSelf) {
 
 // The son, 2nd in line, is served while the 1st (a stranger) is still waiting.
 TEST_F(RulesTest, LandQueueJump) {
-  EXPECT_EQ(Lines(Run("land_queue_jump")),
+  const std::vector<Finding> f = Run("land_queue_jump");
+  EXPECT_EQ(Lines(f),
             (FindingLines{
                 Line(Rule::kLandCommission, "D-Q1", "2023-03-01", kAhm, kSon, "child", "critical"),
                 Line(Rule::kLandQueueJump, "D-Q1", "2023-03-01", kAhm, kSon, "child", "critical"),
             }));
+  ASSERT_EQ(f.size(), 2u);
+  // The queue jump names the recipient's number and whom they were served ahead of; the chair
+  // is named as the chair.
+  EXPECT_EQ(f[1].explanation_en,
+            "Chair of the land commission Ахметов Б.С. — recipient Ахметов Д.Б. is their son; "
+            "land allocation D-Q1; served at queue number 2 ahead of Омаров Р.К. (number 1, on "
+            "the list since 2020-01-01, not served).");
+  EXPECT_NE(f[1].explanation_ru.find("раньше, чем Омаров Р.К. (номер 1"), std::string::npos)
+      << f[1].explanation_ru;
+  EXPECT_NE(f[1].explanation_kk.find("Омаров Р.К. (нөмірі 1"), std::string::npos)
+      << f[1].explanation_kk;
+  EXPECT_EQ(f[0].explanation_en.find("queue number"), std::string::npos) << f[0].explanation_en;
+}
+
+// The citation of each family of rules (docs/rules.md, "Legal basis"), in the JSON line too.
+TEST_F(RulesTest, LegalBasisOfEveryRule) {
+  EXPECT_NE(LegalBasisOf(Rule::kHireSubordination).en.find("410-V"), std::string::npos);
+  EXPECT_NE(LegalBasisOf(Rule::kHireSubordination).ru.find("ст. 14 п. 1"), std::string::npos);
+  EXPECT_NE(LegalBasisOf(Rule::kHireAppointer).en.find("Art. 15"), std::string::npos);
+  EXPECT_NE(LegalBasisOf(Rule::kTenderCommission).en.find("106-VIII"), std::string::npos);
+  EXPECT_NE(LegalBasisOf(Rule::kTenderCommission).kk.find("7-бап 1-тармақ"), std::string::npos);
+  EXPECT_EQ(LegalBasisOf(Rule::kTenderBlacklistSuccessor).en.find("Art."), std::string::npos);
+  EXPECT_NE(LegalBasisOf(Rule::kLandQueueJump).en.find("Art. 15"), std::string::npos);
+  for (int r = 0; r < kRuleCount; ++r) {
+    const LegalBasis& b = LegalBasisOf(static_cast<Rule>(r));
+    EXPECT_FALSE(b.ru.empty() || b.kk.empty() || b.en.empty()) << r;
+  }
+  const std::vector<Finding> f = Run("hire_subordination_sibling");
+  ASSERT_FALSE(f.empty());
+  const std::string json = FindingToJson(f[0]);
+  EXPECT_NE(json.find("\"legal_basis_en\":\"Law of the RK No. 410-V"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"explanation_kk\":"), std::string::npos) << json;
 }
 
 // The 1st in line left the list on the decision date; another 1st registered the day after.

@@ -146,6 +146,15 @@ TEST_F(ServerTest, CheckHireGivesTheScanFindingToACommissioner) {
   EXPECT_EQ(c.finding().counterparty(), kDeputy);
   EXPECT_EQ(c.finding().relation(), "spouse.sibling");
   EXPECT_FALSE(c.finding().redacted());
+  // Explained in three languages, with the rule's legal basis and each tie's dates.
+  EXPECT_NE(c.finding().explanation_kk().find("әйелінің"), std::string::npos)
+      << c.finding().explanation_kk();
+  EXPECT_NE(c.finding().legal_basis().find("ст. 14"), std::string::npos);
+  EXPECT_NE(c.finding().legal_basis_en().find("Art. 14"), std::string::npos);
+  EXPECT_NE(c.finding().legal_basis_kk().find("14-бап"), std::string::npos);
+  ASSERT_GT(c.finding().path().edges_size(), 0);
+  EXPECT_EQ(c.finding().path().edges(0).type(), "spouse");
+  EXPECT_FALSE(c.finding().path().edges(0).valid_from().empty());
   // The hypothetical hire is the conflict the scan found: the same case.
   v1::GetCaseRequest get;
   get.set_case_id(c.case_id());
@@ -168,6 +177,8 @@ TEST_F(ServerTest, CheckHireHidesTheRelativeFromHr) {
   EXPECT_EQ(f.official(), "");
   EXPECT_EQ(f.relation(), "");
   EXPECT_EQ(f.path().vertices_size(), 0);
+  EXPECT_EQ(f.explanation_kk(), "");
+  EXPECT_FALSE(f.legal_basis().empty());  // the law is not about the person
   EXPECT_EQ(f.rule(), "HIRE_SUBORDINATION");
   EXPECT_EQ(response.conflicts(0).case_id(),
             CaseIdOf("HIRE_SUBORDINATION", "AKM-02", kAkim, kDeputy));
