@@ -11,7 +11,9 @@ namespace coigraph::service {
 
 namespace {
 
+// An RPC, or one of the records of the console's sign-in and sign-out.
 bool IsRpcName(std::string_view name) {
+  if (name == kSignInRecord || name == kSignOutRecord) return true;
   for (Rpc rpc : AllRpcs()) {
     if (Name(rpc) == name) return true;
   }

@@ -27,6 +27,7 @@
 #include "service/connect_json.h"
 #include "service/console_sessions.h"
 #include "service/field_errors.h"
+#include "service/rpc_runner.h"
 
 namespace coigraph::service {
 
@@ -263,26 +264,54 @@ struct HttpServer::Impl {
                       tls ? "; Secure" : "");
   }
 
+  // No caller: audited as "anonymous".
+  static absl::StatusOr<Principal> Anonymous() {
+    return absl::UnauthenticatedError("no caller established");
+  }
+
+  // Writes the audit record `name` (kSignInRecord, kSignOutRecord) of a sign-in or sign-out
+  // through the same runner as the RPCs and waits for its commit. Returns `status`, or
+  // UNAVAILABLE when the record could not be written.
+  absl::Status AuditSession(std::string_view name, const absl::StatusOr<Principal>& who,
+                            const absl::Status& status, const std::string& result = "") {
+    absl::Notification audited;
+    absl::Status answer;
+    api.runner().AuditEvent(name, who, status, result, [&](absl::Status s) {
+      answer = std::move(s);
+      audited.Notify();
+    });
+    audited.WaitForNotification();
+    return answer;
+  }
+
+  // Every sign-in, granted or refused, is audited before it is answered: the token's caller and
+  // role when the token is known, "anonymous" otherwise; never the token.
   void SignIn(const httplib::Request& req, httplib::Response& res) {
     // {"token": "..."}: parsed with protobuf's JSON into a Struct so any JSON is handled.
     google::protobuf::Struct body;
-    absl::Status parsed = ParseJsonMessage(req.body, &body);
+    const absl::Status parsed = ParseJsonMessage(req.body, &body);
+    absl::StatusOr<Principal> who = Anonymous();
+    absl::Status refusal;
     if (!parsed.ok()) {
-      WriteError(parsed, res);
-      return;
+      // The parser's message may quote the body, and so the token: the record does not.
+      refusal = absl::InvalidArgumentError("the body is not {\"token\": \"...\"}");
+    } else {
+      std::string token;
+      auto it = body.fields().find("token");
+      if (it != body.fields().end()) token = it->second.string_value();
+      who = api.options().auth.Authenticate("Bearer " + token);
+      if (!who.ok()) {
+        refusal = absl::UnauthenticatedError("unknown token");
+      } else if (who->role == Role::kHrSystem) {
+        refusal = absl::PermissionDeniedError(
+            "an hr_system token calls the API; the console is for people");
+      }
     }
-    std::string token;
-    auto it = body.fields().find("token");
-    if (it != body.fields().end()) token = it->second.string_value();
-    absl::StatusOr<Principal> who = api.options().auth.Authenticate("Bearer " + token);
-    if (!who.ok()) {
-      WriteError(absl::UnauthenticatedError("unknown token"), res);
-      return;
-    }
-    if (who->role == Role::kHrSystem) {
-      WriteError(absl::PermissionDeniedError(
-                     "an hr_system token calls the API; the console is for people"),
-                 res);
+    const absl::Status answer = AuditSession(kSignInRecord, who, refusal);
+    if (!answer.ok()) {
+      // A body that did not parse is told the parser's message (its sender knows the token).
+      const bool audited = answer.code() != absl::StatusCode::kUnavailable;
+      WriteError(audited && !parsed.ok() ? parsed : answer, res);
       return;
     }
     const ConsoleSession s = sessions.Open(*who, absl::Now());
@@ -300,11 +329,24 @@ struct HttpServer::Impl {
     WriteJson(SessionJson(*s), res);
   }
 
+  // Audited as the session's person; a request with the cookie but without its CSRF token is
+  // refused and audited as anonymous (as RPCs are), one without a session as anonymous "OK no
+  // session" (signing out twice is no error).
   void SignOut(const httplib::Request& req, httplib::Response& res) {
     const std::string cookie = CookieValue(req, kSessionCookie);
     std::optional<ConsoleSession> s = sessions.Find(cookie, absl::Now());
     if (s.has_value() && !SameSecret(req.get_header_value(kCsrfHeader), s->csrf_token)) {
-      WriteError(absl::PermissionDeniedError("signing out needs the session's X-CSRF-Token"), res);
+      WriteError(
+          AuditSession(kSignOutRecord, Anonymous(),
+                       absl::PermissionDeniedError("signing out needs the session's X-CSRF-Token")),
+          res);
+      return;
+    }
+    const absl::Status answer =
+        s.has_value() ? AuditSession(kSignOutRecord, s->principal, absl::OkStatus())
+                      : AuditSession(kSignOutRecord, Anonymous(), absl::OkStatus(), "no session");
+    if (!answer.ok()) {
+      WriteError(answer, res);
       return;
     }
     sessions.Close(cookie);

@@ -58,8 +58,21 @@ AuditEntry RpcRunner::EntryOf(const Call& call, const absl::Status& status,
 // writer calls `done`.
 void RpcRunner::Audit(const Call& call, const absl::Status& status, const std::string& result,
                       Done done) {
-  audit_->AppendAsync(EntryOf(call, status, result), [status, done = std::move(done)](
-                                                         absl::StatusOr<AuditRecord> record) {
+  Append(EntryOf(call, status, result), status, std::move(done));
+}
+
+void RpcRunner::AuditEvent(std::string_view name, const absl::StatusOr<Principal>& who,
+                           const absl::Status& status, const std::string& result, Done done) {
+  Call call;
+  call.principal = who;
+  AuditEntry entry = EntryOf(call, status, result);
+  entry.rpc = std::string(name);
+  if (status.ok() && result.empty()) entry.result = "OK";
+  Append(std::move(entry), status, std::move(done));
+}
+
+void RpcRunner::Append(AuditEntry entry, const absl::Status& status, Done done) {
+  audit_->AppendAsync(entry, [status, done = std::move(done)](absl::StatusOr<AuditRecord> record) {
     if (!record.ok()) {
       done(absl::UnavailableError("the audit log cannot be written; the call is refused"));
       return;

@@ -20,6 +20,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -32,6 +33,11 @@
 #include "service/rpc_call.h"
 
 namespace coigraph::service {
+
+// The names of the audit records of the HTTP console's sign-in (POST /api/session) and
+// sign-out (DELETE /api/session), which are not RPCs of the API.
+inline constexpr std::string_view kSignInRecord = "SignIn";
+inline constexpr std::string_view kSignOutRecord = "SignOut";
 
 template <typename Request, typename Response>
 struct RpcDef {
@@ -79,6 +85,12 @@ class RpcRunner {
   void Audit(const Call& call, const absl::Status& status, const std::string& result, Done done);
   // The audit record of a call that ends with `status`.
   AuditEntry EntryOf(const Call& call, const absl::Status& status, const std::string& result) const;
+  // Writes the audit record `name` (kSignInRecord, kSignOutRecord) of something a caller did
+  // that is not an RPC: caller and role of `who` ("anonymous" when it is an error), no ids, no
+  // purpose, the result "OK" (then `result` when not empty) or the refusal `status`. `done` as
+  // for Audit.
+  void AuditEvent(std::string_view name, const absl::StatusOr<Principal>& who,
+                  const absl::Status& status, const std::string& result, Done done);
 
   const Authenticator& auth() const { return *auth_; }
 
@@ -92,6 +104,8 @@ class RpcRunner {
     }
   }
   void StartThread(std::function<void()> work);
+  // Appends `entry`; `done` gets `status`, or UNAVAILABLE when the record could not be written.
+  void Append(AuditEntry entry, const absl::Status& status, Done done);
 
   const Authenticator* auth_;
   AuditLog* audit_;

@@ -2,6 +2,8 @@
 // the static files, against the real HttpServer on 127.0.0.1:0.
 #include <httplib.h>
 
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -17,6 +19,7 @@
 #include "service/connect_json.h"
 #include "service/console_sessions.h"
 #include "service/http_server.h"
+#include "service/rpc_runner.h"
 #include "service/snapshot_holder.h"
 #include "tests/service/temp_path.h"
 
@@ -47,21 +50,46 @@ TEST(ConsoleSessionsTest, SessionsExpireAndCanBeClosed) {
   EXPECT_FALSE(sessions.Find(std::string(64, '0'), kT0).has_value());
 }
 
+// The real audit log, or, once `refuse` is set, one whose every append fails (a full disk).
+class SwitchableAuditLog final : public AuditLog {
+ public:
+  explicit SwitchableAuditLog(AuditLog* real) : real_(real) {}
+  absl::StatusOr<AuditRecord> Append(const AuditEntry& entry) override {
+    if (refuse) return absl::UnavailableError("the disk is full");
+    return real_->Append(entry);
+  }
+  absl::StatusOr<std::vector<AuditRecord>> Read(int64_t from_seq, int limit) override {
+    return real_->Read(from_seq, limit);
+  }
+  absl::StatusOr<AuditPage> Query(const AuditQuery& query) override { return real_->Query(query); }
+  absl::StatusOr<int64_t> VerifyChain() override { return real_->VerifyChain(); }
+
+  std::atomic<bool> refuse = false;
+
+ private:
+  AuditLog* real_;
+};
+
 class SessionTest : public ::testing::Test {
  protected:
+  // The callers: a token per role (DemoSessionTest: demo mode).
+  virtual Authenticator Auth() {
+    const std::string tokens = "hr_system hr-gw " + graph::Sha256Hex("hr") + "\n" +
+                               "ethics_commissioner aigerim " + graph::Sha256Hex("ethics") + "\n" +
+                               "analyst dana " + graph::Sha256Hex("analyst") + "\n";
+    return Authenticator::FromText(tokens, "tokens").value();
+  }
+
   void SetUp() override {
     const std::string db = testing::FreshPath("db");
     cases_ = std::move(SqliteCaseStore::Open(db, KnownCaseVocabulary()).value());
     audit_ = std::move(SqliteAuditLog::Open(db).value());
+    switchable_audit_ = std::make_unique<SwitchableAuditLog>(audit_.get());
     ASSERT_TRUE(LoadAndSwap(kDemo, holder_, *cases_, kT0).ok());
-    const std::string tokens = "hr_system hr-gw " + graph::Sha256Hex("hr") + "\n" +
-                               "ethics_commissioner aigerim " + graph::Sha256Hex("ethics") + "\n" +
-                               "analyst dana " + graph::Sha256Hex("analyst") + "\n";
-    api_ = std::make_unique<CoigraphApi>(
-        ServiceOptions{.auth = Authenticator::FromText(tokens, "tokens").value(),
-                       .cases = cases_.get(),
-                       .audit = audit_.get(),
-                       .holder = &holder_});
+    api_ = std::make_unique<CoigraphApi>(ServiceOptions{.auth = Auth(),
+                                                        .cases = cases_.get(),
+                                                        .audit = switchable_audit_.get(),
+                                                        .holder = &holder_});
     const std::string site = testing::FreshPath("site");
     console_dir_ = site + "/console";
     std::filesystem::create_directories(console_dir_);
@@ -106,9 +134,27 @@ class SessionTest : public ::testing::Test {
     return client_->Post("/coigraph.v1.Coigraph/" + method, headers, json, "application/json");
   }
 
+  // DELETE /api/session with the cookie (when not empty) and the CSRF header (when not empty).
+  httplib::Result SignOut(const std::string& cookie, const std::string& csrf) {
+    httplib::Headers headers;
+    if (!cookie.empty()) headers.emplace("Cookie", "coigraph_session=" + cookie);
+    if (!csrf.empty()) headers.emplace("X-CSRF-Token", csrf);
+    return client_->Delete("/api/session", headers);
+  }
+
+  // The audit records named `rpc`, oldest first.
+  std::vector<AuditRecord> Records(const std::string& rpc) {
+    absl::StatusOr<AuditPage> page = audit_->Query({.rpc = rpc, .limit = 100});
+    EXPECT_TRUE(page.ok()) << page.status();
+    if (!page.ok()) return {};
+    std::reverse(page->records.begin(), page->records.end());
+    return page->records;
+  }
+
   SnapshotHolder holder_;
   std::unique_ptr<SqliteCaseStore> cases_;
   std::unique_ptr<SqliteAuditLog> audit_;
+  std::unique_ptr<SwitchableAuditLog> switchable_audit_;
   std::unique_ptr<CoigraphApi> api_;
   std::string console_dir_;
   std::unique_ptr<HttpServer> http_;
@@ -236,6 +282,119 @@ TEST_F(SessionTest, StreamsAndUnknownMethodsAreUnimplemented) {
   res = client_->Post("/coigraph.v1.Coigraph/Status", bearer, "x=1",
                       "application/x-www-form-urlencoded");
   EXPECT_EQ(res->status, 415) << "a form post (what a cross-site page can send) is refused";
+}
+
+// Every sign-in is audited, granted or refused, under the token's caller and role when the token
+// is known and as anonymous otherwise; the token itself is never written.
+TEST_F(SessionTest, SignInsAreAuditedGrantedOrRefused) {
+  int status = 0;
+  SignIn("ethics", &status);
+  EXPECT_EQ(status, 200);
+  SignIn("not-a-token-0451", &status);
+  EXPECT_EQ(status, 401);
+  SignIn("hr", &status);
+  EXPECT_EQ(status, 403);
+  SignIn("", &status);
+  EXPECT_EQ(status, 401);
+  httplib::Result bad =
+      client_->Post("/api/session", R"({"token":"half-typed-0451)", "application/json");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+
+  const std::vector<AuditRecord> records = Records(std::string(kSignInRecord));
+  ASSERT_EQ(records.size(), 5u);
+  EXPECT_EQ(records[0].caller, "aigerim");
+  EXPECT_EQ(records[0].role, "ethics_commissioner");
+  EXPECT_EQ(records[0].result, "OK");
+  EXPECT_EQ(records[1].caller, "anonymous");
+  EXPECT_EQ(records[1].role, "");
+  EXPECT_EQ(records[1].result, "UNAUTHENTICATED unknown token");
+  EXPECT_EQ(records[2].caller, "hr-gw");
+  EXPECT_EQ(records[2].role, "hr_system");
+  EXPECT_THAT(records[2].result, ::testing::StartsWith("PERMISSION_DENIED "));
+  EXPECT_EQ(records[3].caller, "anonymous");
+  EXPECT_EQ(records[3].result, "UNAUTHENTICATED unknown token");
+  EXPECT_EQ(records[4].caller, "anonymous");
+  EXPECT_THAT(records[4].result, ::testing::StartsWith("INVALID_ARGUMENT "));
+  for (const AuditRecord& r : records) {
+    EXPECT_EQ(r.rpc, "SignIn");
+    EXPECT_TRUE(r.ids.empty()) << r.result;
+    EXPECT_EQ(r.purpose, "") << r.result;
+    for (const std::string& field : {r.caller, r.role, r.purpose, r.result}) {
+      EXPECT_THAT(field, Not(HasSubstr("0451"))) << "a record holds the token";
+    }
+  }
+  EXPECT_TRUE(audit_->VerifyChain().ok());
+}
+
+TEST_F(SessionTest, SignOutsAreAudited) {
+  auto [cookie, csrf] = SignIn("analyst");
+  EXPECT_EQ(SignOut(cookie, "")->status, 403);
+  EXPECT_EQ(SignOut(cookie, csrf)->status, 200);
+  EXPECT_EQ(SignOut(cookie, csrf)->status, 200) << "signing out again is no error";
+
+  const std::vector<AuditRecord> records = Records(std::string(kSignOutRecord));
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[0].caller, "anonymous") << "no CSRF token: the caller is not trusted";
+  EXPECT_THAT(records[0].result, ::testing::StartsWith("PERMISSION_DENIED "));
+  EXPECT_EQ(records[1].caller, "dana");
+  EXPECT_EQ(records[1].role, "analyst");
+  EXPECT_EQ(records[1].result, "OK");
+  EXPECT_EQ(records[2].caller, "anonymous");
+  EXPECT_EQ(records[2].result, "OK no session");
+  for (const AuditRecord& r : records) {
+    EXPECT_EQ(r.rpc, "SignOut");
+    EXPECT_TRUE(r.ids.empty());
+    EXPECT_EQ(r.purpose, "");
+  }
+}
+
+TEST_F(SessionTest, ListAuditFindsTheSignIns) {
+  SignIn("analyst");
+  httplib::Result res =
+      client_->Post("/coigraph.v1.Coigraph/ListAudit", {{"Authorization", "Bearer ethics"}},
+                    R"({"rpc":"SignIn","purpose":"who signed in"})", "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_THAT(res->body, HasSubstr(R"("caller":"dana")"));
+  EXPECT_THAT(res->body, HasSubstr(R"("rpc":"SignIn")"));
+}
+
+TEST_F(SessionTest, NoSessionWithoutItsAuditRecord) {
+  switchable_audit_->refuse = true;
+  httplib::Result res = client_->Post("/api/session", R"({"token":"ethics"})", "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 503) << res->body;
+  EXPECT_EQ(res->get_header_value("Set-Cookie"), "") << "no session was opened";
+  EXPECT_THAT(res->body, Not(HasSubstr("csrfToken")));
+  switchable_audit_->refuse = false;
+
+  auto [cookie, csrf] = SignIn("ethics");
+  switchable_audit_->refuse = true;
+  EXPECT_EQ(SignOut(cookie, csrf)->status, 503);
+  switchable_audit_->refuse = false;
+  httplib::Result who = client_->Get("/api/session", {{"Cookie", "coigraph_session=" + cookie}});
+  EXPECT_EQ(who->status, 200) << "the session goes on until its sign-out is audited";
+}
+
+class DemoSessionTest : public SessionTest {
+ protected:
+  Authenticator Auth() override { return Authenticator::Demo(); }
+};
+
+TEST_F(DemoSessionTest, DemoSignInsAndSignOutsAreAuditedAsDemo) {
+  auto [cookie, csrf] = SignIn("anything");
+  ASSERT_FALSE(cookie.empty());
+  EXPECT_EQ(SignOut(cookie, csrf)->status, 200);
+  const std::vector<AuditRecord> in = Records(std::string(kSignInRecord));
+  ASSERT_EQ(in.size(), 1u);
+  EXPECT_EQ(in[0].caller, "demo");
+  EXPECT_EQ(in[0].role, "demo");
+  EXPECT_EQ(in[0].result, "OK");
+  const std::vector<AuditRecord> out = Records(std::string(kSignOutRecord));
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].caller, "demo");
+  EXPECT_EQ(out[0].result, "OK");
 }
 
 }  // namespace

@@ -9,7 +9,7 @@ import { clearError, showError } from "../ui";
 const RPCS = [
   "CheckHire", "CheckHireBatch", "CheckTender", "CheckBidder", "CheckAllocation", "FindPaths",
   "Neighborhood", "ExportSubgraph", "ListCases", "GetCase", "UpdateCase", "LoadFeeds", "Status",
-  "ListAudit",
+  "ListAudit", "SignIn", "SignOut",
 ];
 
 let loadGen = 0;
