@@ -12,26 +12,39 @@ namespace {
 
 struct RuleInfo {
   std::string_view name;
-  std::string_view sphere;
+  Sphere sphere;
 };
 
 constexpr RuleInfo kRules[kRuleCount] = {
-    {"HIRE_SUBORDINATION", "hiring"},
-    {"HIRE_CHAIN", "hiring"},
-    {"HIRE_APPOINTER", "hiring"},
-    {"HIRE_COMMISSION", "hiring"},
-    {"TENDER_COMMISSION", "procurement"},
-    {"TENDER_SIGNATORY", "procurement"},
-    {"TENDER_AFFILIATED_BIDDERS", "procurement"},
-    {"TENDER_BLACKLIST_SUCCESSOR", "procurement"},
-    {"LAND_COMMISSION", "land"},
-    {"HOUSING_COMMISSION", "housing"},
-    {"LAND_QUEUE_JUMP", "land"},
-    {"HOUSING_QUEUE_JUMP", "housing"},
-    {"DISCIPLINARY_INTERESTED", "disciplinary"},
-    {"BONUS_RELATIVE", "bonus"},
-    {"COMMISSION_OTHER", "other"},
+    {"HIRE_SUBORDINATION", Sphere::kHiring},
+    {"HIRE_CHAIN", Sphere::kHiring},
+    {"HIRE_APPOINTER", Sphere::kHiring},
+    {"HIRE_COMMISSION", Sphere::kHiring},
+    {"TENDER_COMMISSION", Sphere::kProcurement},
+    {"TENDER_SIGNATORY", Sphere::kProcurement},
+    {"TENDER_AFFILIATED_BIDDERS", Sphere::kProcurement},
+    {"TENDER_BLACKLIST_SUCCESSOR", Sphere::kProcurement},
+    {"LAND_COMMISSION", Sphere::kLand},
+    {"HOUSING_COMMISSION", Sphere::kHousing},
+    {"LAND_QUEUE_JUMP", Sphere::kLand},
+    {"HOUSING_QUEUE_JUMP", Sphere::kHousing},
+    {"DISCIPLINARY_INTERESTED", Sphere::kDisciplinary},
+    {"BONUS_RELATIVE", Sphere::kBonus},
+    {"COMMISSION_OTHER", Sphere::kOther},
 };
+
+constexpr std::string_view kSpheres[kSphereCount] = {
+    "hiring", "procurement", "land", "housing", "disciplinary", "bonus", "other"};
+constexpr std::string_view kSeverities[kSeverityCount] = {"low", "medium", "high", "critical"};
+
+// The index of `name` in `names`, as an enum value.
+template <typename E, size_t N>
+std::optional<E> Find(const std::string_view (&names)[N], std::string_view name) {
+  for (size_t i = 0; i < N; ++i) {
+    if (names[i] == name) return static_cast<E>(i);
+  }
+  return std::nullopt;
+}
 
 void AppendNumber(std::string& out, double v) {
   char buf[32];
@@ -42,16 +55,22 @@ void AppendNumber(std::string& out, double v) {
 }  // namespace
 
 std::string_view Name(Rule rule) { return kRules[static_cast<size_t>(rule)].name; }
-std::string_view SphereOf(Rule rule) { return kRules[static_cast<size_t>(rule)].sphere; }
+Sphere SphereOf(Rule rule) { return kRules[static_cast<size_t>(rule)].sphere; }
+std::string_view Name(Sphere sphere) { return kSpheres[static_cast<size_t>(sphere)]; }
+std::string_view Name(Severity severity) { return kSeverities[static_cast<size_t>(severity)]; }
+std::string_view Name(VertexKind kind) {
+  return kind == VertexKind::kPerson ? "person" : "organization";
+}
 
-bool ParseRule(std::string_view name, Rule* rule) {
+std::optional<Rule> ParseRule(std::string_view name) {
   for (int i = 0; i < kRuleCount; ++i) {
-    if (kRules[i].name == name) {
-      *rule = static_cast<Rule>(i);
-      return true;
-    }
+    if (kRules[i].name == name) return static_cast<Rule>(i);
   }
-  return false;
+  return std::nullopt;
+}
+std::optional<Sphere> ParseSphere(std::string_view name) { return Find<Sphere>(kSpheres, name); }
+std::optional<Severity> ParseSeverity(std::string_view name) {
+  return Find<Severity>(kSeverities, name);
 }
 
 bool FindingLess(const Finding& a, const Finding& b) {
@@ -96,7 +115,7 @@ std::string FindingToJson(const Finding& f) {
   std::string out = "{\"rule\":";
   AppendJsonString(out, Name(f.rule));
   out += ",\"sphere\":";
-  AppendJsonString(out, SphereOf(f.rule));
+  AppendJsonString(out, Name(SphereOf(f.rule)));
   out += ",\"object_id\":";
   AppendJsonString(out, f.object_id);
   out += ",\"date\":";
@@ -116,7 +135,7 @@ std::string FindingToJson(const Finding& f) {
     out += ",\"name\":";
     AppendJsonString(out, v.name);
     out += ",\"kind\":";
-    AppendJsonString(out, v.kind);
+    AppendJsonString(out, Name(v.kind));
     out += '}';
   }
   out += "],\"edges\":[";
@@ -141,7 +160,7 @@ std::string FindingToJson(const Finding& f) {
     out += '}';
   }
   out += "]},\"severity\":";
-  AppendJsonString(out, f.severity);
+  AppendJsonString(out, Name(f.severity));
   out += ",\"explanation_ru\":";
   AppendJsonString(out, f.explanation_ru);
   out += ",\"explanation_en\":";

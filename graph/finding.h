@@ -4,11 +4,13 @@
 // its date, as a relation string and as the path of vertices and edges that make it up.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "graph/date.h"
+#include "graph/model.h"
 
 namespace coigraph::graph {
 
@@ -31,15 +33,39 @@ enum class Rule : uint8_t {
 };
 inline constexpr int kRuleCount = 15;
 
-std::string_view Name(Rule rule);      // "HIRE_SUBORDINATION"
-std::string_view SphereOf(Rule rule);  // "hiring", "procurement", "land", ...
-bool ParseRule(std::string_view name, Rule* rule);
+std::string_view Name(Rule rule);  // "HIRE_SUBORDINATION"
+std::optional<Rule> ParseRule(std::string_view name);
+
+// The area of decisions a rule belongs to.
+enum class Sphere : uint8_t {
+  kHiring,
+  kProcurement,
+  kLand,
+  kHousing,
+  kDisciplinary,
+  kBonus,
+  kOther
+};
+inline constexpr int kSphereCount = 7;
+Sphere SphereOf(Rule rule);
+std::string_view Name(Sphere sphere);  // "hiring", "procurement", "land", ...
+std::optional<Sphere> ParseSphere(std::string_view name);
+
+// How grave a finding is: closeness of the tie, one step up for money or land (docs/rules.md,
+// "Severity").
+enum class Severity : uint8_t { kLow, kMedium, kHigh, kCritical };
+inline constexpr int kSeverityCount = 4;
+std::string_view Name(Severity severity);  // "low", "medium", "high", "critical"
+std::optional<Severity> ParseSeverity(std::string_view name);
+
+enum class VertexKind : uint8_t { kPerson, kOrganization };
+std::string_view Name(VertexKind kind);  // "person", "organization"
 
 // One vertex or edge of a finding's path.
 struct PathVertex {
   std::string id;    // IIN or BIN
   std::string name;  // "Ахметов Б.С." or the organization's name
-  std::string kind;  // "person" or "organization"
+  VertexKind kind = VertexKind::kPerson;
 };
 struct PathEdge {
   std::string type;       // kin step ("spouse", "parent", ...) or company role ("founder", ...)
@@ -55,6 +81,19 @@ struct FindingPath {
   std::vector<PathEdge> edges;
 };
 
+// What a rule judged, as indexes into the snapshot it ran on (kNone where the rule has none),
+// so that callers never look an object up again by its id.
+struct FindingScope {
+  uint32_t official = kNone;            // the official's vertex (graph::VertexId)
+  uint32_t counterparty = kNone;        // the counterparty's vertex
+  OrgIndex organization = kNone;        // whose decision it is: the post's organization, the
+                                        // tender's or contract's customer, the commission's
+                                        // organization, the bonus's organization
+  PositionIndex post = kNone;           // hiring: the lower post, or the appointee's post
+  PositionIndex official_post = kNone;  // HIRE_SUBORDINATION / HIRE_CHAIN: the official's post
+  CommissionIndex commission = kNone;   // the commission the decision was taken by
+};
+
 struct Finding {
   Rule rule = Rule::kHireSubordination;
   std::string object_id;
@@ -63,10 +102,11 @@ struct Finding {
   std::string counterparty;  // IIN or BIN
   std::string relation;      // "spouse.sibling", "self", "sibling>founder", ...
   FindingPath path;
-  std::string severity;  // "critical", "high", "medium", "low"
+  Severity severity = Severity::kLow;
   std::string explanation_ru;
   std::string explanation_en;
   std::string explanation_kk;
+  FindingScope scope;
 };
 
 // Orders findings deterministically: rule (table order), object_id, official, counterparty.

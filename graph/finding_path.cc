@@ -1,4 +1,4 @@
-// A finding's relation string and path, built from its evidence for the findings that survive.
+// A finding's relation string, path and scope, built for the findings that survive the sink.
 #include <algorithm>
 
 #include "graph/rule_context.h"
@@ -9,7 +9,8 @@ namespace coigraph::graph::internal {
 namespace {
 
 PathVertex VertexOf(const Snapshot& s, VertexId v) {
-  return {s.VertexNumber(v), s.VertexName(v), s.IsPerson(v) ? "person" : "organization"};
+  return {s.VertexNumber(v), s.VertexName(v),
+          s.IsPerson(v) ? VertexKind::kPerson : VertexKind::kOrganization};
 }
 
 // The validity of the first stored tie from `from` to `to` of `kind` that holds on `d` (for
@@ -120,6 +121,36 @@ FindingPath PathOf(const Snapshot& s, const Candidate& c) {
   AppendKin(s, e.kin, c.date, path);
   if (e.to_company) AppendDown(s, *e.to_company, c.date, path);
   return path;
+}
+
+FindingScope ScopeOf(const Snapshot& s, const Candidate& c) {
+  const SnapshotData& d = s.data();
+  FindingScope scope;
+  scope.official = c.official;
+  scope.counterparty = c.counterparty;
+  scope.official_post = c.official_post;
+  auto by_commission = [&](CommissionIndex k) {
+    scope.commission = k;
+    if (k != kNone) scope.organization = d.commissions[k].org;
+  };
+  if (auto e = std::get_if<const Employment*>(&c.decision)) {
+    scope.post = (*e)->position;
+    scope.organization = d.positions[scope.post].org;
+    if (c.rule == Rule::kHireCommission) scope.commission = (*e)->selection_commission;
+  } else if (auto t = std::get_if<const Tender*>(&c.decision)) {
+    scope.organization = (*t)->customer;
+    scope.commission = (*t)->commission;
+  } else if (auto k = std::get_if<const Contract*>(&c.decision)) {
+    scope.organization = (*k)->customer;
+    if ((*k)->tender != kNone) scope.commission = d.tenders[(*k)->tender].commission;
+  } else if (auto a = std::get_if<const Allocation*>(&c.decision)) {
+    by_commission((*a)->commission);
+  } else if (auto dc = std::get_if<const DisciplinaryCase*>(&c.decision)) {
+    by_commission((*dc)->commission);
+  } else if (auto b = std::get_if<const Bonus*>(&c.decision)) {
+    scope.organization = (*b)->org;
+  }
+  return scope;
 }
 
 }  // namespace coigraph::graph::internal

@@ -59,7 +59,8 @@ struct Candidate {
   Evidence evidence;
   TieCloseness closeness;
   Decision decision;
-  int severity_bump = 0;  // +1 for money or land
+  PositionIndex official_post = kNone;  // the reporting rules: the upper holder's post
+  int severity_bump = 0;                // +1 for money or land
 };
 
 class FindingSink {
@@ -87,6 +88,8 @@ std::string RelationOf(const Evidence& e);
 // The path from the official to the counterparty, each edge with the validity of its fact on
 // the candidate's date (finding_path.cc).
 FindingPath PathOf(const Snapshot& s, const Candidate& c);
+// The snapshot indexes the candidate's rule judged (finding_path.cc).
+FindingScope ScopeOf(const Snapshot& s, const Candidate& c);
 
 // The explanation texts of a finding in Kazakh, Russian and English (explain.cc).
 void Explain(const Snapshot& s, const Candidate& c, Finding& f);

@@ -16,11 +16,11 @@ int RoleRank(const std::optional<CompanyTie>& t) {
   return t ? static_cast<int>(t->role) * 2 + (t->entrepreneur ? 0 : 1) : 0;
 }
 
-std::string SeverityLabel(int score) {
-  if (score >= 5) return "critical";
-  if (score == 4) return "high";
-  if (score == 3) return "medium";
-  return "low";
+Severity SeverityOf(int score) {
+  if (score >= 5) return Severity::kCritical;
+  if (score == 4) return Severity::kHigh;
+  if (score == 3) return Severity::kMedium;
+  return Severity::kLow;
 }
 
 }  // namespace
@@ -62,7 +62,8 @@ std::vector<Finding> FindingSink::Take() {
     f.counterparty = s_.VertexNumber(c.counterparty);
     f.relation = RelationOf(c.evidence);
     f.path = PathOf(s_, c);
-    f.severity = SeverityLabel(Closeness(c.evidence.kin.path) + c.severity_bump);
+    f.severity = SeverityOf(Closeness(c.evidence.kin.path) + c.severity_bump);
+    f.scope = ScopeOf(s_, c);
     Explain(s_, c, f);
     out.push_back(std::move(f));
   }

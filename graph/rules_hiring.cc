@@ -24,6 +24,7 @@ void OfferReportingPair(const Snapshot& s, FindingSink& sink, const Employment& 
   c.evidence.kin = std::move(*tie);
   c.closeness = Measure(s, c.evidence);
   c.decision = &low;
+  c.official_post = up.position;
   sink.Offer(std::move(c));
 }
 

@@ -16,21 +16,6 @@ namespace coigraph::service {
 
 namespace {
 
-// The post above `position` in its reporting chain that `person` holds around `date`; kNone
-// when none (the candidate is then the upper holder).
-graph::PositionIndex UpperPostOf(const graph::Snapshot& s, graph::PositionIndex position,
-                                 graph::PersonIndex person) {
-  const graph::SnapshotData& d = s.data();
-  graph::PositionIndex p = d.positions[position].reports_to;
-  for (size_t steps = 0; p != graph::kNone && steps < d.positions.size(); ++steps) {
-    for (uint32_t e : s.EmploymentsOfPosition(p)) {
-      if (d.employments[e].person == person) return p;
-    }
-    p = d.positions[p].reports_to;
-  }
-  return graph::kNone;
-}
-
 // A person of the registry named by IIN in `field`. Errors: FieldError, NotFound.
 absl::StatusOr<graph::PersonIndex> PersonField(const graph::Snapshot& snap, const std::string& iin,
                                                std::string_view field) {
@@ -155,16 +140,12 @@ absl::Status CoigraphApi::CheckHire(const Call& call, const v1::CheckHireRequest
     c->set_rule(rule);
     c->set_case_id(case_id);
     c->set_severity(SeverityToProto(f.severity));
-    // The post involved: for the reporting rules the other holder's post.
+    // The post involved: for the reporting rules the other holder's post (the lower one when
+    // the candidate is above it, the official's when below).
     graph::PositionIndex post = q.position;
     if (f.rule == graph::Rule::kHireSubordination || f.rule == graph::Rule::kHireChain) {
-      if (f.object_id != request.position_id()) {
-        post = snap.FindPosition(f.object_id).value_or(q.position);
-      } else if (std::optional<graph::PersonIndex> upper =
-                     snap.FindPerson(graph::IdentityNumberValue(f.official))) {
-        const graph::PositionIndex p = UpperPostOf(snap, q.position, *upper);
-        if (p != graph::kNone) post = p;
-      }
+      post = f.scope.post != q.position ? f.scope.post : f.scope.official_post;
+      if (post == graph::kNone) post = q.position;
     }
     const graph::Position& pos = snap.data().positions[post];
     c->set_position_id(std::string(snap.Str(pos.id)));

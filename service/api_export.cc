@@ -76,7 +76,7 @@ absl::Status CoigraphApi::ExportSubgraph(const Call& call, const v1::ExportSubgr
         absl::StatusOr<uint64_t> number = ParseIdentityField(v.id, "seeds");
         if (!number.ok()) return number.status();
         std::optional<graph::VertexId> vertex;
-        if (v.kind == "organization") {
+        if (v.kind == graph::VertexKind::kOrganization) {
           if (std::optional<graph::OrgIndex> o = snap.FindOrganization(*number)) {
             vertex = snap.OrgVertex(*o);
           }

@@ -32,11 +32,17 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
   return grpc::Status(code, message, details.SerializeAsString());
 }
 
-v1::Severity SeverityToProto(std::string_view severity) {
-  if (severity == "critical") return v1::SEVERITY_CRITICAL;
-  if (severity == "high") return v1::SEVERITY_HIGH;
-  if (severity == "medium") return v1::SEVERITY_MEDIUM;
-  if (severity == "low") return v1::SEVERITY_LOW;
+v1::Severity SeverityToProto(graph::Severity severity) {
+  switch (severity) {
+    case graph::Severity::kCritical:
+      return v1::SEVERITY_CRITICAL;
+    case graph::Severity::kHigh:
+      return v1::SEVERITY_HIGH;
+    case graph::Severity::kMedium:
+      return v1::SEVERITY_MEDIUM;
+    case graph::Severity::kLow:
+      return v1::SEVERITY_LOW;
+  }
   return v1::SEVERITY_UNSPECIFIED;
 }
 
@@ -68,7 +74,7 @@ void SetLegalBasis(graph::Rule rule, v1::Finding* out) {
 
 void FindingToProto(const graph::Finding& f, const std::string& case_id, v1::Finding* out) {
   out->set_rule(std::string(graph::Name(f.rule)));
-  out->set_sphere(std::string(graph::SphereOf(f.rule)));
+  out->set_sphere(std::string(graph::Name(graph::SphereOf(f.rule))));
   out->set_object_id(f.object_id);
   out->set_date(graph::FormatIsoDate(f.date));
   out->set_official(f.official);
@@ -79,7 +85,8 @@ void FindingToProto(const graph::Finding& f, const std::string& case_id, v1::Fin
     v1::PathVertex* pv = path->add_vertices();
     pv->set_id(v.id);
     pv->set_name(v.name);
-    pv->set_kind(v.kind == "person" ? v1::VERTEX_KIND_PERSON : v1::VERTEX_KIND_ORGANIZATION);
+    pv->set_kind(v.kind == graph::VertexKind::kPerson ? v1::VERTEX_KIND_PERSON
+                                                      : v1::VERTEX_KIND_ORGANIZATION);
   }
   for (const graph::PathEdge& e : f.path.edges) {
     v1::PathEdge* pe = path->add_edges();
@@ -116,11 +123,13 @@ void CaseFactsToFinding(const CaseFacts& facts, v1::Finding* out) {
   out->set_official(facts.official);
   out->set_counterparty(facts.counterparty);
   out->set_relation(facts.relation);
-  out->set_severity(SeverityToProto(facts.severity));
+  const std::optional<graph::Severity> severity = graph::ParseSeverity(facts.severity);
+  out->set_severity(severity ? SeverityToProto(*severity) : v1::SEVERITY_UNSPECIFIED);
   out->set_explanation_ru(facts.explanation_ru);
   out->set_explanation_en(facts.explanation_en);
   out->set_explanation_kk(facts.explanation_kk);
-  if (graph::Rule rule; graph::ParseRule(facts.rule, &rule)) SetLegalBasis(rule, out);
+  // The store keeps the rule as its name (the case store is an edge, like the proto).
+  if (std::optional<graph::Rule> rule = graph::ParseRule(facts.rule)) SetLegalBasis(*rule, out);
   out->set_case_id(facts.case_id);
 }
 

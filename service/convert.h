@@ -31,7 +31,7 @@ namespace v1 = ::coigraph::v1;
 grpc::Status ToGrpcStatus(const absl::Status& status);
 
 // "critical" -> SEVERITY_CRITICAL, ...; unknown -> UNSPECIFIED.
-v1::Severity SeverityToProto(std::string_view severity);
+v1::Severity SeverityToProto(graph::Severity severity);
 // The inverse: "critical", ...; "" for SEVERITY_UNSPECIFIED or an unknown value.
 std::string SeverityName(v1::Severity severity);
 

@@ -100,7 +100,7 @@ std::string Line(Rule rule, std::string_view object_id, std::string_view date,
 }
 std::string Line(const Finding& f) {
   return Line(f.rule, f.object_id, FormatIsoDate(f.date), f.official, f.counterparty, f.relation,
-              f.severity);
+              Name(f.severity));
 }
 
 class RulesTest : public ::testing::Test {
@@ -262,7 +262,7 @@ TEST_F(RulesTest, TenderCommission) {
   ASSERT_EQ(p.vertices.size(), 4u);
   EXPECT_EQ(p.vertices[1].id, kAhw);
   EXPECT_EQ(p.vertices[2].id, kNur);
-  EXPECT_EQ(p.vertices[3].kind, "organization");
+  EXPECT_EQ(p.vertices[3].kind, VertexKind::kOrganization);
   EXPECT_EQ(p.edges[0].type, "spouse");
   EXPECT_EQ(p.edges[1].type, "sibling");
   EXPECT_EQ(p.edges[2].type, "founder");
@@ -339,7 +339,7 @@ TEST_F(RulesTest, TenderSignatoryAndIndividualEntrepreneurs) {
       }));
   ASSERT_EQ(f.size(), 2u);
   EXPECT_EQ(f[1].path.vertices.size(), 2u);
-  EXPECT_EQ(f[1].path.vertices[1].kind, "organization");
+  EXPECT_EQ(f[1].path.vertices[1].kind, VertexKind::kOrganization);
 }
 
 //   T-300: Алтын ◀─founder─ Сериков ─parent of─ Сериков А. ─director─▶ Береке; Холдинг: stranger
@@ -611,13 +611,14 @@ TEST(RuleNamesTest, NamesSpheresAndParsing) {
   for (size_t i = 0; i < expected.size(); ++i) {
     const Rule r = static_cast<Rule>(i);
     EXPECT_EQ(Name(r), expected[i].first);
-    EXPECT_EQ(SphereOf(r), expected[i].second);
-    Rule parsed = Rule::kCommissionOther;
-    ASSERT_TRUE(ParseRule(expected[i].first, &parsed));
-    EXPECT_EQ(parsed, r);
+    EXPECT_EQ(Name(SphereOf(r)), expected[i].second);
+    EXPECT_EQ(ParseRule(expected[i].first), r);
+    EXPECT_EQ(ParseSphere(expected[i].second), SphereOf(r));
   }
-  Rule unused;
-  EXPECT_FALSE(ParseRule("HIRE_COUSIN", &unused));
+  EXPECT_EQ(ParseRule("HIRE_COUSIN"), std::nullopt);
+  EXPECT_EQ(ParseSphere("Hiring"), std::nullopt);
+  EXPECT_EQ(ParseSeverity("critical"), Severity::kCritical);
+  EXPECT_EQ(ParseSeverity("grave"), std::nullopt);
 }
 
 }  // namespace

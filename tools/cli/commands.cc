@@ -97,9 +97,8 @@ int Usage(const char* help, const std::string& error = "") {
   return error.empty() ? 0 : kUsageError;
 }
 
-std::string Labelled(const graph::Snapshot& s, const std::string& number) {
-  const std::optional<graph::VertexId> v = s.FindVertex(graph::IdentityNumberValue(number));
-  return v ? Cat(s.VertexName(*v), " (", number, ")") : number;
+std::string Labelled(const graph::Snapshot& s, graph::VertexId v, const std::string& number) {
+  return v != graph::kNone ? Cat(s.VertexName(v), " (", number, ")") : number;
 }
 
 void PrintFindingsTable(const graph::Snapshot& s, const std::vector<graph::Finding>& findings,
@@ -113,8 +112,9 @@ void PrintFindingsTable(const graph::Snapshot& s, const std::vector<graph::Findi
   for (size_t i = 0; i < findings.size(); ++i) {
     const graph::Finding& f = findings[i];
     table.AddRow({std::to_string(i + 1), std::string(graph::Name(f.rule)), f.object_id,
-                  graph::FormatIsoDate(f.date), Labelled(s, f.official),
-                  Labelled(s, f.counterparty), f.relation, f.severity});
+                  graph::FormatIsoDate(f.date), Labelled(s, f.scope.official, f.official),
+                  Labelled(s, f.scope.counterparty, f.counterparty), f.relation,
+                  std::string(graph::Name(f.severity))});
   }
   table.Print(out);
   out << "\n";
@@ -146,11 +146,9 @@ int RunScan(int argc, char** argv) {
       const size_t comma = rest.find(',');
       const std::string_view name = rest.substr(0, comma);
       rest = comma == std::string_view::npos ? "" : rest.substr(comma + 1);
-      graph::Rule rule;
-      if (!graph::ParseRule(name, &rule)) {
-        return Usage(kScanHelp, Cat("unknown rule '", name, "'"));
-      }
-      rules.set(static_cast<size_t>(rule));
+      const std::optional<graph::Rule> rule = graph::ParseRule(name);
+      if (!rule) return Usage(kScanHelp, Cat("unknown rule '", name, "'"));
+      rules.set(static_cast<size_t>(*rule));
     }
   }
   std::optional<loaders::LoadedFeed> feed = Load(args->positional[0]);
