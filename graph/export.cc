@@ -4,10 +4,12 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <tuple>
 #include <utility>
 
 #include "graph/finding.h"
+#include "graph/kinship.h"
 #include "graph/sha256.h"
 #include "graph/text.h"
 
@@ -167,7 +169,8 @@ struct VertexRecord {
 struct EdgeRecord {
   size_t source = 0;  // indexes into the vertex records
   size_t target = 0;
-  const Tie* tie = nullptr;
+  Tie tie;
+  bool derived = false;  // a sibling tie derived from a shared parent (not stored)
 };
 
 std::string_view EdgeType(const Tie& t) { return Name(t.kind); }
@@ -188,11 +191,13 @@ std::string UpperCase(std::string_view s) {
 
 // The order of edges in every format.
 auto EdgeOrder(const EdgeRecord& e) {
-  const Tie& t = *e.tie;
+  const Tie& t = e.tie;
   const float share = std::isnan(t.share_pct) ? -1.0f : t.share_pct;  // keep the order strict
   return std::make_tuple(e.source, e.target, t.kind, t.role, t.adoptive, t.valid.from, t.valid.to,
-                         share);
+                         share, e.derived);
 }
+
+std::string_view FormatBool(bool b) { return b ? "true" : "false"; }
 
 class Subgraph {
  public:
@@ -201,11 +206,10 @@ class Subgraph {
     for (size_t i = 0; i < vertices_.size(); ++i) {
       for (const Tie& t : s.Ties(vertices_[i])) {
         if (!Exported(vertices_[i], t)) continue;
-        auto it = std::lower_bound(vertices_.begin(), vertices_.end(), t.target);
-        if (it == vertices_.end() || *it != t.target) continue;
-        edges_.push_back({i, static_cast<size_t>(it - vertices_.begin()), &t});
+        if (std::optional<size_t> j = IndexOf(t.target)) edges_.push_back({i, *j, t});
       }
     }
+    AddDerivedSiblings();
     std::sort(edges_.begin(), edges_.end(),
               [](const EdgeRecord& a, const EdgeRecord& b) { return EdgeOrder(a) < EdgeOrder(b); });
   }
@@ -253,6 +257,53 @@ class Subgraph {
   }
 
  private:
+  std::optional<size_t> IndexOf(VertexId v) const {
+    auto it = std::lower_bound(vertices_.begin(), vertices_.end(), v);
+    if (it == vertices_.end() || *it != v) return std::nullopt;
+    return static_cast<size_t>(it - vertices_.begin());
+  }
+
+  // A sibling edge between two exported persons who share a parent on the date and have no
+  // stated sibling edge: findings' paths take such a step, and without the edge the two fall
+  // apart whenever the parent is not exported. One edge per pair, a ──sibling─▶ b (a < b) as a
+  // stated one; its validity is the hull of the intervals through each shared parent (all hold
+  // on the date, so they overlap and the two are siblings throughout).
+  void AddDerivedSiblings() {
+    std::vector<EdgeRecord> derived;
+    // Persons come first in VertexId order.
+    for (size_t i = 0; i < vertices_.size() && s_.IsPerson(vertices_[i]); ++i) {
+      const auto p = static_cast<PersonIndex>(vertices_[i]);
+      ForEachDerivedSibling(s_, p, options_.date, [&](const DerivedSibling& d) {
+        const VertexId v = s_.PersonVertex(d.person);
+        if (v < vertices_[i]) return;  // the pair is written from its smaller end
+        std::optional<size_t> j = IndexOf(v);
+        if (!j) return;
+        Tie tie;
+        tie.target = v;
+        tie.kind = TieKind::kSibling;
+        tie.valid = d.valid;
+        derived.push_back({i, *j, tie, true});
+      });
+    }
+    auto pair_less = [](const EdgeRecord& a, const EdgeRecord& b) {
+      return std::tie(a.source, a.target) < std::tie(b.source, b.target);
+    };
+    std::sort(derived.begin(), derived.end(), pair_less);
+    std::vector<EdgeRecord> stated;
+    for (const EdgeRecord& e : edges_) {
+      if (e.tie.kind == TieKind::kSibling) stated.push_back(e);
+    }
+    std::sort(stated.begin(), stated.end(), pair_less);
+    for (size_t k = 0; k < derived.size();) {
+      EdgeRecord e = derived[k];
+      for (++k; k < derived.size() && !pair_less(e, derived[k]); ++k) {
+        e.tie.valid.from = std::min(e.tie.valid.from, derived[k].tie.valid.from);
+        e.tie.valid.to = std::max(e.tie.valid.to, derived[k].tie.valid.to);
+      }
+      if (!std::binary_search(stated.begin(), stated.end(), e, pair_less)) edges_.push_back(e);
+    }
+  }
+
   // One direction of each fact, valid on the date.
   bool Exported(VertexId from, const Tie& t) const {
     if (!t.valid.Contains(options_.date)) return false;
@@ -341,7 +392,7 @@ constexpr AttributeKey kGraphmlKeys[] = {
     {"node", "org_kind", "string"},  {"node", "region", "string"},
     {"edge", "type", "string"},      {"edge", "role", "string"},
     {"edge", "share_pct", "double"}, {"edge", "valid_from", "string"},
-    {"edge", "valid_to", "string"},
+    {"edge", "valid_to", "string"},  {"edge", "derived", "boolean"},
 };
 
 // <data key="dN">value</data>, left out when the value is empty.
@@ -385,11 +436,12 @@ absl::Status WriteGraphml(const Subgraph& g, ChunkedOutput& out) {
     t += "\" target=\"";
     AppendXml(t, ids[e.target]);
     t += "\">";
-    AppendGraphmlData(t, 4, EdgeType(*e.tie));
-    AppendGraphmlData(t, 5, EdgeRole(*e.tie));
-    AppendGraphmlData(t, 6, FormatShare(e.tie->share_pct));
-    AppendGraphmlData(t, 7, FormatIsoDate(e.tie->valid.from));
-    AppendGraphmlData(t, 8, FormatIsoDate(e.tie->valid.to));
+    AppendGraphmlData(t, 4, EdgeType(e.tie));
+    AppendGraphmlData(t, 5, EdgeRole(e.tie));
+    AppendGraphmlData(t, 6, FormatShare(e.tie.share_pct));
+    AppendGraphmlData(t, 7, FormatIsoDate(e.tie.valid.from));
+    AppendGraphmlData(t, 8, FormatIsoDate(e.tie.valid.to));
+    AppendGraphmlData(t, 9, FormatBool(e.derived));
     t += "</edge>\n";
     if (!out.Pump()) return Cancelled();
   }
@@ -426,6 +478,7 @@ absl::Status WriteGexf(const Subgraph& g, ChunkedOutput& out) {
        "      <attribute id=\"2\" title=\"share_pct\" type=\"double\"/>\n"
        "      <attribute id=\"3\" title=\"valid_from\" type=\"string\"/>\n"
        "      <attribute id=\"4\" title=\"valid_to\" type=\"string\"/>\n"
+       "      <attribute id=\"5\" title=\"derived\" type=\"boolean\"/>\n"
        "    </attributes>\n"
        "    <nodes>\n";
   for (size_t i = 0; i < g.vertex_count(); ++i) {
@@ -450,13 +503,14 @@ absl::Status WriteGexf(const Subgraph& g, ChunkedOutput& out) {
     t += "\" target=\"";
     AppendXml(t, ids[e.target]);
     t += "\" label=\"";
-    AppendXml(t, EdgeType(*e.tie));
+    AppendXml(t, EdgeType(e.tie));
     t += "\"><attvalues>";
-    AppendGexfValue(t, 0, EdgeType(*e.tie));
-    AppendGexfValue(t, 1, EdgeRole(*e.tie));
-    AppendGexfValue(t, 2, FormatShare(e.tie->share_pct));
-    AppendGexfValue(t, 3, FormatIsoDate(e.tie->valid.from));
-    AppendGexfValue(t, 4, FormatIsoDate(e.tie->valid.to));
+    AppendGexfValue(t, 0, EdgeType(e.tie));
+    AppendGexfValue(t, 1, EdgeRole(e.tie));
+    AppendGexfValue(t, 2, FormatShare(e.tie.share_pct));
+    AppendGexfValue(t, 3, FormatIsoDate(e.tie.valid.from));
+    AppendGexfValue(t, 4, FormatIsoDate(e.tie.valid.to));
+    AppendGexfValue(t, 5, FormatBool(e.derived));
     t += "</attvalues></edge>\n";
     if (!out.Pump()) return Cancelled();
   }
@@ -493,19 +547,23 @@ absl::Status WriteDot(const Subgraph& g, ChunkedOutput& out) {
   }
   const std::vector<std::string> ids = g.VertexIds();
   for (const EdgeRecord& e : g.edges()) {
-    const std::string_view role = EdgeRole(*e.tie);
+    const std::string_view role = EdgeRole(e.tie);
     t += "  ";
     AppendDot(t, ids[e.source]);
     t += " -> ";
     AppendDot(t, ids[e.target]);
     t += " [";
     bool first = true;
-    AppendDotAttribute(t, first, "label", role.empty() ? EdgeType(*e.tie) : role);
-    AppendDotAttribute(t, first, "type", EdgeType(*e.tie));
+    AppendDotAttribute(t, first, "label", role.empty() ? EdgeType(e.tie) : role);
+    AppendDotAttribute(t, first, "type", EdgeType(e.tie));
     AppendDotAttribute(t, first, "role", role);
-    AppendDotAttribute(t, first, "share_pct", FormatShare(e.tie->share_pct));
-    AppendDotAttribute(t, first, "valid_from", FormatIsoDate(e.tie->valid.from));
-    AppendDotAttribute(t, first, "valid_to", FormatIsoDate(e.tie->valid.to));
+    AppendDotAttribute(t, first, "share_pct", FormatShare(e.tie.share_pct));
+    AppendDotAttribute(t, first, "valid_from", FormatIsoDate(e.tie.valid.from));
+    AppendDotAttribute(t, first, "valid_to", FormatIsoDate(e.tie.valid.to));
+    if (e.derived) {
+      AppendDotAttribute(t, first, "derived", "true");
+      AppendDotAttribute(t, first, "style", "dashed");
+    }
     t += "];\n";
     if (!out.Pump()) return Cancelled();
   }
@@ -546,12 +604,13 @@ absl::Status WriteCytoscape(const Subgraph& g, ChunkedOutput& out) {
     Append(t, "{\"data\":{\"id\":\"e", n++, "\"");
     AppendJsonField(t, "source", ids[e.source]);
     AppendJsonField(t, "target", ids[e.target]);
-    AppendJsonField(t, "type", EdgeType(*e.tie));
-    AppendJsonField(t, "role", EdgeRole(*e.tie));
-    const std::string share = FormatShare(e.tie->share_pct);
+    AppendJsonField(t, "type", EdgeType(e.tie));
+    AppendJsonField(t, "role", EdgeRole(e.tie));
+    const std::string share = FormatShare(e.tie.share_pct);
     if (!share.empty()) Append(t, ",\"share_pct\":", share);
-    AppendJsonField(t, "valid_from", FormatIsoDate(e.tie->valid.from));
-    AppendJsonField(t, "valid_to", FormatIsoDate(e.tie->valid.to));
+    AppendJsonField(t, "valid_from", FormatIsoDate(e.tie.valid.from));
+    AppendJsonField(t, "valid_to", FormatIsoDate(e.tie.valid.to));
+    Append(t, ",\"derived\":", FormatBool(e.derived));
     t += "}}";
     if (!out.Pump()) return Cancelled();
   }
@@ -586,22 +645,24 @@ absl::Status WriteNeo4j(const Subgraph& g, ChunkedOutput& out) {
     if (!out.EndFile()) return Cancelled();
   }
   out.BeginFile("relationships.csv");
-  t += ":START_ID,:END_ID,:TYPE,role,share_pct:float,valid_from,valid_to\n";
+  t += ":START_ID,:END_ID,:TYPE,role,share_pct:float,valid_from,valid_to,derived:boolean\n";
   const std::vector<std::string> ids = g.VertexIds();
   for (const EdgeRecord& e : g.edges()) {
     AppendCsv(t, ids[e.source]);
     t += ',';
     AppendCsv(t, ids[e.target]);
     t += ',';
-    AppendCsv(t, UpperCase(EdgeType(*e.tie)));
+    AppendCsv(t, UpperCase(EdgeType(e.tie)));
     t += ',';
-    AppendCsv(t, EdgeRole(*e.tie));
+    AppendCsv(t, EdgeRole(e.tie));
     t += ',';
-    AppendCsv(t, FormatShare(e.tie->share_pct));
+    AppendCsv(t, FormatShare(e.tie.share_pct));
     t += ',';
-    AppendCsv(t, FormatIsoDate(e.tie->valid.from));
+    AppendCsv(t, FormatIsoDate(e.tie.valid.from));
     t += ',';
-    AppendCsv(t, FormatIsoDate(e.tie->valid.to));
+    AppendCsv(t, FormatIsoDate(e.tie.valid.to));
+    t += ',';
+    t += FormatBool(e.derived);
     t += '\n';
     if (!out.Pump()) return Cancelled();
   }

@@ -14,7 +14,15 @@
 //                                       a ──sibling─▶ b  (a < b)
 //
 //     `role` (the company role of a `holds` edge; "adoptive" on an adoptive `parent` edge),
-//     `share_pct` (when given), `valid_from` / `valid_to` (YYYY-MM-DD, absent when open).
+//     `share_pct` (when given), `valid_from` / `valid_to` (YYYY-MM-DD, absent when open);
+//   * a derived `sibling` edge between two exported persons who share a parent on the date
+//     (kinship.h) and have no stated sibling edge, even when the parent is not exported:
+//     findings' paths take that step, so without it a subgraph around a case falls apart. One
+//     per pair (a < b); valid on the hull of the intervals through each shared parent. Every
+//     edge says whether it is derived: GraphML key `derived` (boolean) and GEXF attribute
+//     `derived` (boolean), "true"/"false" on every edge; Cytoscape JSON `"derived": true/false`
+//     in the edge data; Neo4j CSV column `derived:boolean`; DOT `derived="true"` and
+//     `style="dashed"` on derived edges only. Stored edges are derived=false.
 //
 // Pseudonymisation replaces every person's IIN and name by "P-" + the first 12 hex digits of
 // SHA-256(salt + IIN), and an individual entrepreneur's BIN (which is its owner's IIN) and name
@@ -25,7 +33,7 @@
 // Text is made safe for every format: invalid UTF-8 and the characters XML 1.0 forbids
 // (U+0000-U+0008, U+000B, U+000C, U+000E-U+001F, U+FFFE, U+FFFF) become U+FFFD, then each
 // format escapes its own specials. Output is deterministic: vertices by VertexId, edges by
-// (source, target, type, role, validity, share).
+// (source, target, type, role, validity, share, derived).
 //
 // Example:
 //   absl::StatusOr<std::vector<VertexId>> vs = Neighborhood(s, seeds, date, 2, kAllRelations, n);

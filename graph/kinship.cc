@@ -62,11 +62,7 @@ struct Neighbor {
 };
 
 // Calls f(Neighbor) for every step of kind `step` out of `p` whose facts pass `ok` and whose
-// interval is not empty. Siblings include the ones derived from a shared parent:
-//
-//        parent q
-//        /      \        p and c are siblings while both parent facts hold
-//       p        c
+// interval is not empty. Siblings include the ones derived from a shared parent (stated first).
 template <typename Ok, typename F>
 void ForEachStep(const Snapshot& s, PersonIndex p, Step step, const Ok& ok, const F& f) {
   const TieKind kind = step == Step::kParent   ? TieKind::kParent
@@ -77,14 +73,9 @@ void ForEachStep(const Snapshot& s, PersonIndex p, Step step, const Ok& ok, cons
     if (t.kind == kind && ok(t.valid) && t.target != p) f(Neighbor{t.target, t.valid, kNone});
   }
   if (step != Step::kSibling) return;
-  for (const Tie& up : s.Ties(s.PersonVertex(p))) {
-    if (up.kind != TieKind::kParent || !ok(up.valid)) continue;
-    for (const Tie& down : s.Ties(up.target)) {
-      if (down.kind != TieKind::kChild || down.target == p || !ok(down.valid)) continue;
-      const Interval both = up.valid.Intersect(down.valid);
-      if (!both.Empty() && ok(both)) f(Neighbor{down.target, both, up.target});
-    }
-  }
+  ForEachDerivedSiblingIf(s, p, ok, [&](const DerivedSibling& d) {
+    f(Neighbor{d.person, d.valid, d.parent});
+  });
 }
 
 constexpr Step kSteps[] = {Step::kSpouse, Step::kParent, Step::kChild, Step::kSibling};

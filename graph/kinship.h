@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "graph/snapshot.h"
@@ -77,6 +78,42 @@ std::vector<KinTie> AllKinPaths(const Snapshot& s, PersonIndex a);
 // on that day; nullopt when they never are within the window.
 std::optional<KinTie> EarliestKinTie(const Snapshot& s, PersonIndex a, PersonIndex b,
                                      Interval window);
+
+// A person who shares a parent with `p`: both are children of `parent` on `valid`, the
+// interval on which both parent facts hold (never empty).
+//
+//        parent
+//        /    \.
+//       p      person   (sibling, derived)
+struct DerivedSibling {
+  PersonIndex person = kNone;
+  PersonIndex parent = kNone;
+  Interval valid;
+};
+
+// Calls fn(const DerivedSibling&) for every other child of every parent of `p` whose two parent
+// facts, and the interval on which both hold, pass ok(const Interval&). The one place siblings
+// are derived (kinship here, paths.h, export.h). A sibling through two parents comes once per
+// parent, in the order of p's ties, then the parent's ties (callers that keep the first of equal
+// ties rely on it); a stated sibling may come too.
+template <typename Ok, typename F>
+void ForEachDerivedSiblingIf(const Snapshot& s, PersonIndex p, const Ok& ok, F&& fn) {
+  for (const Tie& up : s.Ties(s.PersonVertex(p))) {
+    if (up.kind != TieKind::kParent || !ok(up.valid)) continue;
+    for (const Tie& down : s.Ties(up.target)) {
+      if (down.kind != TieKind::kChild || down.target == p || !ok(down.valid)) continue;
+      const Interval both = up.valid.Intersect(down.valid);
+      if (!both.Empty() && ok(both)) fn(DerivedSibling{down.target, up.target, both});
+    }
+  }
+}
+
+// The derived siblings of `p` on `d`: both parent facts hold on `d`.
+template <typename F>
+void ForEachDerivedSibling(const Snapshot& s, PersonIndex p, Date d, F&& fn) {
+  ForEachDerivedSiblingIf(
+      s, p, [d](const Interval& v) { return v.Contains(d); }, std::forward<F>(fn));
+}
 
 // The extended family of `a` on `d`: every person within `max_hops` kinship steps (parent,
 // child, spouse, stated sibling), with its hop count; sorted by hops then person.

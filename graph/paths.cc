@@ -6,6 +6,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "graph/kinship.h"
 #include "graph/text.h"
 
 namespace coigraph::graph {
@@ -40,17 +41,11 @@ void ForEachAllowedTie(const Snapshot& s, VertexId u, const EdgeFilter& filter, 
   Tie sibling;
   sibling.kind = TieKind::kSibling;
   if (!s.IsPerson(u) || (RelationBit(sibling) & filter.relations) == 0) return;
-  for (const Tie& up : s.Ties(u)) {
-    if (up.kind != TieKind::kParent || !up.valid.Contains(filter.date)) continue;
-    for (const Tie& down : s.Ties(up.target)) {
-      if (down.kind != TieKind::kChild || down.target == u || !down.valid.Contains(filter.date)) {
-        continue;
-      }
-      sibling.target = down.target;
-      sibling.valid = up.valid.Intersect(down.valid);
-      f(sibling);
-    }
-  }
+  ForEachDerivedSibling(s, static_cast<PersonIndex>(u), filter.date, [&](const DerivedSibling& d) {
+    sibling.target = s.PersonVertex(d.person);
+    sibling.valid = d.valid;
+    f(sibling);
+  });
 }
 
 // Shortest path from `from` to `to` of at most `max_hops` edges, avoiding `banned_vertices` and

@@ -8,12 +8,15 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <map>
+#include <regex>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "graph/paths.h"
 #include "gtest/gtest.h"
 #include "tests/graph/tiny_snapshot.h"
 
@@ -148,6 +151,7 @@ TEST(ExportGraphmlTest, ExactSmallGraph) {
             "  <key id=\"d6\" for=\"edge\" attr.name=\"share_pct\" attr.type=\"double\"/>\n"
             "  <key id=\"d7\" for=\"edge\" attr.name=\"valid_from\" attr.type=\"string\"/>\n"
             "  <key id=\"d8\" for=\"edge\" attr.name=\"valid_to\" attr.type=\"string\"/>\n"
+            "  <key id=\"d9\" for=\"edge\" attr.name=\"derived\" attr.type=\"boolean\"/>\n"
             "  <graph id=\"subgraph\" edgedefault=\"directed\">\n"
             "    <node id=\"100000000001\"><data key=\"d0\">person</data>"
             "<data key=\"d1\">Anna</data></node>\n"
@@ -157,10 +161,11 @@ TEST(ExportGraphmlTest, ExactSmallGraph) {
             "<data key=\"d1\">Alfa &amp; Co</data><data key=\"d2\">company</data>"
             "<data key=\"d3\">Астана</data></node>\n"
             "    <edge id=\"e0\" source=\"100000000001\" target=\"100000000002\">"
-            "<data key=\"d4\">spouse</data></edge>\n"
+            "<data key=\"d4\">spouse</data><data key=\"d9\">false</data></edge>\n"
             "    <edge id=\"e1\" source=\"100000000002\" target=\"200000000003\">"
             "<data key=\"d4\">holds</data><data key=\"d5\">founder</data>"
-            "<data key=\"d6\">60</data><data key=\"d7\">2020-01-01</data></edge>\n"
+            "<data key=\"d6\">60</data><data key=\"d7\">2020-01-01</data>"
+            "<data key=\"d9\">false</data></edge>\n"
             "  </graph>\n"
             "</graphml>\n");
 }
@@ -188,6 +193,7 @@ TEST(ExportGexfTest, ExactSmallGraph) {
             "      <attribute id=\"2\" title=\"share_pct\" type=\"double\"/>\n"
             "      <attribute id=\"3\" title=\"valid_from\" type=\"string\"/>\n"
             "      <attribute id=\"4\" title=\"valid_to\" type=\"string\"/>\n"
+            "      <attribute id=\"5\" title=\"derived\" type=\"boolean\"/>\n"
             "    </attributes>\n"
             "    <nodes>\n"
             "      <node id=\"100000000001\" label=\"Anna\"><attvalues>"
@@ -200,12 +206,13 @@ TEST(ExportGexfTest, ExactSmallGraph) {
             "    </nodes>\n"
             "    <edges>\n"
             "      <edge id=\"0\" source=\"100000000001\" target=\"100000000002\" "
-            "label=\"spouse\"><attvalues><attvalue for=\"0\" value=\"spouse\"/></attvalues>"
-            "</edge>\n"
+            "label=\"spouse\"><attvalues><attvalue for=\"0\" value=\"spouse\"/>"
+            "<attvalue for=\"5\" value=\"false\"/></attvalues></edge>\n"
             "      <edge id=\"1\" source=\"100000000002\" target=\"200000000003\" "
             "label=\"holds\"><attvalues><attvalue for=\"0\" value=\"holds\"/>"
             "<attvalue for=\"1\" value=\"founder\"/><attvalue for=\"2\" value=\"60\"/>"
-            "<attvalue for=\"3\" value=\"2020-01-01\"/></attvalues></edge>\n"
+            "<attvalue for=\"3\" value=\"2020-01-01\"/><attvalue for=\"5\" value=\"false\"/>"
+            "</attvalues></edge>\n"
             "    </edges>\n"
             "  </graph>\n"
             "</gexf>\n");
@@ -239,10 +246,10 @@ TEST(ExportCytoscapeTest, ExactSmallGraph) {
             "\"name\":\"Alfa & Co\",\"org_kind\":\"company\",\"region\":\"Астана\"}}\n"
             "],\"edges\":[\n"
             "{\"data\":{\"id\":\"e0\",\"source\":\"100000000001\",\"target\":\"100000000002\","
-            "\"type\":\"spouse\"}},\n"
+            "\"type\":\"spouse\",\"derived\":false}},\n"
             "{\"data\":{\"id\":\"e1\",\"source\":\"100000000002\",\"target\":\"200000000003\","
             "\"type\":\"holds\",\"role\":\"founder\",\"share_pct\":60,"
-            "\"valid_from\":\"2020-01-01\"}}\n"
+            "\"valid_from\":\"2020-01-01\",\"derived\":false}}\n"
             "]}}\n");
 }
 
@@ -262,9 +269,9 @@ TEST(ExportNeo4jTest, ExactSmallGraphInThreeFiles) {
             "id:ID,name,kind,org_kind,region,:LABEL\n"
             "200000000003,Alfa & Co,organization,company,Астана,Organization\n");
   EXPECT_EQ(c->files[2].second,
-            ":START_ID,:END_ID,:TYPE,role,share_pct:float,valid_from,valid_to\n"
-            "100000000001,100000000002,SPOUSE,,,,\n"
-            "100000000002,200000000003,HOLDS,founder,60,2020-01-01,\n");
+            ":START_ID,:END_ID,:TYPE,role,share_pct:float,valid_from,valid_to,derived:boolean\n"
+            "100000000001,100000000002,SPOUSE,,,,,false\n"
+            "100000000002,200000000003,HOLDS,founder,60,2020-01-01,,false\n");
   std::vector<std::string_view> names = ExportFileNames(ExportFormat::kNeo4jCsv);
   EXPECT_EQ(names, (std::vector<std::string_view>{"nodes_person.csv", "nodes_organization.csv",
                                                   "relationships.csv"}));
@@ -330,13 +337,13 @@ TEST(ExportEdgesTest, EachFactOnceValidOnTheDateInsideTheSet) {
   ASSERT_TRUE(c.ok()) << c.status();
   // anna=...01, bad=...02, kid=...03, kid2=...04, ex=...05; firm, then anna's IE.
   EXPECT_EQ(c->File("relationships.csv"),
-            ":START_ID,:END_ID,:TYPE,role,share_pct:float,valid_from,valid_to\n"
-            "100000000001,100000000002,SPOUSE,,,,\n"
-            "100000000001,IE-100000000001,HOLDS,owner,,,\n"
-            "100000000002,200000000099,HOLDS,founder,60,2019-05-01,\n"
-            "100000000002,200000000099,HOLDS,director,,2021-01-01,2030-01-01\n"
-            "100000000003,100000000001,PARENT,adoptive,,,\n"
-            "100000000003,100000000004,SIBLING,,,,\n");
+            ":START_ID,:END_ID,:TYPE,role,share_pct:float,valid_from,valid_to,derived:boolean\n"
+            "100000000001,100000000002,SPOUSE,,,,,false\n"
+            "100000000001,IE-100000000001,HOLDS,owner,,,,false\n"
+            "100000000002,200000000099,HOLDS,founder,60,2019-05-01,,false\n"
+            "100000000002,200000000099,HOLDS,director,,2021-01-01,2030-01-01,false\n"
+            "100000000003,100000000001,PARENT,adoptive,,,,false\n"
+            "100000000003,100000000004,SIBLING,,,,,false\n");
   EXPECT_EQ(c->File("nodes_person.csv"),
             "id:ID,name,kind,:LABEL\n"
             "100000000001,\"Ахметова \"\"Айгүл\"\" <&> 'Q'\",person,Person\n"
@@ -479,6 +486,190 @@ TEST(ExportArgumentsTest, RefusesBadArgumentsBeforeWriting) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Derived siblings.
+
+// The case graph of the derived-sibling tests: the official's brother founded the firm, and
+// the two are siblings only through parents who are not exported.
+//
+//        mum (bro: 2000..2030)     dad (bro: since 2010)         not exported
+//       ╱    │      ╲               ╱     ╲
+//    off ─sibling─ sis    bro     off     bro ──holds(founder)──▶ firm
+//
+// Exported: off, sis, bro, firm (IINs ...01, ...02, ...03, BIN 200000000006).
+struct Family {
+  std::shared_ptr<const Snapshot> s;
+  std::vector<VertexId> vertices;
+};
+Family MakeFamily() {
+  TinySnapshot t;
+  const PersonIndex off = t.Person("Off"), sis = t.Person("Sis"), bro = t.Person("Bro"),
+                    mum = t.Person("Mum", Sex::kFemale), dad = t.Person("Dad");
+  const OrgIndex firm = t.Company("Firm");
+  t.Parent(mum, off);
+  t.Parent(mum, sis);
+  t.Parent(mum, bro, During("2000-01-01", "2030-01-01"));
+  t.Parent(dad, off);
+  t.Parent(dad, bro, During("2010-01-01", ""));
+  t.Sibling(off, sis);
+  t.Role(bro, CompanyRoleKind::kFounder, firm);
+  Family f;
+  f.s = t.Build();
+  // As the service seeds an export: the case's path (off, bro, firm), here with radius 0, and
+  // the stated sister.
+  absl::StatusOr<std::vector<TiePath>> path = KShortestPaths(
+      *f.s, {.from = f.s->PersonVertex(off), .to = f.s->OrgVertex(firm), .date = kOnDate});
+  if (!path.ok() || path->size() != 1) std::abort();
+  std::vector<VertexId> seeds = path->front().vertices;
+  seeds.push_back(f.s->PersonVertex(sis));
+  absl::StatusOr<std::vector<VertexId>> vs =
+      Neighborhood(*f.s, seeds, kOnDate, 0, kAllRelations, 100);
+  if (!vs.ok()) std::abort();
+  f.vertices = *vs;
+  return f;
+}
+
+// One edge as a format writes it; `derived` is "true", "false" or "" (not written).
+struct SeenEdge {
+  std::string source, target, type, derived;
+  auto operator<=>(const SeenEdge&) const = default;
+};
+
+std::string Match(const std::string& text, const std::string& pattern) {
+  std::smatch m;
+  return std::regex_search(text, m, std::regex(pattern)) ? m[1].str() : "";
+}
+
+// The edges of an export, read back with each format's own syntax; sorted.
+std::vector<SeenEdge> EdgesOf(ExportFormat f, const Collected& c) {
+  std::vector<SeenEdge> out;
+  auto each = [&](const std::string& text, const std::string& pattern, auto&& add) {
+    const std::regex re(pattern);
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator();
+         ++it) {
+      add(*it);
+    }
+  };
+  switch (f) {
+    case ExportFormat::kGraphml:
+      each(c.All(), R"re(<edge id="e\d+" source="([^"]*)" target="([^"]*)">(.*?)</edge>)re",
+           [&](const std::smatch& m) {
+             const std::string data = m[3];
+             out.push_back({m[1], m[2], Match(data, R"re(<data key="d4">([a-z_]+)</data>)re"),
+                            Match(data, R"re(<data key="d9">([a-z]+)</data>)re")});
+           });
+      break;
+    case ExportFormat::kGexf:
+      each(c.All(),
+           R"re(<edge id="\d+" source="([^"]*)" target="([^"]*)" label="[^"]*">(.*?)</edge>)re",
+           [&](const std::smatch& m) {
+             const std::string data = m[3];
+             out.push_back({m[1], m[2], Match(data, R"re(<attvalue for="0" value="([a-z_]+)"/>)re"),
+                            Match(data, R"re(<attvalue for="5" value="([a-z]+)"/>)re")});
+           });
+      break;
+    case ExportFormat::kDot:
+      each(c.All(), R"re("([^"]*)" -> "([^"]*)" \[(.*)\];)re", [&](const std::smatch& m) {
+        const std::string attrs = m[3];
+        const std::string derived = Match(attrs, R"re(derived="([a-z]+)")re");
+        // Drawn dashed exactly when derived.
+        EXPECT_EQ(Has(attrs, "style=\"dashed\""), derived == "true") << attrs;
+        out.push_back({m[1], m[2], Match(attrs, R"re(type="([a-z_]+)")re"), derived});
+      });
+      break;
+    case ExportFormat::kCytoscapeJson:
+      each(c.All(), R"re(\{"data":\{"id":"e\d+","source":"([^"]*)","target":"([^"]*)"(.*?)\}\})re",
+           [&](const std::smatch& m) {
+             const std::string data = m[3];
+             out.push_back({m[1], m[2], Match(data, R"re("type":"([a-z_]+)")re"),
+                            Match(data, R"re("derived":([a-z]+))re")});
+           });
+      break;
+    case ExportFormat::kNeo4jCsv:
+      each(c.File("relationships.csv"),
+           R"re(\n([^,\n]*),([^,\n]*),([A-Z_]+),[^\n]*,([a-z]*)(?=\n))re",
+           [&](const std::smatch& m) {
+             std::string type = m[3];
+             std::transform(type.begin(), type.end(), type.begin(),
+                            [](char ch) { return static_cast<char>(ch - 'A' + 'a'); });
+             out.push_back({m[1], m[2], type, m[4]});
+           });
+      break;
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// True when the edges join all of `ids` (directions ignored).
+bool Connected(const std::vector<std::string>& ids, const std::vector<SeenEdge>& edges) {
+  std::map<std::string, std::string> up;
+  for (const std::string& id : ids) up[id] = id;
+  std::function<std::string(const std::string&)> root = [&](const std::string& id) {
+    return up[id] == id ? id : root(up[id]);
+  };
+  for (const SeenEdge& e : edges) {
+    if (!up.contains(e.source) || !up.contains(e.target)) return false;
+    up[root(e.source)] = root(e.target);
+  }
+  for (const std::string& id : ids) {
+    if (root(id) != root(ids.front())) return false;
+  }
+  return true;
+}
+
+TEST(ExportDerivedSiblingTest, JoinsSiblingsWhoseParentIsNotExportedInEveryFormat) {
+  const Family f = MakeFamily();
+  ASSERT_EQ(f.vertices.size(), 4u);  // off, sis, bro, firm: not the parents
+  const std::string off = "100000000001", sis = "100000000002", bro = "100000000003",
+                    firm = "200000000006";
+  const std::vector<SeenEdge> expected = {
+      {off, sis, "sibling", "false"},  // stated (they share mum too): no derived edge
+      {off, bro, "sibling", "true"},
+      {sis, bro, "sibling", "true"},
+      {bro, firm, "holds", "false"},
+  };
+  for (ExportFormat format : kAllFormats) {
+    auto c = Export(*f.s, f.vertices, format, Plain(kOnDate));
+    ASSERT_TRUE(c.ok()) << c.status();
+    std::vector<SeenEdge> edges = EdgesOf(format, *c);
+    if (format == ExportFormat::kDot) {  // DOT marks derived edges only
+      for (SeenEdge& e : edges) e.derived = e.derived.empty() ? "false" : e.derived;
+    }
+    EXPECT_EQ(edges, expected) << Name(format);
+    EXPECT_TRUE(Connected({off, sis, bro, firm}, edges)) << Name(format);
+    EXPECT_PRED2(Lacks, c->All(), "100000000004") << Name(format);  // mum
+    EXPECT_PRED2(Lacks, c->All(), "100000000005") << Name(format);  // dad
+  }
+}
+
+TEST(ExportDerivedSiblingTest, OneEdgePerPairValidThroughAnySharedParent) {
+  const Family f = MakeFamily();
+  auto c = Export(*f.s, f.vertices, ExportFormat::kNeo4jCsv, Plain(kOnDate));
+  ASSERT_TRUE(c.ok()) << c.status();
+  // off and bro: through mum 2000..2030, through dad since 2010; sis and bro through mum only.
+  EXPECT_EQ(c->File("relationships.csv"),
+            ":START_ID,:END_ID,:TYPE,role,share_pct:float,valid_from,valid_to,derived:boolean\n"
+            "100000000001,100000000002,SIBLING,,,,,false\n"
+            "100000000001,100000000003,SIBLING,,,2000-01-01,,true\n"
+            "100000000002,100000000003,SIBLING,,,2000-01-01,2030-01-01,true\n"
+            "100000000003,200000000006,HOLDS,founder,,,,false\n");
+
+  // Before bro's parent facts begin, nobody is his sibling: the firm hangs alone with him.
+  auto early = Export(*f.s, f.vertices, ExportFormat::kNeo4jCsv, Plain(Day("1999-12-31")));
+  ASSERT_TRUE(early.ok()) << early.status();
+  EXPECT_PRED2(Lacks, early->File("relationships.csv"), "true");
+}
+
+TEST(ExportDerivedSiblingTest, DeclaredInTheHeaders) {
+  const Family f = MakeFamily();
+  auto graphml = Export(*f.s, f.vertices, ExportFormat::kGraphml, Plain(kOnDate));
+  auto gexf = Export(*f.s, f.vertices, ExportFormat::kGexf, Plain(kOnDate));
+  ASSERT_TRUE(graphml.ok() && gexf.ok());
+  EXPECT_PRED2(Has, graphml->All(),
+               "<key id=\"d9\" for=\"edge\" attr.name=\"derived\" attr.type=\"boolean\"/>");
+  EXPECT_PRED2(Has, gexf->All(), "<attribute id=\"5\" title=\"derived\" type=\"boolean\"/>");
+}
+
+// ---------------------------------------------------------------------------------------------
 // Real readers.
 
 // Runs `command`, returning its exit code and output (stdout and stderr).
@@ -543,6 +734,25 @@ TEST(ExportReadersTest, GraphmlKeepsNamesThroughNetworkx) {
   std::remove(path.c_str());
 }
 
+TEST(ExportReadersTest, DerivedSiblingsThroughNetworkx) {
+  if (!HaveNetworkx()) GTEST_SKIP() << kPython << " cannot import networkx (python3-networkx)";
+  const Family f = MakeFamily();
+  auto c = Export(*f.s, f.vertices, ExportFormat::kGraphml, Plain(kOnDate));
+  ASSERT_TRUE(c.ok()) << c.status();
+  const std::string path = WriteTemp("derived.graphml", c->All());
+  auto [code, out] =
+      RunCommand(std::string(kPython) +
+                 " -c \"import networkx as nx, sys; g = nx.read_graphml(sys.argv[1]); "
+                 "print(nx.is_weakly_connected(g), "
+                 "sorted((u[-1], v[-1], d['derived']) for u, v, d in g.edges(data=True)))\" " +
+                 path);
+  ASSERT_EQ(code, 0) << out;
+  // off=...1, sis=...2, bro=...3, firm=...6: read back as booleans.
+  EXPECT_EQ(out,
+            "True [('1', '2', False), ('1', '3', True), ('2', '3', True), ('3', '6', False)]\n");
+  std::remove(path.c_str());
+}
+
 TEST(ExportReadersTest, GexfLoadsInNetworkx) {
   if (!HaveNetworkx()) GTEST_SKIP() << kPython << " cannot import networkx (python3-networkx)";
   const Hostile h = MakeHostile();
@@ -555,7 +765,8 @@ TEST(ExportReadersTest, GexfLoadsInNetworkx) {
       std::string(kPython) +
       " -c \"import networkx as nx, sys; from networkx.readwrite import gexf; "
       "v = dict(gexf.GEXF.versions['1.2draft']); "
-      "v.update(NS_GEXF='http://gexf.net/1.3', NS_VIZ='http://gexf.net/1.3/viz', VERSION='1.3'); "
+      "v.update(NS_GEXF='http://gexf.net/1.3', NS_VIZ='http://gexf.net/1.3/viz', "
+      "VERSION='1.3'); "
       "gexf.GEXF.versions.setdefault('1.3', v); "
       "g = nx.read_gexf(sys.argv[1], version='1.3'); "
       "print(g.number_of_nodes(), g.number_of_edges(), g.nodes['100000000001']['label'])\" " +

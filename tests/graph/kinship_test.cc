@@ -2,8 +2,10 @@
 // of a tie in a window, and the extended family.
 #include "graph/kinship.h"
 
+#include <algorithm>
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -184,6 +186,62 @@ TEST(ClosestKinTieTest, StatedSibling) {
   ASSERT_EQ(tie->sibling_via_parent.size(), 1u);
   EXPECT_EQ(tie->sibling_via_parent[0], kNone);
   EXPECT_FALSE(ClosestKinTie(*s, x, z, Day("2023-01-01")).has_value());
+}
+
+// (sibling, parent, valid) of every ForEachDerivedSibling call, sorted.
+using Derived = std::tuple<PersonIndex, PersonIndex, Date, Date>;
+std::vector<Derived> Sorted(std::vector<Derived> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+//        m          f           m is a parent of a and b; f of a (since 2005), of b (2010 to
+//       ╱ ╲       ╱ │ ╲         2020) and of c (until 2000); s is a's stated sibling.
+//      a   b     a  b  c
+// b shares m and f with a, so comes once per parent; c's fact with f ends before a's begins.
+TEST(DerivedSiblingTest, EveryParentEveryOtherChildOnItsInterval) {
+  TinySnapshot t;
+  const PersonIndex a = t.Person("a"), b = t.Person("b"), c = t.Person("c"), m = t.Person("m"),
+                    f = t.Person("f"), stated = t.Person("s");
+  t.Parent(m, a);
+  t.Parent(m, b);
+  t.Parent(f, a, During("2005-01-01", ""));
+  t.Parent(f, b, During("2010-01-01", "2020-01-01"));
+  t.Parent(f, c, During("", "2000-01-01"));
+  t.Sibling(a, stated);
+  auto s = t.Build();
+
+  auto on = [&](Date d) {
+    std::vector<Derived> out;
+    ForEachDerivedSibling(*s, a, d, [&](const DerivedSibling& x) {
+      out.emplace_back(x.person, x.parent, x.valid.from, x.valid.to);
+    });
+    return Sorted(out);
+  };
+  EXPECT_EQ(on(Day("2015-06-01")),
+            (std::vector<Derived>{{b, m, kMinDate, kMaxDate},
+                                  {b, f, Day("2010-01-01"), Day("2020-01-01")}}));
+  EXPECT_EQ(on(Day("2021-01-01")), (std::vector<Derived>{{b, m, kMinDate, kMaxDate}}));
+  EXPECT_EQ(on(Day("1990-01-01")), (std::vector<Derived>{{b, m, kMinDate, kMaxDate}}));
+
+  // Whatever the date: c never shares f with a (the two facts never overlap).
+  std::vector<Derived> ever;
+  ForEachDerivedSiblingIf(
+      *s, a, [](const Interval& v) { return !v.Empty(); },
+      [&](const DerivedSibling& x) {
+        ever.emplace_back(x.person, x.parent, x.valid.from, x.valid.to);
+      });
+  EXPECT_EQ(Sorted(ever), (std::vector<Derived>{{b, m, kMinDate, kMaxDate},
+                                                {b, f, Day("2010-01-01"), Day("2020-01-01")}}));
+
+  // From b's side, a and nobody else; the stated sibling has no derived tie at all.
+  std::vector<PersonIndex> of_b;
+  ForEachDerivedSibling(*s, b, Day("2015-06-01"),
+                        [&](const DerivedSibling& x) { of_b.push_back(x.person); });
+  EXPECT_EQ(of_b, (std::vector<PersonIndex>{a, a}));
+  int of_stated = 0;
+  ForEachDerivedSibling(*s, stated, Day("2015-06-01"), [&](const DerivedSibling&) { ++of_stated; });
+  EXPECT_EQ(of_stated, 0);
 }
 
 //   a ─parent─▶ c ══ x (married 2016-07-01)        a ─adoptive parent─▶ x (2020-03-01)
