@@ -1,4 +1,4 @@
-// A finding: one conflict of interest found by a rule (RULES.md, "A finding carries").
+// A finding: one conflict of interest found by a rule (docs/rules.md, "A finding").
 //
 // Identified by (rule, object_id, official, counterparty); it carries the closest tie found on
 // its date, as a relation string and as the path of vertices and edges that make it up.
@@ -68,7 +68,7 @@ struct Finding {
 // Orders findings deterministically: rule (table order), object_id, official, counterparty.
 bool FindingLess(const Finding& a, const Finding& b);
 
-// One JSON object, no trailing newline; field names exactly those of RULES.md.
+// One JSON object, no trailing newline; field names exactly those of docs/rules.md, "A finding".
 std::string FindingToJson(const Finding& f);
 // Appends `s` as a JSON string literal (quotes, escapes control characters).
 void AppendJsonString(std::string& out, std::string_view s);
