@@ -1,4 +1,4 @@
-// Business ties (RULES.md) between persons and companies, judged on a date.
+// Business ties (docs/rules.md, "Business ties") between persons and companies, judged on a date.
 //
 //   person ──founder──▶ A ──owner──▶ B ──owner──▶ ... ──▶ X     (≤ 5 company links below A)
 //   person ──director──▶ Y                                   (Y only)

@@ -1,4 +1,4 @@
-// A finding: one conflict of interest found by a rule (RULES.md, "A finding carries").
+// A finding: one conflict of interest found by a rule (docs/rules.md, "A finding").
 //
 // Identified by (rule, object_id, official, counterparty); it carries the closest tie found on
 // its date, as a relation string and as the path of vertices and edges that make it up.
@@ -112,8 +112,8 @@ struct Finding {
 // Orders findings deterministically: rule (table order), object_id, official, counterparty.
 bool FindingLess(const Finding& a, const Finding& b);
 
-// One JSON object, no trailing newline; field names exactly those of RULES.md, then
-// explanation_kk and the rule's legal basis (legal_basis in Russian, legal_basis_kk,
+// One JSON object, no trailing newline; field names those of docs/rules.md, "A finding": the
+// rule's fields, the explanations and the legal basis (legal_basis in Russian, legal_basis_kk,
 // legal_basis_en; graph/legal_basis.h).
 std::string FindingToJson(const Finding& f);
 // Appends `s` as a JSON string literal (quotes, escapes control characters).

@@ -1,7 +1,8 @@
 // Kazakhstan's 12-digit identification numbers: IIN (persons) and BIN (legal entities).
 //
-// Check digit (FEEDS.md): digits d1..d11 weighted 1..11, c = sum mod 11; if c == 10, weighted
-// again with 3,4,...,11,1,2; a second 10 makes the number invalid; c must equal d12.
+// Check digit (docs/feeds.md, "Identity numbers"): digits d1..d11 weighted 1..11,
+// c = sum mod 11; if c == 10, weighted again with 3,4,...,11,1,2; a second 10 makes the number
+// invalid; c must equal d12.
 // IIN: d1-d6 birth date YYMMDD, d7 century and sex (1/2 1800s, 3/4 1900s, 5/6 2000s; odd = M).
 // BIN: d1-d4 registration YYMM, d5 entity type (4, 5, 6), d6 unit (0..3). An IIN's d5 is the
 // tens digit of a month (0 or 1), which is how the two are told apart.

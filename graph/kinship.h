@@ -1,4 +1,4 @@
-// Legal kinship (RULES.md "Ties") between persons, judged on a date.
+// Legal kinship (docs/rules.md, "Kinship") between persons, judged on a date.
 //
 // The legal kin of A are the persons reached by at most two primitive steps, read from A:
 //

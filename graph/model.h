@@ -1,4 +1,4 @@
-// The entities of the feeds (FEEDS.md), as the snapshot stores them.
+// The entities of the feeds (docs/feeds.md, "Files"), as the snapshot stores them.
 //
 // Every entity lives in a vector of the snapshot and is referred to by its dense 32-bit index
 // (`PersonIndex`, `OrgIndex`, ...). Texts are interned `StrId`s of the snapshot's StringPool.
@@ -57,13 +57,13 @@ enum class BidOutcome : uint8_t { kWon, kLost, kRejected };
 enum class AllocationKind : uint8_t { kLand, kHousing, kOther };
 
 // Founder, owner and beneficial owner pass ties down an ownership chain; directors and board
-// members are tied to their own company only (RULES.md).
+// members are tied to their own company only (docs/rules.md, "Business ties").
 inline bool IsOwnershipRole(CompanyRoleKind r) {
   return r == CompanyRoleKind::kFounder || r == CompanyRoleKind::kOwner ||
          r == CompanyRoleKind::kBeneficialOwner;
 }
 
-// Feed spellings (FEEDS.md "Enumerations"). Parse*() return nullopt for an unknown value.
+// Feed spellings (docs/feeds.md, "Enumerations"). Parse*() return nullopt for an unknown value.
 std::optional<KinRelation> ParseKinRelation(std::string_view s);
 std::optional<OrgKind> ParseOrgKind(std::string_view s);
 std::optional<CommissionKind> ParseCommissionKind(std::string_view s);

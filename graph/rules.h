@@ -1,4 +1,4 @@
-// The conflict rules of RULES.md, run over a snapshot.
+// The conflict rules of docs/rules.md ("The rule table"), run over a snapshot.
 //
 // Example:
 //   RuleSet only{Rule::kTenderCommission};

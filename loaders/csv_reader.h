@@ -1,4 +1,4 @@
-// A streaming RFC 4180 CSV reader (FEEDS.md "General rules").
+// A streaming RFC 4180 CSV reader (docs/feeds.md, "General rules").
 //
 // Reads its input in large chunks and hands out one record at a time: comma separator, `"`
 // quoting, quoted fields holding commas, doubled quotes (`""`) and line ends; LF or CRLF line

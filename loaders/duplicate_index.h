@@ -1,5 +1,5 @@
 // Remembers the key of every accepted row of one file, to merge exact duplicates and reject
-// rows that reuse a key with different content (FEEDS.md "Keys").
+// rows that reuse a key with different content (docs/feeds.md, "Keys and duplicates").
 //
 // Keys and contents are 64-bit fingerprints, not strings, in a graph::NumberMap of 24-byte
 // slots: 31 million kinship rows (2e7 persons) take about 1 GB once Reserve()d. Two different keys

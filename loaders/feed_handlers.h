@@ -1,6 +1,6 @@
-// One loader per feed file (FEEDS.md "Files"). Each streams its file into the context's builder,
-// rejecting bad rows into the file's report. Internal to loaders/; feed_loader.cc calls them in
-// kLoadOrder. Errors: InvalidArgument when the file cannot be read.
+// One loader per feed file (docs/feeds.md, "Files"). Each streams its file into the context's
+// builder, rejecting bad rows into the file's report. Internal to loaders/; feed_loader.cc calls
+// them in kLoadOrder. Errors: InvalidArgument when the file cannot be read.
 #pragma once
 
 #include "absl/status/status.h"

@@ -1,7 +1,8 @@
-// Loads a feed directory (FEEDS.md) into a graph::Builder.
+// Loads a feed directory (docs/feeds.md) into a graph::Builder.
 //
-// Every file of FEEDS.md is optional. Rows are streamed, validated and either added to the
-// builder or turned into one RejectRecord each; exact duplicate rows are merged and counted.
+// Every file of docs/feeds.md, "Files", is optional. Rows are streamed, validated and either
+// added to the builder or turned into one RejectRecord each; exact duplicate rows are merged and
+// counted.
 // References (an IIN of kinship.csv, a position_id of employment.csv, ...) are checked against
 // the rows already accepted from the file they point into, when that file is in the directory.
 //
@@ -43,7 +44,7 @@ struct FileReport {
 };
 
 struct LoadReport {
-  std::vector<FileReport> files;  // in FEEDS.md order, present or not
+  std::vector<FileReport> files;  // in docs/feeds.md "Files" order, present or not
   std::vector<RejectRecord> rejects;
 };
 

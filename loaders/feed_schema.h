@@ -1,5 +1,5 @@
-// The feed files and their columns (FEEDS.md "Files"), and the mapping of a file's header onto
-// them.
+// The feed files and their columns (docs/feeds.md, "Files"), and the mapping of a file's header
+// onto them.
 //
 // Example:
 //   const FeedSchema& s = Schema(FeedId::kPersons);
@@ -17,7 +17,7 @@
 
 namespace coigraph::loaders {
 
-// The feed files, in FEEDS.md table order (the order of LoadReport::files).
+// The feed files, in the order of docs/feeds.md, "Files" (the order of LoadReport::files).
 enum class FeedId : int {
   kPersons,
   kKinship,

@@ -1,5 +1,5 @@
-// Strict parsers for the value formats of FEEDS.md that graph/ does not already provide (dates,
-// IINs, BINs and enumerations live in graph/), and the fingerprints used to find duplicate
+// Strict parsers for the value formats of docs/feeds.md that graph/ does not already provide
+// (dates, IINs, BINs and enumerations live in graph/), and the fingerprints used to find duplicate
 // rows. Every parser takes the whole field and returns nullopt unless all of it is valid.
 #pragma once
 

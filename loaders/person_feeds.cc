@@ -15,7 +15,8 @@ bool IsUnordered(graph::KinRelation rel) {
   return rel == graph::KinRelation::kSpouse || rel == graph::KinRelation::kSibling;
 }
 
-// The key of a kinship row (FEEDS.md "Keys"); spouse and sibling pairs are unordered.
+// The key of a kinship row (docs/feeds.md, "Keys and duplicates"); spouse and sibling pairs are
+// unordered.
 uint64_t KinshipKey(uint64_t a, uint64_t c, graph::KinRelation rel, std::string_view valid_from) {
   if (IsUnordered(rel) && a > c) std::swap(a, c);
   return Fingerprint(2).Add(a).Add(c).Add(static_cast<uint64_t>(rel)).Add(valid_from).value();

@@ -1,4 +1,4 @@
-// Reads and validates the fields of one CSV record against FEEDS.md.
+// Reads and validates the fields of one CSV record against docs/feeds.md.
 //
 // Every accessor checks one column and returns its value; the first problem found becomes the
 // row's reject (column + reason) and every later accessor then returns a default without
@@ -76,7 +76,8 @@ class RowReader {
   // [valid_from, valid_to): empty ends are open; valid_to before valid_from is rejected.
   graph::Interval Validity(const Col& from, const Col& to, Need from_need = Need::kOptional);
 
-  // An enumeration value of FEEDS.md; `expected` lists the spellings for the reject reason.
+  // An enumeration value of docs/feeds.md, "Enumerations"; `expected` lists the spellings for the
+  // reject reason.
   template <typename E>
   E Enum(const Col& c, std::optional<E> (*parse)(std::string_view), std::string_view expected,
          E if_failed) {
@@ -100,7 +101,7 @@ class RowReader {
   // queue_number: an integer >= 1; 0 when empty and optional.
   int64_t QueueNumber(const Col& c, Need need);
 
-  // Fingerprint of the values of all known columns (FEEDS.md: an exact duplicate has the same
+  // Fingerprint of the values of all known columns (docs/feeds.md: an exact duplicate has the same
   // values in every column).
   uint64_t ContentFingerprint() const;
 

@@ -2,7 +2,7 @@
 """Generates the coigraph demo region: the city of Kentau (Turkestan region).
 
 Run from anywhere:  python3 examples/demo/make_demo.py
-It rewrites every CSV of the feed (FEEDS.md) next to this script and
+It rewrites every CSV of the feed (docs/feeds.md) next to this script and
 expected_findings.tsv.  Standard library only, no randomness: reruns produce identical files.
 
 The data is declared by hand below (persons, kinship, organizations, staffing table,
@@ -21,7 +21,7 @@ import sys
 OUT = os.path.dirname(os.path.abspath(__file__))
 
 # --------------------------------------------------------------------------------------------
-# IIN / BIN with the FEEDS.md check digit
+# IIN / BIN with their check digit (docs/feeds.md, "Identity numbers")
 # --------------------------------------------------------------------------------------------
 
 

@@ -1,6 +1,6 @@
-// One test per reject reason of FEEDS.md: a valid base feed, one file replaced by a good row
-// and a bad one; the bad row must be the only reject, at the right line and column, and the
-// good row must load.
+// One test per reject reason (docs/feeds.md, "Bad input"): a valid base feed, one file replaced
+// by a good row and a bad one; the bad row must be the only reject, at the right line and column,
+// and the good row must load.
 #include <string>
 #include <vector>
 

@@ -12,8 +12,8 @@
 
 namespace coigraph::loaders::testing {
 
-// The 12-digit number made of `first11` and its check digit (FEEDS.md weights), or "" when no
-// check digit exists for these 11 digits.
+// The 12-digit number made of `first11` and its check digit (docs/feeds.md, "Identity
+// numbers"), or "" when no check digit exists for these 11 digits.
 inline std::string WithCheckDigit(std::string_view first11) {
   int sum = 0;
   for (size_t i = 0; i < 11; ++i) sum += (first11[i] - '0') * static_cast<int>(i + 1);

@@ -27,7 +27,7 @@ constexpr int kUnusableFeed = 2;
 constexpr char kScanHelp[] =
     "usage: coigraph scan FEED_DIR [--rules R1,R2] [--format table|jsonl] [--out FILE]\n"
     "\n"
-    "Loads FEED_DIR (FEEDS.md) and prints every finding of the rules of RULES.md.\n"
+    "Loads FEED_DIR (docs/feeds.md) and prints every finding of the rules of docs/rules.md.\n"
     "  --rules R1,R2    only these rules (e.g. HIRE_SUBORDINATION,TENDER_COMMISSION)\n"
     "  --format F       table (default, readable) or jsonl (one JSON object per finding)\n"
     "  --out FILE       write the findings to FILE instead of standard output\n"

@@ -16,7 +16,7 @@ constexpr char kUsage[] =
     "usage: coigraph COMMAND [ARGS] [--help]\n"
     "\n"
     "commands:\n"
-    "  scan FEED_DIR   every conflict of RULES.md found in a feed directory\n"
+    "  scan FEED_DIR   every conflict of docs/rules.md found in a feed directory\n"
     "  load FEED_DIR   load a feed directory and report loaded / merged / rejected rows\n"
     "  ties IIN        a person's legal kin and the companies tied to them on a date\n"
     "  paths FROM TO   the k shortest paths between two persons or companies\n"

@@ -1,4 +1,4 @@
-// A buffered RFC 4180 writer for one feed file (FEEDS.md "General rules").
+// A buffered RFC 4180 writer for one feed file (docs/feeds.md, "General rules").
 //
 // Fields are appended one by one and quoted only when they need it (a comma, a quote or a line
 // break); rows end with LF. Output is buffered and written in large blocks, so that a region of

@@ -15,8 +15,8 @@ namespace {
 constexpr char kUsage[] =
     "usage: gen_region --out DIR [--persons N] [--seed S]\n"
     "\n"
-    "Writes a synthetic region in the feed formats of FEEDS.md into DIR (created if missing):\n"
-    "persons.csv, kinship.csv, organizations.csv, ..., residence.csv, plus\n"
+    "Writes a synthetic region in the feed formats of docs/feeds.md into DIR (created if\n"
+    "missing): persons.csv, kinship.csv, organizations.csv, ..., residence.csv, plus\n"
     "  expected.jsonl  every planted conflict: rule, object_id, date, official, counterparty,\n"
     "                  relation (docs/rules.md)\n"
     "  traps.jsonl     near misses that must not be reported, with the reason\n"

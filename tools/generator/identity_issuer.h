@@ -1,4 +1,4 @@
-// Issues valid, unique IINs and BINs (FEEDS.md "IIN / BIN check digit").
+// Issues valid, unique IINs and BINs (docs/feeds.md, "Identity numbers").
 //
 // IIN: birth date YYMMDD, the century/sex digit (3/4 for the 1900s, 5/6 for the 2000s, odd =
 // male), a 4-digit serial counted per (birth date, sex), and the check digit; a serial whose

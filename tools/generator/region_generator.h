@@ -1,5 +1,5 @@
-// A seeded synthetic region: every feed of FEEDS.md for a Kazakhstan-like region, with known
-// conflicts of interest planted in it.
+// A seeded synthetic region: every feed file of docs/feeds.md for a Kazakhstan-like region, with
+// known conflicts of interest planted in it.
 //
 // The background (state bodies and their staff, commissions, companies, tenders, land and
 // housing waiting lists, ...) holds no conflict of any rule of docs/rules.md. Into it, every

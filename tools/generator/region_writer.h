@@ -1,4 +1,4 @@
-// The generator's output side: one buffered writer per feed file (FEEDS.md), the issuers of
+// The generator's output side: one buffered writer per feed file (docs/feeds.md), the issuers of
 // IINs, BINs and source ids, the pools of persons, and the manifest of planted conflicts.
 //
 // Persons come from three places:
@@ -91,7 +91,7 @@ class RegionWriter {
  public:
   explicit RegionWriter(uint64_t seed);
 
-  // Creates every feed file of FEEDS.md plus expected.jsonl and traps.jsonl in `dir`.
+  // Creates every feed file of docs/feeds.md plus expected.jsonl and traps.jsonl in `dir`.
   absl::Status Open(const std::string& dir);
   absl::Status Close();
   RegionCounts Counts() const;

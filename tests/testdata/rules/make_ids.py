@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The cast of the rule test feeds: valid IINs and BINs (FEEDS.md check digit).
+"""The cast of the rule test feeds: valid IINs and BINs (docs/feeds.md, "Identity numbers").
 
 Every directory under tests/testdata/rules/ uses the same persons.csv (the cast below) and
 takes its organizations from ORGS. Run this script to print the cast with its numbers:
