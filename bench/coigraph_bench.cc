@@ -11,9 +11,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/flags/flag.h"
 #include "bench/bench_questions.h"
 #include "bench/bench_stats.h"
 #include "graph/checks.h"
@@ -21,6 +23,16 @@
 #include "graph/rules.h"
 #include "graph/text.h"
 #include "loaders/feed_loader.h"
+#include "tools/flags/flags.h"
+
+ABSL_FLAG(std::string, feed, "", "the feed directory (required)");
+ABSL_FLAG(std::string, out, "", "where questions/, answers/ and timings.json go (required)");
+ABSL_FLAG(int, runs, 5, "every timed question is run this many times");
+ABSL_FLAG(std::optional<int>, load_runs, std::nullopt, "loads this many times; default: --runs");
+ABSL_FLAG(int, hire, 1000, "hire questions");
+ABSL_FLAG(int, tenders, 200, "tender questions");
+ABSL_FLAG(int, paths, 100, "path questions");
+ABSL_FLAG(int64_t, seed, 1, "the seed the questions are drawn with");
 
 namespace {
 
@@ -37,38 +49,33 @@ struct Options {
   std::string feed;
   std::string out;
   int runs = 5;
-  int load_runs = -1;
+  int load_runs = 5;
   coigraph::bench::QuestionCounts counts;
 };
 
-bool ParseArgs(int argc, char** argv, Options& o) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (i + 1 >= argc) return false;
-    const std::string value = argv[++i];
-    const long long n = std::atoll(value.c_str());
-    if (arg == "--feed") {
-      o.feed = value;
-    } else if (arg == "--out") {
-      o.out = value;
-    } else if (arg == "--runs" && n > 0) {
-      o.runs = static_cast<int>(n);
-    } else if (arg == "--load-runs" && n > 0) {
-      o.load_runs = static_cast<int>(n);
-    } else if (arg == "--hire" && n >= 0) {
-      o.counts.hire = static_cast<int>(n);
-    } else if (arg == "--tenders" && n >= 0) {
-      o.counts.tender = static_cast<int>(n);
-    } else if (arg == "--paths" && n >= 0) {
-      o.counts.paths = static_cast<int>(n);
-    } else if (arg == "--seed" && n >= 0) {
-      o.counts.seed = static_cast<uint64_t>(n);
-    } else {
-      return false;
-    }
+std::optional<Options> UsageError(const char* message) {
+  std::fprintf(stderr, "coigraph_bench: %s\n%s", message, kUsage);
+  return std::nullopt;
+}
+
+// The flags as Options; nullopt (and why, with the usage, on stderr) when they make none.
+std::optional<Options> Validate() {
+  Options o;
+  o.feed = absl::GetFlag(FLAGS_feed);
+  o.out = absl::GetFlag(FLAGS_out);
+  o.runs = absl::GetFlag(FLAGS_runs);
+  o.load_runs = absl::GetFlag(FLAGS_load_runs).value_or(o.runs);
+  o.counts.hire = absl::GetFlag(FLAGS_hire);
+  o.counts.tender = absl::GetFlag(FLAGS_tenders);
+  o.counts.paths = absl::GetFlag(FLAGS_paths);
+  const int64_t seed = absl::GetFlag(FLAGS_seed);
+  o.counts.seed = static_cast<uint64_t>(seed);
+  if (o.feed.empty() || o.out.empty()) return UsageError("--feed and --out are required");
+  if (o.runs < 1 || o.load_runs < 1) return UsageError("--runs and --load-runs must be >= 1");
+  if (o.counts.hire < 0 || o.counts.tender < 0 || o.counts.paths < 0 || seed < 0) {
+    return UsageError("--hire, --tenders, --paths and --seed must be >= 0");
   }
-  if (o.load_runs < 0) o.load_runs = o.runs;
-  return !o.feed.empty() && !o.out.empty();
+  return o;
 }
 
 int Fail(const std::string& message) {
@@ -81,16 +88,9 @@ void PrintTiming(const char* what, const Samples& s, double unit, const char* un
               unit_name, s.Percentile(0.99) * unit, unit_name, s.size());
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int Run(const Options& opt) {
   namespace graph = coigraph::graph;
   namespace bench = coigraph::bench;
-  Options opt;
-  if (!ParseArgs(argc, argv, opt)) {
-    std::fputs(kUsage, stderr);
-    return 2;
-  }
   std::filesystem::create_directories(opt.out + "/answers");
 
   // Load + build. The previous snapshot is freed before the next load, so VmHWM is the peak of
@@ -259,4 +259,16 @@ int main(int argc, char** argv) {
   PrintTiming("KShortestPaths k=5", paths, 1e6, "us");
   PrintTiming("Neighborhood radius 2", neighborhood, 1e6, "us");
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  coigraph::tools::ParseFlagsOrExit(argc, argv,
+                                    {FLAGS_feed, FLAGS_out, FLAGS_runs, FLAGS_load_runs, FLAGS_hire,
+                                     FLAGS_tenders, FLAGS_paths, FLAGS_seed},
+                                    {.program = "coigraph_bench", .usage = kUsage});
+  const std::optional<Options> options = Validate();
+  if (!options) return 2;
+  return Run(*options);
 }
