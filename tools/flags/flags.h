@@ -20,8 +20,7 @@
 //     flag takes no next word (--name, --name=false); "--" ends the flags;
 //   * a value the flag's type does not take is an error (absl would exit 1).
 // Errors come back as InvalidArgument, "unknown flag --NAME", "--NAME needs a value" or
-// "bad value 'V' for --NAME: WHY"; when there are errors, the first is returned, and --help is
-// not looked at.
+// "bad value 'V' for --NAME: WHY" (the first of them, also when --help is there too).
 #pragma once
 
 #include <initializer_list>
