@@ -15,11 +15,19 @@
 #include <thread>
 #include <vector>
 
+#include "absl/flags/flag.h"
 #include "absl/time/clock.h"
 #include "bench/bench_stats.h"
 #include "service/case_store.h"
 #include "service/search_key.h"
 #include "service/snapshot_holder.h"
+#include "tools/flags/flags.h"
+
+ABSL_FLAG(std::string, feed, "", "the feed directory (required)");
+ABSL_FLAG(std::string, db, "",
+          "the SQLite store to fill, removed first; default: case_list_bench.db in the system "
+          "temp directory");
+ABSL_FLAG(int, runs, 300, "List() calls of each filter mix");
 
 namespace {
 
@@ -50,114 +58,72 @@ double ThreadCpuSeconds() {
 // The first word of a name ("Жұмабаев" of "Жұмабаев Марат Қайратұлы").
 std::string Surname(const std::string& name) { return name.substr(0, name.find(' ')); }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  std::string feed;
-  std::string db = (std::filesystem::temp_directory_path() / "case_list_bench.db").string();
-  int runs = 300;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--help") {
-      std::fputs(kUsage, stdout);
-      return 0;
-    }
-    if (i + 1 >= argc) return Fail(arg + " needs a value\n" + kUsage);
-    const std::string value = argv[++i];
-    if (arg == "--feed") {
-      feed = value;
-    } else if (arg == "--db") {
-      db = value;
-    } else if (arg == "--runs") {
-      runs = std::atoi(value.c_str());
-    } else {
-      return Fail("unknown flag " + arg + "\n" + kUsage);
+// The fold alone, on the texts a case's search key is made of; one thread.
+absl::Status MeasureFold(const std::vector<CaseFacts>& cases) {
+  Stopwatch first;
+  if (!FoldForSearch("Жұмабаев").ok()) return absl::InternalError("ICU cannot fold");
+  const double create_s = first.Seconds();
+  Stopwatch w;
+  size_t key_bytes = 0;
+  for (const CaseFacts& f : cases) {
+    for (const std::string* text :
+         {&f.official, &f.official_name, &f.counterparty, &f.counterparty_name, &f.object_id,
+          &f.rule, &f.relation, &f.organization_bin, &f.organization_name, &f.region,
+          &f.explanation_ru, &f.explanation_en}) {
+      key_bytes += FoldForSearch(*text)->size() + 1;
     }
   }
-  if (feed.empty() || runs < 1) return Fail(kUsage);
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+  const double s = w.Seconds();
+  std::printf(
+      "fold: %.0f ms for %zu cases (%.1f us a case; keys %.0f bytes a case); first fold on a "
+      "thread (makes its transliterator) %.2f ms\n",
+      Ms(s), cases.size(), s * 1e6 / static_cast<double>(cases.size()),
+      static_cast<double>(key_bytes) / static_cast<double>(cases.size()), Ms(create_s));
+  std::thread other([] {
+    Stopwatch t;
+    (void)FoldForSearch("Жұмабаев");
+    std::printf("first fold on another thread: %.2f ms\n", Ms(t.Seconds()));
+  });
+  other.join();
+  return absl::OkStatus();
+}
 
-  Stopwatch load_watch;
-  absl::StatusOr<std::shared_ptr<const coigraph::service::LoadedState>> state =
-      coigraph::service::LoadScan(feed, 1, absl::Now());
-  if (!state.ok()) return Fail(std::string(state.status().message()));
-  const std::vector<CaseFacts>& cases = (*state)->cases;
-  std::printf("feed %s: %zu cases (load and rules %.0f ms)\n", feed.c_str(), cases.size(),
-              Ms(load_watch.Seconds()));
-  if (cases.empty()) return Fail("no cases");
-
-  // The fold alone, on the texts a case's search key is made of; one thread.
-  {
-    Stopwatch first;
-    if (!FoldForSearch("Жұмабаев").ok()) return Fail("ICU cannot fold");
-    const double create_s = first.Seconds();
-    Stopwatch w;
-    size_t key_bytes = 0;
-    for (const CaseFacts& f : cases) {
-      for (const std::string* text :
-           {&f.official, &f.official_name, &f.counterparty, &f.counterparty_name, &f.object_id,
-            &f.rule, &f.relation, &f.organization_bin, &f.organization_name, &f.region,
-            &f.explanation_ru, &f.explanation_en}) {
-        key_bytes += FoldForSearch(*text)->size() + 1;
-      }
-    }
-    const double s = w.Seconds();
-    std::printf(
-        "fold: %.0f ms for %zu cases (%.1f us a case; keys %.0f bytes a case); first fold on a "
-        "thread (makes its transliterator) %.2f ms\n",
-        Ms(s), cases.size(), s * 1e6 / static_cast<double>(cases.size()),
-        static_cast<double>(key_bytes) / static_cast<double>(cases.size()), Ms(create_s));
-    std::thread other([] {
-      Stopwatch t;
-      (void)FoldForSearch("Жұмабаев");
-      std::printf("first fold on another thread: %.2f ms\n", Ms(t.Seconds()));
-    });
-    other.join();
-  }
-
-  absl::StatusOr<std::unique_ptr<coigraph::service::SqliteCaseStore>> store =
+// RecordScan into the empty store and again, then the reopening of the filled store.
+absl::Status MeasureRecordScan(coigraph::service::SqliteCaseStore& store, const std::string& db,
+                               const std::vector<CaseFacts>& cases) {
+  Stopwatch w;
+  absl::StatusOr<coigraph::service::ScanSummary> s =
+      store.RecordScan(cases, absl::FromUnixSeconds(1700000000));
+  if (!s.ok()) return s.status();
+  std::printf("RecordScan, first (creates %lld): %.0f ms\n", static_cast<long long>(s->created),
+              Ms(w.Seconds()));
+  Stopwatch again;
+  s = store.RecordScan(cases, absl::FromUnixSeconds(1700000000 + 86400));
+  if (!s.ok()) return s.status();
+  std::printf("RecordScan, again (updates %lld): %.0f ms\n", static_cast<long long>(s->seen_again),
+              Ms(again.Seconds()));
+  // Reopening with keys of the current fold version does not fold again.
+  Stopwatch reopen;
+  auto reopened =
       coigraph::service::SqliteCaseStore::Open(db, coigraph::service::KnownCaseVocabulary());
-  if (!store.ok()) return Fail(std::string(store.status().message()));
-  {
-    Stopwatch w;
-    absl::StatusOr<coigraph::service::ScanSummary> s =
-        (*store)->RecordScan(cases, absl::FromUnixSeconds(1700000000));
-    if (!s.ok()) return Fail(std::string(s.status().message()));
-    std::printf("RecordScan, first (creates %lld): %.0f ms\n", static_cast<long long>(s->created),
-                Ms(w.Seconds()));
-    Stopwatch again;
-    s = (*store)->RecordScan(cases, absl::FromUnixSeconds(1700000000 + 86400));
-    if (!s.ok()) return Fail(std::string(s.status().message()));
-    std::printf("RecordScan, again (updates %lld): %.0f ms\n",
-                static_cast<long long>(s->seen_again), Ms(again.Seconds()));
-  }
-  {
-    // Reopening with keys of the current fold version does not fold again.
-    Stopwatch w;
-    auto reopened =
-        coigraph::service::SqliteCaseStore::Open(db, coigraph::service::KnownCaseVocabulary());
-    if (!reopened.ok()) return Fail(std::string(reopened.status().message()));
-    std::printf("Open of the filled store: %.1f ms\n", Ms(w.Seconds()));
-  }
-  // A few cases worked on, so that the assignee and status filters have something to find.
-  for (size_t i = 0; i < cases.size(); i += 7) {
-    (void)(*store)->Update(cases[i].case_id, {.status = CaseStatus::kInReview,
-                                              .assignee = std::string("aigerim"),
-                                              .actor = "bench",
-                                              .role = "ethics_commissioner",
-                                              .time = absl::FromUnixSeconds(1700100000)});
-  }
+  if (!reopened.ok()) return reopened.status();
+  std::printf("Open of the filled store: %.1f ms\n", Ms(reopen.Seconds()));
+  return absl::OkStatus();
+}
 
-  // Queries drawn from the data: a surname that occurs, in Cyrillic and in passport Latin.
+struct Mix {
+  std::string name;
+  CaseFilter filter;
+};
+
+// The console's filter mixes. Queries drawn from the data: a surname that occurs, in Cyrillic
+// and in passport Latin.
+std::vector<Mix> FilterMixes(const std::vector<CaseFacts>& cases) {
   const CaseFacts& sample = cases[cases.size() / 3];
   const std::string surname = Surname(sample.official_name);
   const std::string surname_latin = FoldForSearch(surname).value();
   const std::string iin_part = sample.official.substr(2, 6);
 
-  struct Mix {
-    std::string name;
-    CaseFilter filter;
-  };
   std::vector<Mix> mixes;
   mixes.push_back({"no filter, first page", {}});
   {
@@ -221,7 +187,12 @@ int main(int argc, char** argv) {
     f.page_size = 500;
     mixes.push_back({"no filter, 500 a page", f});
   }
+  return mixes;
+}
 
+// List() of each mix `runs` times: wall and CPU time.
+absl::Status MeasureList(coigraph::service::SqliteCaseStore& store, const std::vector<Mix>& mixes,
+                         int runs) {
   std::printf(
       "\nList(), %d runs each (ms; wall time, then this thread's CPU time):\n"
       "%-52s %6s %7s %7s %7s %7s %7s\n",
@@ -232,15 +203,66 @@ int main(int argc, char** argv) {
     for (int r = 0; r < runs; ++r) {
       Stopwatch w;
       const double cpu_start = ThreadCpuSeconds();
-      absl::StatusOr<CasePage> page = (*store)->List(mix.filter);
+      absl::StatusOr<CasePage> page = store.List(mix.filter);
       samples.Add(w.Seconds());
       cpu.Add(ThreadCpuSeconds() - cpu_start);
-      if (!page.ok()) return Fail(mix.name + ": " + std::string(page.status().message()));
+      if (!page.ok()) {
+        return absl::InternalError(mix.name + ": " + std::string(page.status().message()));
+      }
       total = page->total_count;
     }
     std::printf("%-52s %6lld %7.2f %7.2f %7.2f %7.2f %7.2f\n", mix.name.c_str(),
                 static_cast<long long>(total), Ms(samples.Median()), Ms(samples.Percentile(0.99)),
                 Ms(samples.Percentile(1.0)), Ms(cpu.Median()), Ms(cpu.Percentile(0.99)));
   }
+  return absl::OkStatus();
+}
+
+int Run(const std::string& feed, const std::string& db, int runs) {
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+
+  Stopwatch load_watch;
+  absl::StatusOr<std::shared_ptr<const coigraph::service::LoadedState>> state =
+      coigraph::service::LoadScan(feed, 1, absl::Now());
+  if (!state.ok()) return Fail(std::string(state.status().message()));
+  const std::vector<CaseFacts>& cases = (*state)->cases;
+  std::printf("feed %s: %zu cases (load and rules %.0f ms)\n", feed.c_str(), cases.size(),
+              Ms(load_watch.Seconds()));
+  if (cases.empty()) return Fail("no cases");
+
+  if (absl::Status st = MeasureFold(cases); !st.ok()) return Fail(std::string(st.message()));
+  absl::StatusOr<std::unique_ptr<coigraph::service::SqliteCaseStore>> store =
+      coigraph::service::SqliteCaseStore::Open(db, coigraph::service::KnownCaseVocabulary());
+  if (!store.ok()) return Fail(std::string(store.status().message()));
+  if (absl::Status st = MeasureRecordScan(**store, db, cases); !st.ok()) {
+    return Fail(std::string(st.message()));
+  }
+  // A few cases worked on, so that the assignee and status filters have something to find.
+  for (size_t i = 0; i < cases.size(); i += 7) {
+    (void)(*store)->Update(cases[i].case_id, {.status = CaseStatus::kInReview,
+                                              .assignee = std::string("aigerim"),
+                                              .actor = "bench",
+                                              .role = "ethics_commissioner",
+                                              .time = absl::FromUnixSeconds(1700100000)});
+  }
+  if (absl::Status st = MeasureList(**store, FilterMixes(cases), runs); !st.ok()) {
+    return Fail(std::string(st.message()));
+  }
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const coigraph::tools::CommandLine cl = coigraph::tools::ParseFlagsOrExit(
+      argc, argv, {FLAGS_feed, FLAGS_db, FLAGS_runs},
+      {.program = "case_list_bench", .usage = kUsage, .error_exit_code = 1});
+  const std::string feed = absl::GetFlag(FLAGS_feed);
+  const int runs = absl::GetFlag(FLAGS_runs);
+  if (feed.empty()) return Fail(std::string("--feed is required\n") + kUsage);
+  if (runs < 1) return Fail(std::string("--runs must be at least 1\n") + kUsage);
+  const std::string db =
+      cl.Given(FLAGS_db) ? absl::GetFlag(FLAGS_db)
+                         : (std::filesystem::temp_directory_path() / "case_list_bench.db").string();
+  return Run(feed, db, runs);
 }

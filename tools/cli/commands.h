@@ -1,5 +1,7 @@
-// The subcommands of `coigraph`. Each takes argv from the subcommand's first argument and
-// returns the process exit code: 0 done, 2 usage error or unusable feed, 1 anything else.
+// The subcommands of `coigraph`, one file each with its own ABSL_FLAGs (scan_command.cc,
+// load_command.cc, ties_command.cc, paths_command.cc). Each takes argv from the subcommand's
+// first argument and returns the process exit code: 0 done, 2 usage error or unusable feed,
+// 1 anything else.
 #pragma once
 
 namespace coigraph::tools {

@@ -11,15 +11,20 @@
 // It only reads: a missing DB is an error, never created; a running coigraphd may keep writing
 // (WAL), and the check covers the records committed when it starts.
 #include <algorithm>
-#include <cstdlib>
+#include <cstdint>
 #include <filesystem>
 #include <iostream>
 #include <limits>
 #include <memory>
 #include <string>
 
+#include "absl/flags/flag.h"
 #include "graph/finding.h"
 #include "service/audit_log.h"
+#include "tools/flags/flags.h"
+
+ABSL_FLAG(int64_t, from, 1, "list: the first record's seq");
+ABSL_FLAG(int64_t, limit, std::numeric_limits<int64_t>::max(), "list: at most this many records");
 
 namespace {
 
@@ -72,45 +77,24 @@ int List(coigraph::service::SqliteAuditLog& log, int64_t from, int64_t limit) {
   return 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  if (argc == 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h")) {
-    std::cout << kUsage;
-    return 0;
-  }
-  const std::string command = argc >= 3 ? argv[1] : "";
-  int64_t from = 1, limit = std::numeric_limits<int64_t>::max();
-  for (int i = 3; command == "list" && i + 1 < argc; i += 2) {
-    const std::string flag = argv[i];
-    if (flag == "--from") {
-      from = std::atoll(argv[i + 1]);
-    } else if (flag == "--limit") {
-      limit = std::atoll(argv[i + 1]);
-    } else {
-      std::cerr << kUsage;
-      return 2;
-    }
-  }
-  const bool list_ok = command == "list" && argc % 2 == 1;
-  if (!(command == "verify" && argc == 3) && !list_ok) {
-    std::cerr << kUsage;
-    return 2;
-  }
-  const std::string db = argv[2];
+// The audit log in `db`, never created; nullptr (and why, on stderr) when it cannot be opened.
+std::unique_ptr<coigraph::service::SqliteAuditLog> Open(const std::string& db) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(db, ec)) {
     std::cerr << "coigraph-audit: cannot open " << db << ": no such file\n";
-    return 2;
+    return nullptr;
   }
   absl::StatusOr<std::unique_ptr<coigraph::service::SqliteAuditLog>> log =
       coigraph::service::SqliteAuditLog::Open(db);
   if (!log.ok()) {
     std::cerr << "coigraph-audit: cannot open " << db << ": " << log.status().message() << "\n";
-    return 2;
+    return nullptr;
   }
-  if (command == "list") return List(**log, from, limit);
-  absl::StatusOr<int64_t> n = (*log)->VerifyChain();
+  return std::move(*log);
+}
+
+int Verify(coigraph::service::SqliteAuditLog& log, const std::string& db) {
+  absl::StatusOr<int64_t> n = log.VerifyChain();
   if (!n.ok()) {
     if (n.status().code() == absl::StatusCode::kDataLoss) {
       std::cerr << "audit chain BROKEN: " << n.status().message() << "\n";
@@ -121,4 +105,26 @@ int main(int argc, char** argv) {
   }
   std::cout << "audit chain OK: " << *n << " records\n";
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const coigraph::tools::CommandLine cl = coigraph::tools::ParseFlagsOrExit(
+      argc, argv, {FLAGS_from, FLAGS_limit},
+      {.program = "coigraph-audit", .usage = kUsage, .positional = 2});
+  const std::string& command = cl.positional[0];
+  const std::string& db = cl.positional[1];
+  if (command != "verify" && command != "list") {
+    std::cerr << "coigraph-audit: unknown command '" << command << "'\n" << kUsage;
+    return 2;
+  }
+  if (command == "verify" && !cl.given.empty()) {
+    std::cerr << "coigraph-audit: --from and --limit go with list\n" << kUsage;
+    return 2;
+  }
+  std::unique_ptr<coigraph::service::SqliteAuditLog> log = Open(db);
+  if (log == nullptr) return 2;
+  if (command == "list") return List(*log, absl::GetFlag(FLAGS_from), absl::GetFlag(FLAGS_limit));
+  return Verify(*log, db);
 }

@@ -15,15 +15,15 @@
 #include <grpcpp/health_check_service_interface.h>
 #include <signal.h>
 
-#include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
 
+#include "absl/flags/flag.h"
 #include "absl/strings/numbers.h"
 #include "absl/synchronization/mutex.h"
 #include "service/audit_log.h"
@@ -33,6 +33,21 @@
 #include "service/http_server.h"
 #include "service/snapshot_holder.h"
 #include "service/sqlite_db.h"
+#include "tools/flags/flags.h"
+
+#ifndef COIGRAPH_CONSOLE_DIR
+#define COIGRAPH_CONSOLE_DIR ""
+#endif
+
+ABSL_FLAG(std::string, feeds, "", "the feed directory to load at start");
+ABSL_FLAG(std::string, db, "", "the SQLite database of cases and audit records (required)");
+ABSL_FLAG(std::string, listen, "", "the gRPC address, HOST:PORT (required; port 0: a free one)");
+ABSL_FLAG(std::string, tokens, "", "the tokens file; without it, demo mode (loopback only)");
+ABSL_FLAG(std::string, tls_cert, "", "TLS certificate chain (PEM), with --tls-key");
+ABSL_FLAG(std::string, tls_key, "", "TLS private key (PEM), with --tls-cert");
+ABSL_FLAG(std::string, http, "", "also serve the JSON API and the console on HOST:PORT");
+ABSL_FLAG(std::string, console, COIGRAPH_CONSOLE_DIR, "the built console (console/dist)");
+ABSL_FLAG(int, session_hours, 8, "how long a console sign-in lasts, 1..168 hours");
 
 namespace {
 
@@ -42,9 +57,19 @@ constexpr char kUsage[] =
     "usage: coigraphd --feeds DIR --db FILE --listen HOST:PORT [--tokens FILE]"
     " [--tls-cert F --tls-key F] [--http HOST:PORT [--console DIR] [--session-hours N]]\n";
 
-#ifndef COIGRAPH_CONSOLE_DIR
-#define COIGRAPH_CONSOLE_DIR ""
-#endif
+// The command line, checked as far as it can be without opening anything.
+struct DaemonOptions {
+  std::optional<std::string> feeds;  // nullopt: nothing loaded until LoadFeeds
+  std::string db;
+  std::string listen;
+  std::optional<std::string> tokens;  // nullopt: demo mode
+  bool tls = false;                   // --tls-cert and --tls-key given
+  std::string tls_cert, tls_key;
+  std::string http;  // "": no HTTP side
+  int http_port = 0;
+  std::string console_dir;
+  int session_hours = 8;
+};
 
 volatile sig_atomic_t g_stop = 0;
 void OnSignal(int) { g_stop = 1; }
@@ -68,137 +93,129 @@ bool IsLoopback(const std::string& host) {
   return host == "localhost" || host == "::1" || host.starts_with("127.");
 }
 
-int Fail(const std::string& message) {
+int Fail(absl::string_view message) {
   std::cerr << "coigraphd: " << message << "\n";
   return 1;
 }
 
-}  // namespace
+absl::StatusOr<DaemonOptions> Validate(const coigraph::tools::CommandLine& cl) {
+  DaemonOptions o;
+  if (cl.Given(FLAGS_feeds)) o.feeds = absl::GetFlag(FLAGS_feeds);
+  o.db = absl::GetFlag(FLAGS_db);
+  o.listen = absl::GetFlag(FLAGS_listen);
+  if (cl.Given(FLAGS_tokens)) o.tokens = absl::GetFlag(FLAGS_tokens);
+  if (cl.Given(FLAGS_tls_cert) != cl.Given(FLAGS_tls_key)) {
+    return absl::InvalidArgumentError("--tls-cert and --tls-key go together");
+  }
+  o.tls = cl.Given(FLAGS_tls_cert);
+  o.tls_cert = absl::GetFlag(FLAGS_tls_cert);
+  o.tls_key = absl::GetFlag(FLAGS_tls_key);
+  if (o.listen.rfind(':') == std::string::npos) {
+    return absl::InvalidArgumentError("--listen must be HOST:PORT");
+  }
+  o.http = absl::GetFlag(FLAGS_http);
+  if (!o.http.empty() && (o.http.rfind(':') == std::string::npos ||
+                          !absl::SimpleAtoi(o.http.substr(o.http.rfind(':') + 1), &o.http_port))) {
+    return absl::InvalidArgumentError("--http must be HOST:PORT");
+  }
+  o.session_hours = absl::GetFlag(FLAGS_session_hours);
+  if (o.session_hours < 1 || o.session_hours > 24 * 7) {
+    return absl::InvalidArgumentError("--session-hours must be 1..168");
+  }
+  o.console_dir = absl::GetFlag(FLAGS_console);
+  return o;
+}
 
-int main(int argc, char** argv) {
-  // absl's deadlock detection (on in Debian's build) costs a graph update per lock: ~8% of a
-  // CheckHire's CPU. The service's lock order is fixed; tests run with it on.
-  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
-  std::map<std::string, std::string> flags;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--help" || arg == "-h") {
-      std::cout << kUsage;
-      return 0;
+// The tokens of --tokens; without them demo mode, which may only listen on loopback.
+absl::StatusOr<Authenticator> Authentication(const DaemonOptions& o) {
+  if (o.tokens) {
+    absl::StatusOr<Authenticator> auth = Authenticator::FromFile(*o.tokens);
+    if (!auth.ok()) return auth.status();
+    if (auth->token_count() == 0) {
+      return absl::InvalidArgumentError("the tokens file lists no token");
     }
-    if (!arg.starts_with("--") || i + 1 >= argc) {
-      std::cerr << kUsage;
-      return 2;
+    return auth;
+  }
+  for (const std::string& address : {o.listen, o.http}) {
+    if (!address.empty() && !IsLoopback(HostOf(address))) {
+      return absl::InvalidArgumentError(
+          "without --tokens (demo mode) only a loopback address may be listened on, not " +
+          address);
     }
-    const std::string name = arg.substr(2);
-    if (name != "feeds" && name != "db" && name != "listen" && name != "tokens" &&
-        name != "tls-cert" && name != "tls-key" && name != "http" && name != "console" &&
-        name != "session-hours") {
-      std::cerr << "coigraphd: unknown flag " << arg << "\n" << kUsage;
-      return 2;
-    }
-    flags[name] = argv[++i];
   }
-  if (!flags.contains("db") || !flags.contains("listen")) {
-    std::cerr << kUsage;
-    return 2;
-  }
-  if (flags.contains("tls-cert") != flags.contains("tls-key")) {
-    return Fail("--tls-cert and --tls-key go together");
-  }
-  const std::string listen = flags["listen"];
-  if (listen.rfind(':') == std::string::npos) return Fail("--listen must be HOST:PORT");
-  const std::string http = flags.contains("http") ? flags["http"] : "";
-  int http_port = 0;
-  if (!http.empty() && (http.rfind(':') == std::string::npos ||
-                        !absl::SimpleAtoi(http.substr(http.rfind(':') + 1), &http_port))) {
-    return Fail("--http must be HOST:PORT");
-  }
-  int session_hours = 8;
-  if (flags.contains("session-hours") &&
-      (!absl::SimpleAtoi(flags["session-hours"], &session_hours) || session_hours < 1 ||
-       session_hours > 24 * 7)) {
-    return Fail("--session-hours must be 1..168");
-  }
-  std::string console_dir = flags.contains("console") ? flags["console"] : COIGRAPH_CONSOLE_DIR;
+  std::cerr << "coigraphd: DEMO MODE: no --tokens, so no authentication; serving loopback only\n";
+  return Authenticator::Demo();
+}
 
-  // Fail fast on everything that can be checked before serving.
-  Authenticator auth = Authenticator::Demo();
-  if (flags.contains("tokens")) {
-    absl::StatusOr<Authenticator> a = Authenticator::FromFile(flags["tokens"]);
-    if (!a.ok()) return Fail(std::string(a.status().message()));
-    auth = std::move(*a);
-    if (auth.token_count() == 0) return Fail("the tokens file lists no token");
-  } else {
-    for (const std::string& address : {listen, http}) {
-      if (!address.empty() && !IsLoopback(HostOf(address))) {
-        return Fail(
-            "without --tokens (demo mode) only a loopback address may be listened on, not " +
-            address);
-      }
-    }
-    std::cerr << "coigraphd: DEMO MODE: no --tokens, so no authentication; serving loopback only\n";
-  }
+// The salt of the exports' pseudonyms, kept in the database (made on first start).
+absl::StatusOr<std::string> PseudonymSalt(const std::string& db_path) {
+  absl::StatusOr<std::unique_ptr<coigraph::service::SqliteDb>> db =
+      coigraph::service::SqliteDb::Open(db_path);
+  if (!db.ok()) return db.status();
+  return coigraph::service::GetOrCreateSecret(**db, "export_pseudonym_salt");
+}
 
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> Credentials(const DaemonOptions& o) {
+  if (!o.tls) return grpc::InsecureServerCredentials();
+  grpc::SslServerCredentialsOptions ssl;
+  grpc::SslServerCredentialsOptions::PemKeyCertPair pair;
+  if (!ReadFile(o.tls_key, &pair.private_key)) {
+    return absl::InvalidArgumentError("cannot read --tls-key");
+  }
+  if (!ReadFile(o.tls_cert, &pair.cert_chain)) {
+    return absl::InvalidArgumentError("cannot read --tls-cert");
+  }
+  ssl.pem_key_cert_pairs.push_back(std::move(pair));
+  return grpc::SslServerCredentials(ssl);
+}
+
+// Fails fast on everything that can be checked before serving, then serves until SIGINT or
+// SIGTERM.
+int Serve(const DaemonOptions& o) {
+  absl::StatusOr<Authenticator> auth = Authentication(o);
+  if (!auth.ok()) return Fail(auth.status().message());
   absl::StatusOr<std::unique_ptr<coigraph::service::SqliteCaseStore>> cases =
-      coigraph::service::SqliteCaseStore::Open(flags["db"],
-                                               coigraph::service::KnownCaseVocabulary());
-  if (!cases.ok()) return Fail(std::string(cases.status().message()));
+      coigraph::service::SqliteCaseStore::Open(o.db, coigraph::service::KnownCaseVocabulary());
+  if (!cases.ok()) return Fail(cases.status().message());
   absl::StatusOr<std::unique_ptr<coigraph::service::SqliteAuditLog>> audit =
-      coigraph::service::SqliteAuditLog::Open(flags["db"]);
-  if (!audit.ok()) return Fail(std::string(audit.status().message()));
-
-  std::string salt;
-  {
-    absl::StatusOr<std::unique_ptr<coigraph::service::SqliteDb>> db =
-        coigraph::service::SqliteDb::Open(flags["db"]);
-    if (!db.ok()) return Fail(std::string(db.status().message()));
-    absl::StatusOr<std::string> secret =
-        coigraph::service::GetOrCreateSecret(**db, "export_pseudonym_salt");
-    if (!secret.ok()) return Fail(std::string(secret.status().message()));
-    salt = std::move(*secret);
-  }
+      coigraph::service::SqliteAuditLog::Open(o.db);
+  if (!audit.ok()) return Fail(audit.status().message());
+  absl::StatusOr<std::string> salt = PseudonymSalt(o.db);
+  if (!salt.ok()) return Fail(salt.status().message());
 
   coigraph::service::SnapshotHolder holder;
-  if (flags.contains("feeds")) {
+  if (o.feeds) {
     absl::StatusOr<coigraph::service::ScanSummary> loaded =
-        coigraph::service::LoadAndSwap(flags["feeds"], holder, **cases, absl::Now());
+        coigraph::service::LoadAndSwap(*o.feeds, holder, **cases, absl::Now());
     if (!loaded.ok())
-      return Fail("loading " + flags["feeds"] + ": " + std::string(loaded.status().message()));
-    std::cerr << "coigraphd: loaded " << flags["feeds"] << ": " << holder.Get()->findings.size()
+      return Fail("loading " + *o.feeds + ": " + std::string(loaded.status().message()));
+    std::cerr << "coigraphd: loaded " << *o.feeds << ": " << holder.Get()->findings.size()
               << " findings, " << loaded->created << " new cases\n";
   }
 
-  coigraph::service::CoigraphService service({.auth = std::move(auth),
+  coigraph::service::CoigraphService service({.auth = std::move(*auth),
                                               .cases = cases->get(),
                                               .audit = audit->get(),
                                               .holder = &holder,
-                                              .default_feeds_dir = flags["feeds"],
-                                              .pseudonym_salt = salt});
-
-  std::shared_ptr<grpc::ServerCredentials> credentials = grpc::InsecureServerCredentials();
-  if (flags.contains("tls-cert")) {
-    grpc::SslServerCredentialsOptions ssl;
-    grpc::SslServerCredentialsOptions::PemKeyCertPair pair;
-    if (!ReadFile(flags["tls-key"], &pair.private_key)) return Fail("cannot read --tls-key");
-    if (!ReadFile(flags["tls-cert"], &pair.cert_chain)) return Fail("cannot read --tls-cert");
-    ssl.pem_key_cert_pairs.push_back(std::move(pair));
-    credentials = grpc::SslServerCredentials(ssl);
-  }
+                                              .default_feeds_dir = o.feeds.value_or(""),
+                                              .pseudonym_salt = *salt});
+  absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials = Credentials(o);
+  if (!credentials.ok()) return Fail(credentials.status().message());
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int port = 0;
-  builder.AddListeningPort(listen, credentials, &port);
+  builder.AddListeningPort(o.listen, *credentials, &port);
   builder.RegisterService(&service);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
-  if (server == nullptr || port == 0) return Fail("cannot listen on " + listen);
+  if (server == nullptr || port == 0) return Fail("cannot listen on " + o.listen);
   server->GetHealthCheckService()->SetServingStatus(true);
-  std::cout << "listening on " << HostOf(listen) << ":" << port << std::endl;
+  std::cout << "listening on " << HostOf(o.listen) << ":" << port << std::endl;
 
   std::unique_ptr<coigraph::service::HttpServer> http_server;
-  if (!http.empty()) {
+  if (!o.http.empty()) {
+    std::string console_dir = o.console_dir;
     if (!console_dir.empty() && !std::ifstream(console_dir + "/index.html")) {
       std::cerr << "coigraphd: no console built at " << console_dir
                 << " (npm run build in console/); serving the JSON API only\n";
@@ -206,15 +223,15 @@ int main(int argc, char** argv) {
     }
     absl::StatusOr<std::unique_ptr<coigraph::service::HttpServer>> started =
         coigraph::service::HttpServer::Start(service.api(),
-                                             {.host = HostOf(http),
-                                              .port = http_port,
+                                             {.host = HostOf(o.http),
+                                              .port = o.http_port,
                                               .console_dir = console_dir,
-                                              .tls_cert_file = flags["tls-cert"],
-                                              .tls_key_file = flags["tls-key"],
-                                              .session_lifetime = absl::Hours(session_hours)});
+                                              .tls_cert_file = o.tls_cert,
+                                              .tls_key_file = o.tls_key,
+                                              .session_lifetime = absl::Hours(o.session_hours)});
     if (!started.ok()) {
       server->Shutdown();
-      return Fail(std::string(started.status().message()));
+      return Fail(started.status().message());
     }
     http_server = std::move(*started);
     std::cout << "console on " << http_server->url() << std::endl;
@@ -230,4 +247,24 @@ int main(int argc, char** argv) {
   server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(5));
   std::cerr << "coigraphd: stopped\n";
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // absl's deadlock detection (on in Debian's build) costs a graph update per lock: ~8% of a
+  // CheckHire's CPU. The service's lock order is fixed; tests run with it on.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
+  const coigraph::tools::CommandLine cl = coigraph::tools::ParseFlagsOrExit(
+      argc, argv,
+      {FLAGS_feeds, FLAGS_db, FLAGS_listen, FLAGS_tokens, FLAGS_tls_cert, FLAGS_tls_key, FLAGS_http,
+       FLAGS_console, FLAGS_session_hours},
+      {.program = "coigraphd", .usage = kUsage});
+  if (!cl.Given(FLAGS_db) || !cl.Given(FLAGS_listen)) {
+    std::cerr << "coigraphd: --db and --listen are required\n" << kUsage;
+    return 2;
+  }
+  absl::StatusOr<DaemonOptions> options = Validate(cl);
+  if (!options.ok()) return Fail(options.status().message());
+  return Serve(*options);
 }

@@ -3,12 +3,17 @@
 //   gen_region --out DIR --persons N --seed S
 
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <string>
 
+#include "absl/flags/flag.h"
+#include "tools/flags/flags.h"
 #include "tools/generator/region_generator.h"
+
+ABSL_FLAG(std::string, out, "", "output directory (required)");
+ABSL_FLAG(int64_t, persons, 10000, "rows of persons.csv; everything scales with it");
+ABSL_FLAG(int64_t, seed, 1, "random seed; the same seed gives byte-identical files");
 
 namespace {
 
@@ -26,43 +31,12 @@ constexpr char kUsage[] =
     "  --seed S       random seed (default 1); the same seed gives byte-identical files\n"
     "  --help         this text\n";
 
-bool ParseInt(const char* text, long long& out) {
-  char* end = nullptr;
-  out = std::strtoll(text, &end, 10);
-  return end != text && *end == '\0';
+int UsageError(const std::string& message) {
+  std::fprintf(stderr, "gen_region: %s\n%s", message.c_str(), kUsage);
+  return 2;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  coigraph::generator::RegionOptions options;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--help" || arg == "-h") {
-      std::fputs(kUsage, stdout);
-      return 0;
-    }
-    if (i + 1 >= argc) {
-      std::fprintf(stderr, "gen_region: %s needs a value\n%s", arg.c_str(), kUsage);
-      return 2;
-    }
-    const char* value = argv[++i];
-    long long n = 0;
-    if (arg == "--out") {
-      options.out_dir = value;
-    } else if (arg == "--persons" && ParseInt(value, n) && n > 0) {
-      options.persons = n;
-    } else if (arg == "--seed" && ParseInt(value, n) && n >= 0) {
-      options.seed = static_cast<unsigned long long>(n);
-    } else {
-      std::fprintf(stderr, "gen_region: bad argument %s %s\n%s", arg.c_str(), value, kUsage);
-      return 2;
-    }
-  }
-  if (options.out_dir.empty()) {
-    std::fprintf(stderr, "gen_region: --out is required\n%s", kUsage);
-    return 2;
-  }
+int Generate(const coigraph::generator::RegionOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   const auto summary = coigraph::generator::GenerateRegion(options);
   if (!summary.ok()) {
@@ -83,4 +57,23 @@ int main(int argc, char** argv) {
       static_cast<long long>(summary->bids), static_cast<long long>(summary->allocations),
       static_cast<long long>(summary->expected), static_cast<long long>(summary->traps), seconds);
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  coigraph::tools::ParseFlagsOrExit(argc, argv, {FLAGS_out, FLAGS_persons, FLAGS_seed},
+                                    {.program = "gen_region", .usage = kUsage});
+  const coigraph::generator::RegionOptions options = {
+      .out_dir = absl::GetFlag(FLAGS_out),
+      .persons = absl::GetFlag(FLAGS_persons),
+      .seed = static_cast<uint64_t>(absl::GetFlag(FLAGS_seed))};
+  if (options.persons <= 0) {
+    return UsageError("bad argument --persons " + std::to_string(options.persons));
+  }
+  if (absl::GetFlag(FLAGS_seed) < 0) {
+    return UsageError("bad argument --seed " + std::to_string(absl::GetFlag(FLAGS_seed)));
+  }
+  if (options.out_dir.empty()) return UsageError("--out is required");
+  return Generate(options);
 }

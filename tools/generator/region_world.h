@@ -27,7 +27,7 @@ struct RegionSizes {
   int land_allocations_per_akimat = 0;
   int housing_allocations_per_akimat = 0;
   int other_allocations_per_akimat = 0;
-  int planted_rounds = 1;  // each round plants every scenario of planted.cc once
+  int planted_rounds = 1;  // each round plants every scenario of planter.h once
 };
 RegionSizes SizesFor(int64_t persons);
 

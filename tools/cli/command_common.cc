@@ -1,0 +1,63 @@
+#include "tools/cli/command_common.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "absl/flags/flag.h"
+
+ABSL_FLAG(std::string, date, "", "the date of the ties (YYYY-MM-DD); default: today");
+ABSL_FLAG(std::string, feeds, "",
+          "the feed directory; default: $COIGRAPH_FEEDS, else examples/demo");
+
+namespace coigraph::tools {
+
+namespace {
+
+graph::Date Today() {
+  const auto now = std::chrono::system_clock::now();
+  return static_cast<graph::Date>(
+      std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count());
+}
+
+}  // namespace
+
+int Usage(const char* help, const std::string& error) {
+  if (!error.empty()) std::cerr << "coigraph: " << error << "\n\n";
+  (error.empty() ? std::cout : std::cerr) << help;
+  return error.empty() ? 0 : kUsageError;
+}
+
+std::optional<graph::Date> DateOption(const CommandLine& cl) {
+  if (!cl.Given(FLAGS_date)) return Today();
+  return graph::ParseIsoDate(absl::GetFlag(FLAGS_date));
+}
+
+std::string TakeFeedDir(CommandLine& cl, size_t ids) {
+  if (cl.positional.size() == ids + 1 && std::filesystem::is_directory(cl.positional[0])) {
+    std::string dir = cl.positional[0];
+    cl.positional.erase(cl.positional.begin());
+    return dir;
+  }
+  if (cl.Given(FLAGS_feeds)) return absl::GetFlag(FLAGS_feeds);
+  if (const char* env = std::getenv("COIGRAPH_FEEDS")) return env;
+  return "examples/demo";
+}
+
+std::optional<loaders::LoadedFeed> Load(const std::string& dir) {
+  absl::StatusOr<loaders::LoadedFeed> feed = loaders::LoadSnapshot(dir);
+  if (!feed.ok()) {
+    std::cerr << "coigraph: feed " << dir << " is unusable: " << feed.status().message() << "\n";
+    return std::nullopt;
+  }
+  return std::move(*feed);
+}
+
+void SummariseRejects(const loaders::LoadReport& report) {
+  if (report.rejects.empty()) return;
+  std::cerr << "coigraph: " << report.rejects.size()
+            << " rows rejected (run `coigraph load` for the list)\n";
+}
+
+}  // namespace coigraph::tools
