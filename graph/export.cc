@@ -8,9 +8,9 @@
 #include <tuple>
 #include <utility>
 
+#include "base/sha256.h"
 #include "graph/finding.h"
 #include "graph/kinship.h"
-#include "graph/sha256.h"
 #include "graph/text.h"
 
 namespace coigraph::graph {
@@ -19,7 +19,7 @@ namespace {
 
 // The first 12 hex digits of SHA-256(salt + IIN).
 std::string PseudonymDigits(uint64_t iin, std::string_view salt) {
-  return Sha256Hex(Cat(salt, FormatIdentityNumber(iin))).substr(0, 12);
+  return base::Sha256Hex(Cat(salt, FormatIdentityNumber(iin))).substr(0, 12);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/synchronization/notification.h"
-#include "graph/sha256.h"
+#include "base/sha256.h"
 #include "graph/text.h"
 #include "service/sqlite_db.h"
 
@@ -157,7 +157,7 @@ std::string AuditRecordHash(const AuditRecord& record) {
   AppendField(content, JoinIds(record.ids));
   AppendField(content, record.purpose);
   AppendField(content, record.result);
-  return graph::Sha256Hex(content);
+  return base::Sha256Hex(content);
 }
 
 struct SqliteAuditLog::Impl {

@@ -8,7 +8,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "graph/sha256.h"
+#include "base/sha256.h"
 #include "graph/text.h"
 
 namespace coigraph::service {
@@ -176,7 +176,7 @@ absl::StatusOr<Principal> Authenticator::Authenticate(std::string_view authoriza
   if (!authorization.starts_with(kBearer) || authorization.size() == kBearer.size()) {
     return absl::UnauthenticatedError("authorization metadata must be \"Bearer <token>\"");
   }
-  auto it = by_hash_.find(graph::Sha256Hex(authorization.substr(kBearer.size())));
+  auto it = by_hash_.find(base::Sha256Hex(authorization.substr(kBearer.size())));
   if (it == by_hash_.end()) return absl::UnauthenticatedError("unknown token");
   return it->second;
 }

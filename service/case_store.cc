@@ -10,8 +10,8 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "base/sha256.h"
 #include "graph/date.h"
-#include "graph/sha256.h"
 #include "graph/text.h"
 #include "service/audit_log.h"
 #include "service/field_errors.h"
@@ -349,7 +349,7 @@ std::optional<CaseStatus> CaseStatusFromInt(int64_t value) {
 std::string CaseIdOf(std::string_view rule, std::string_view object_id, std::string_view official,
                      std::string_view counterparty) {
   return graph::Cat(
-      "C-", graph::Sha256Hex(graph::Cat(rule, "|", object_id, "|", official, "|", counterparty))
+      "C-", base::Sha256Hex(graph::Cat(rule, "|", object_id, "|", official, "|", counterparty))
                 .substr(0, 20));
 }
 
