@@ -14,20 +14,20 @@
 #include <string>
 #include <vector>
 
+#include "base/text.h"
 #include "bench/bench_questions.h"
 #include "bench/bench_stats.h"
 #include "graph/checks.h"
 #include "graph/paths.h"
 #include "graph/rules.h"
-#include "graph/text.h"
 #include "loaders/feed_loader.h"
 
 namespace {
 
+using coigraph::base::Cat;
 using coigraph::bench::JsonObject;
 using coigraph::bench::Samples;
 using coigraph::bench::Stopwatch;
-using coigraph::graph::Cat;
 
 constexpr char kUsage[] =
     "usage: coigraph_bench --feed DIR --out OUT [--runs 5] [--load-runs N] [--hire 1000]\n"

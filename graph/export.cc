@@ -9,11 +9,15 @@
 #include <utility>
 
 #include "base/sha256.h"
+#include "base/text.h"
 #include "graph/finding.h"
 #include "graph/kinship.h"
-#include "graph/text.h"
 
 namespace coigraph::graph {
+
+using base::AbslView;
+using base::Append;
+using base::Cat;
 
 namespace {
 

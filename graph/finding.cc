@@ -4,7 +4,6 @@
 #include <tuple>
 
 #include "graph/legal_basis.h"
-#include "graph/text.h"
 
 namespace coigraph::graph {
 

@@ -5,9 +5,12 @@
 #include <utility>
 
 #include "base/huge_pages.h"
-#include "graph/text.h"
+#include "base/text.h"
 
 namespace coigraph::graph {
+
+using base::Append;
+using base::Cat;
 
 namespace {
 

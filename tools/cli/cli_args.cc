@@ -1,6 +1,6 @@
 #include "tools/cli/cli_args.h"
 
-#include "graph/text.h"
+#include "base/text.h"
 
 namespace coigraph::tools {
 
@@ -29,12 +29,11 @@ absl::StatusOr<ParsedArgs> ParseArgs(int argc, char** argv, int first,
       value = name.substr(eq + 1);
       name = name.substr(0, eq);
     } else if (known.contains(name)) {
-      if (i + 1 >= argc)
-        return absl::InvalidArgumentError(graph::Cat("--", name, " needs a value"));
+      if (i + 1 >= argc) return absl::InvalidArgumentError(base::Cat("--", name, " needs a value"));
       value = argv[++i];
     }
     if (!known.contains(name)) {
-      return absl::InvalidArgumentError(graph::Cat("unknown option --", name));
+      return absl::InvalidArgumentError(base::Cat("unknown option --", name));
     }
     out.options[name] = value;
   }

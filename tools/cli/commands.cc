@@ -6,11 +6,11 @@
 #include <iostream>
 #include <memory>
 
+#include "base/text.h"
 #include "graph/business.h"
 #include "graph/kinship.h"
 #include "graph/paths.h"
 #include "graph/rules.h"
-#include "graph/text.h"
 #include "loaders/feed_loader.h"
 #include "tools/cli/cli_args.h"
 #include "tools/cli/table.h"
@@ -19,7 +19,7 @@ namespace coigraph::tools {
 
 namespace {
 
-using graph::Cat;
+using base::Cat;
 
 constexpr int kUsageError = 2;
 constexpr int kUnusableFeed = 2;
@@ -250,7 +250,7 @@ int RunTies(int argc, char** argv) {
   for (const graph::CompanyTie& t : graph::CompaniesOf(s, *person, *date)) {
     std::string through;
     for (size_t i = 0; i + 1 < t.chain.size(); ++i) {
-      graph::Append(through, i ? " > " : "", s.VertexName(s.OrgVertex(t.chain[i])));
+      base::Append(through, i ? " > " : "", s.VertexName(s.OrgVertex(t.chain[i])));
     }
     companies.AddRow({s.VertexNumber(s.OrgVertex(t.company)), s.VertexName(s.OrgVertex(t.company)),
                       std::string(graph::RoleName(t)),
