@@ -8,15 +8,16 @@
 #include <tuple>
 #include <utility>
 
+#include "base/json.h"
 #include "base/sha256.h"
 #include "base/text.h"
-#include "graph/finding.h"
 #include "graph/kinship.h"
 
 namespace coigraph::graph {
 
 using base::AbslView;
 using base::Append;
+using base::AppendJsonString;
 using base::Cat;
 
 namespace {

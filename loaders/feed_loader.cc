@@ -9,8 +9,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "base/json.h"
 #include "base/text.h"
-#include "graph/finding.h"
 #include "loaders/csv_reader.h"
 #include "loaders/feed_handlers.h"
 #include "loaders/feed_schema.h"
@@ -260,13 +260,13 @@ absl::StatusOr<LoadedFeed> LoadSnapshot(const std::string& dir) {
 
 std::string RejectToJson(const RejectRecord& reject) {
   std::string out = "{\"file\":";
-  graph::AppendJsonString(out, reject.file);
+  base::AppendJsonString(out, reject.file);
   absl::StrAppend(&out, ",\"line\":", reject.line, ",\"column\":");
-  graph::AppendJsonString(out, reject.column);
+  base::AppendJsonString(out, reject.column);
   out += ",\"reason\":";
-  graph::AppendJsonString(out, reject.reason);
+  base::AppendJsonString(out, reject.reason);
   out += ",\"raw\":";
-  graph::AppendJsonString(out, reject.raw);
+  base::AppendJsonString(out, reject.raw);
   out += "}";
   return out;
 }

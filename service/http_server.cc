@@ -20,10 +20,10 @@
 #include "absl/strings/strip.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
+#include "base/json.h"
 #include "base/text.h"
 #include "google/protobuf/struct.pb.h"
 #include "graph/export.h"
-#include "graph/finding.h"
 #include "service/connect_json.h"
 #include "service/console_sessions.h"
 #include "service/field_errors.h"
@@ -237,13 +237,13 @@ struct HttpServer::Impl {
 
   std::string SessionJson(const ConsoleSession& s) const {
     std::string out = "{\"name\":";
-    graph::AppendJsonString(out, s.principal.name);
+    base::AppendJsonString(out, s.principal.name);
     out += ",\"role\":";
-    graph::AppendJsonString(out, Name(s.principal.role));
+    base::AppendJsonString(out, Name(s.principal.role));
     out += ",\"csrfToken\":";
-    graph::AppendJsonString(out, s.csrf_token);
+    base::AppendJsonString(out, s.csrf_token);
     out += ",\"expiresAt\":";
-    graph::AppendJsonString(out, FormatRfc3339(s.expires));
+    base::AppendJsonString(out, FormatRfc3339(s.expires));
     out += ",\"demo\":";
     out += api.options().auth.demo() ? "true" : "false";
     out += ",\"rpcs\":[";
@@ -252,7 +252,7 @@ struct HttpServer::Impl {
       if (!MayCall(s.principal.role, rpc)) continue;
       if (!first) out += ",";
       first = false;
-      graph::AppendJsonString(out, Name(rpc));
+      base::AppendJsonString(out, Name(rpc));
     }
     out += "]}";
     return out;

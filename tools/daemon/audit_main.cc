@@ -18,7 +18,7 @@
 #include <memory>
 #include <string>
 
-#include "graph/finding.h"
+#include "base/json.h"
 #include "service/audit_log.h"
 
 namespace {
@@ -30,7 +30,7 @@ constexpr char kUsage[] =
 // {"seq":..,"time":..,"caller":..,"role":..,"rpc":..,"ids":[..],"purpose":..,"result":..,
 //  "prev_hash":..,"hash":..}
 std::string RecordJson(const coigraph::service::AuditRecord& r) {
-  using coigraph::graph::AppendJsonString;
+  using coigraph::base::AppendJsonString;
   std::string out = "{\"seq\":" + std::to_string(r.seq);
   const std::pair<const char*, const std::string*> fields[] = {
       {"time", &r.time}, {"caller", &r.caller}, {"role", &r.role}, {"rpc", &r.rpc}};
