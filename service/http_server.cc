@@ -74,8 +74,7 @@ std::string CookieValue(const httplib::Request& req, std::string_view name) {
     const std::string header = req.get_header_value("Cookie", i);
     for (absl::string_view part : absl::StrSplit(header, ';')) {
       part = absl::StripAsciiWhitespace(part);
-      if (absl::ConsumePrefix(&part, absl::string_view(name.data(), name.size())) &&
-          absl::ConsumePrefix(&part, "=")) {
+      if (absl::ConsumePrefix(&part, base::AbslView(name)) && absl::ConsumePrefix(&part, "=")) {
         return std::string(part);
       }
     }
