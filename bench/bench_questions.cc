@@ -5,15 +5,15 @@
 #include <fstream>
 #include <random>
 
+#include "base/text.h"
 #include "graph/date.h"
 #include "graph/identity_number.h"
-#include "graph/text.h"
 
 namespace coigraph::bench {
 
 namespace {
 
-using graph::Cat;
+using base::Cat;
 using graph::kNone;
 
 // Deterministic across runs on one machine (mt19937_64 is fully specified; the modulo keeps us

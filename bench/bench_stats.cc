@@ -6,7 +6,7 @@
 #include <fstream>
 #include <numeric>
 
-#include "graph/finding.h"
+#include "base/json.h"
 
 namespace coigraph::bench {
 
@@ -46,7 +46,7 @@ int64_t CurrentRssKib() { return StatusFieldKib("VmRSS:"); }
 
 void JsonObject::Key(const std::string& key) {
   if (!body_.empty()) body_ += ", ";
-  graph::AppendJsonString(body_, key);
+  base::AppendJsonString(body_, key);
   body_ += ": ";
 }
 
@@ -64,7 +64,7 @@ JsonObject& JsonObject::Integer(const std::string& key, int64_t value) {
 
 JsonObject& JsonObject::String(const std::string& key, const std::string& value) {
   Key(key);
-  graph::AppendJsonString(body_, value);
+  base::AppendJsonString(body_, value);
   return *this;
 }
 

@@ -16,12 +16,12 @@
 #include <vector>
 
 #include "absl/flags/flag.h"
+#include "base/text.h"
 #include "bench/bench_questions.h"
 #include "bench/bench_stats.h"
 #include "graph/checks.h"
 #include "graph/paths.h"
 #include "graph/rules.h"
-#include "graph/text.h"
 #include "loaders/feed_loader.h"
 #include "tools/flags/flags.h"
 
@@ -38,10 +38,10 @@ namespace {
 
 namespace graph = coigraph::graph;
 namespace bench = coigraph::bench;
+using coigraph::base::Cat;
 using coigraph::bench::JsonObject;
 using coigraph::bench::Samples;
 using coigraph::bench::Stopwatch;
-using coigraph::graph::Cat;
 
 constexpr char kUsage[] =
     "usage: coigraph_bench --feed DIR --out OUT [--runs 5] [--load-runs N] [--hire 1000]\n"

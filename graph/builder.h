@@ -22,7 +22,7 @@
 #include <utility>
 #include <vector>
 
-#include "graph/huge_pages.h"
+#include "base/huge_pages.h"
 #include "graph/model.h"
 #include "graph/snapshot.h"
 
@@ -92,12 +92,12 @@ class Builder {
   // Grows a table by half rather than doubling it once it is full.
   template <typename T>
   static void Append(std::vector<T>& v, const T& item) {
-    if (v.size() == v.capacity()) ReserveHuge(v, v.size() + v.size() / 2 + 16);
+    if (v.size() == v.capacity()) base::ReserveHuge(v, v.size() + v.size() / 2 + 16);
     v.push_back(item);
   }
   template <typename T>
   static void Reserve(std::vector<T>& v, size_t n) {
-    ReserveHuge(v, n);
+    base::ReserveHuge(v, n);
   }
 
   SnapshotData data_;

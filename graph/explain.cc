@@ -5,11 +5,14 @@
 #include <cstdio>
 #include <string>
 
+#include "base/text.h"
 #include "graph/explain_words.h"
 #include "graph/rule_context.h"
-#include "graph/text.h"
 
 namespace coigraph::graph::internal {
+
+using base::Append;
+using base::Cat;
 
 namespace {
 

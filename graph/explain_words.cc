@@ -1,8 +1,10 @@
 #include "graph/explain_words.h"
 
-#include "graph/text.h"
+#include "base/text.h"
 
 namespace coigraph::graph::internal {
+
+using base::Cat;
 
 namespace {
 

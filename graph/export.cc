@@ -8,18 +8,23 @@
 #include <tuple>
 #include <utility>
 
-#include "graph/finding.h"
+#include "base/json.h"
+#include "base/sha256.h"
+#include "base/text.h"
 #include "graph/kinship.h"
-#include "graph/sha256.h"
-#include "graph/text.h"
 
 namespace coigraph::graph {
+
+using base::AbslView;
+using base::Append;
+using base::AppendJsonString;
+using base::Cat;
 
 namespace {
 
 // The first 12 hex digits of SHA-256(salt + IIN).
 std::string PseudonymDigits(uint64_t iin, std::string_view salt) {
-  return Sha256Hex(Cat(salt, FormatIdentityNumber(iin))).substr(0, 12);
+  return base::Sha256Hex(Cat(salt, FormatIdentityNumber(iin))).substr(0, 12);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,10 +3,12 @@
 #include <cstdio>
 #include <tuple>
 
+#include "base/json.h"
 #include "graph/legal_basis.h"
-#include "graph/text.h"
 
 namespace coigraph::graph {
+
+using base::AppendJsonString;
 
 namespace {
 
@@ -76,39 +78,6 @@ std::optional<Severity> ParseSeverity(std::string_view name) {
 bool FindingLess(const Finding& a, const Finding& b) {
   return std::tie(a.rule, a.object_id, a.official, a.counterparty) <
          std::tie(b.rule, b.object_id, b.official, b.counterparty);
-}
-
-void AppendJsonString(std::string& out, std::string_view s) {
-  out += '"';
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (ch) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20 || c == 0x7f) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += ch;
-        }
-    }
-  }
-  out += '"';
 }
 
 std::string FindingToJson(const Finding& f) {

@@ -116,7 +116,5 @@ bool FindingLess(const Finding& a, const Finding& b);
 // rule's fields, the explanations and the legal basis (legal_basis in Russian, legal_basis_kk,
 // legal_basis_en; graph/legal_basis.h).
 std::string FindingToJson(const Finding& f);
-// Appends `s` as a JSON string literal (quotes, escapes control characters).
-void AppendJsonString(std::string& out, std::string_view s);
 
 }  // namespace coigraph::graph

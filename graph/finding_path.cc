@@ -1,10 +1,12 @@
 // A finding's relation string, path and scope, built for the findings that survive the sink.
 #include <algorithm>
 
+#include "base/text.h"
 #include "graph/rule_context.h"
-#include "graph/text.h"
 
 namespace coigraph::graph::internal {
+
+using base::Cat;
 
 namespace {
 

@@ -6,10 +6,12 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "base/text.h"
 #include "graph/kinship.h"
-#include "graph/text.h"
 
 namespace coigraph::graph {
+
+using base::Cat;
 
 namespace {
 

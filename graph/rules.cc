@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <utility>
 
+#include "base/text.h"
 #include "graph/rule_context.h"
-#include "graph/text.h"
 
 namespace coigraph::graph {
+
+using base::Cat;
 
 namespace internal {
 

@@ -4,10 +4,13 @@
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <utility>
 
-#include "graph/huge_pages.h"
-#include "graph/text.h"
+#include "base/huge_pages.h"
+#include "base/text.h"
 
 namespace coigraph::graph {
+
+using base::Append;
+using base::Cat;
 
 namespace {
 
@@ -149,8 +152,8 @@ Snapshot::Snapshot(SnapshotData data) : data_(std::move(data)) {
   const size_t edge_count = cursor[n];
   std::vector<uint32_t> targets;
   std::vector<Tie> ties;
-  ReserveHuge(targets, edge_count);
-  ReserveHuge(ties, edge_count);
+  base::ReserveHuge(targets, edge_count);
+  base::ReserveHuge(ties, edge_count);
   targets.resize(edge_count);
   ties.resize(edge_count);
   ForEachTie(d, [&](VertexId from, VertexId to, Tie tie) {
@@ -163,7 +166,7 @@ Snapshot::Snapshot(SnapshotData data) : data_(std::move(data)) {
   std::vector<KinshipFact>().swap(data_.kinship);
   // cursor[v] is now where v's ties end.
   std::vector<uint32_t> sources;
-  ReserveHuge(sources, edge_count);
+  base::ReserveHuge(sources, edge_count);
   sources.resize(edge_count);
   for (uint32_t v = 0, begin = 0; v < n; begin = cursor[v], ++v) {
     std::fill(sources.begin() + begin, sources.begin() + cursor[v], v);

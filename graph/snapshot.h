@@ -27,8 +27,8 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "base/number_map.h"
 #include "graph/model.h"
-#include "graph/number_index.h"
 #include "graph/string_pool.h"
 
 namespace coigraph::graph {
@@ -94,7 +94,7 @@ struct SnapshotData {
   std::vector<BlacklistEntry> blacklist;
   std::vector<Residence> residences;
 
-  NumberMap<PersonIndex> person_by_iin;  // 20 million persons: see number_index.h
+  base::NumberMap<PersonIndex> person_by_iin;  // 20 million persons: see base/number_map.h
   absl::flat_hash_map<uint64_t, OrgIndex> org_by_bin;
   absl::flat_hash_map<StrId, PositionIndex> position_by_id;
   absl::flat_hash_map<StrId, CommissionIndex> commission_by_id;

@@ -1,9 +1,12 @@
 // allocations.csv, disciplinary.csv, bonuses.csv, waiting_list.csv.
 #include "absl/strings/str_cat.h"
+#include "base/text.h"
 #include "loaders/feed_handlers.h"
 #include "loaders/feed_rows.h"
 
 namespace coigraph::loaders {
+
+using base::AbslView;
 
 absl::Status LoadAllocations(FeedFile& file, LoadContext& ctx) {
   const ColumnMap& m = file.columns;
@@ -108,8 +111,8 @@ absl::Status LoadWaitingList(FeedFile& file, LoadContext& ctx) {
     const graph::Date removed = row.DateField(removed_date, Need::kOptional, graph::kMaxDate);
     if (row.ok() && removed < registered) {
       row.Reject(removed_date.name,
-                 absl::StrCat("removed_date ", Av(row.Text(removed_date)),
-                              " is before registered_date ", Av(row.Text(registered_date))));
+                 absl::StrCat("removed_date ", AbslView(row.Text(removed_date)),
+                              " is before registered_date ", AbslView(row.Text(registered_date))));
     }
     const uint64_t key = Fingerprint(18)
                              .Add(row.Text(commission_id))

@@ -1,7 +1,7 @@
 // Remembers the key of every accepted row of one file, to merge exact duplicates and reject
 // rows that reuse a key with different content (docs/feeds.md, "Keys and duplicates").
 //
-// Keys and contents are 64-bit fingerprints, not strings, in a graph::NumberMap of 24-byte
+// Keys and contents are 64-bit fingerprints, not strings, in a base::NumberMap of 24-byte
 // slots: 31 million kinship rows (2e7 persons) take about 1 GB once Reserve()d. Two different keys
 // share a fingerprint with a probability of about n^2 / 2^65 (1e-4 at 60 million rows); the reject
 // message then names the line of the other row.
@@ -15,7 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "graph/number_index.h"
+#include "base/number_map.h"
 
 namespace coigraph::loaders {
 
@@ -44,7 +44,7 @@ class DuplicateIndex {
     uint64_t content;
     int64_t line;
   };
-  graph::NumberMap<Seen> seen_;
+  base::NumberMap<Seen> seen_;
 };
 
 }  // namespace coigraph::loaders

@@ -9,7 +9,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "graph/finding.h"
+#include "base/json.h"
+#include "base/text.h"
 #include "loaders/csv_reader.h"
 #include "loaders/feed_handlers.h"
 #include "loaders/feed_schema.h"
@@ -17,6 +18,8 @@
 #include "loaders/load_context.h"
 
 namespace coigraph::loaders {
+
+using base::AbslView;
 
 graph::PersonIndex LoadContext::Resolve(const PersonRef& ref) {
   if (!ref.set) return graph::kNone;
@@ -85,12 +88,12 @@ absl::StatusOr<ColumnMap> ReadHeader(const FeedSchema& schema, const std::string
   if (!(*reader)->Next()) {
     if (!(*reader)->status().ok()) return (*reader)->status();
     return absl::InvalidArgumentError(
-        absl::StrCat(Av(schema.file), ": the file is empty (no header line)"));
+        absl::StrCat(AbslView(schema.file), ": the file is empty (no header line)"));
   }
   const CsvRecord& header = (*reader)->record();
   if (!header.error.empty()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(Av(schema.file), ":", header.line, ": malformed header: ", Av(header.error)));
+    return absl::InvalidArgumentError(absl::StrCat(AbslView(schema.file), ":", header.line,
+                                                   ": malformed header: ", AbslView(header.error)));
   }
   return ColumnMap::FromHeader(schema, header.fields);
 }
@@ -159,7 +162,7 @@ absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Buil
     if (!fs::exists(st)) continue;
     if (!fs::is_regular_file(st)) {
       return absl::InvalidArgumentError(
-          absl::StrCat(Av(schema.file), ": not a regular file, cannot be read"));
+          absl::StrCat(AbslView(schema.file), ": not a regular file, cannot be read"));
     }
     absl::StatusOr<ColumnMap> columns = ReadHeader(schema, path.string());
     if (!columns.ok()) return columns.status();
@@ -170,7 +173,7 @@ absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Buil
         absl::StrAppend(&names, names.empty() ? "" : ", ", "'", c, "'");
       }
       file_report.warnings.push_back(
-          absl::StrCat(Av(schema.file), ": unknown column",
+          absl::StrCat(AbslView(schema.file), ": unknown column",
                        columns->unknown_columns().size() > 1 ? "s " : " ", names, " ignored"));
     }
     ctx.SetPresent(id, true);
@@ -257,13 +260,13 @@ absl::StatusOr<LoadedFeed> LoadSnapshot(const std::string& dir) {
 
 std::string RejectToJson(const RejectRecord& reject) {
   std::string out = "{\"file\":";
-  graph::AppendJsonString(out, reject.file);
+  base::AppendJsonString(out, reject.file);
   absl::StrAppend(&out, ",\"line\":", reject.line, ",\"column\":");
-  graph::AppendJsonString(out, reject.column);
+  base::AppendJsonString(out, reject.column);
   out += ",\"reason\":";
-  graph::AppendJsonString(out, reject.reason);
+  base::AppendJsonString(out, reject.reason);
   out += ",\"raw\":";
-  graph::AppendJsonString(out, reject.raw);
+  base::AppendJsonString(out, reject.raw);
   out += "}";
   return out;
 }

@@ -3,7 +3,7 @@
 #include <charconv>
 #include <functional>
 
-#include "graph/number_index.h"
+#include "base/number_map.h"
 
 namespace coigraph::loaders {
 
@@ -50,7 +50,7 @@ std::optional<int64_t> ParsePositiveInteger(std::string_view text) {
   return value;
 }
 
-uint64_t Fingerprint::Mix(uint64_t x) { return graph::SplitMix64(x); }
+uint64_t Fingerprint::Mix(uint64_t x) { return base::SplitMix64(x); }
 
 Fingerprint& Fingerprint::Add(std::string_view field) {
   h_ = Mix(h_ ^ std::hash<std::string_view>{}(field)) + field.size();

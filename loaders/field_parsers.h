@@ -7,7 +7,6 @@
 #include <optional>
 #include <string_view>
 
-#include "absl/strings/string_view.h"
 #include "graph/identity_number.h"
 
 namespace coigraph::loaders {
@@ -21,9 +20,6 @@ std::optional<bool> ParseBool(std::string_view text);
 std::optional<double> ParseDecimal(std::string_view text);
 // A positive integer (digits only, value 1 .. 10^18).
 std::optional<int64_t> ParsePositiveInteger(std::string_view text);
-
-// absl 20220623 on Debian has its own string_view type: this bridges to absl::StrCat.
-inline absl::string_view Av(std::string_view s) { return {s.data(), s.size()}; }
 
 // A 64-bit fingerprint of a sequence of fields (each field's length is mixed in, so ("ab","c")
 // and ("a","bc") differ). Deterministic within a process.

@@ -5,12 +5,15 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "base/text.h"
 #include "graph/identity_number.h"
 #include "loaders/feed_handlers.h"
 #include "loaders/feed_rows.h"
 #include "loaders/forward_links.h"
 
 namespace coigraph::loaders {
+
+using base::AbslView;
 
 namespace {
 
@@ -43,13 +46,13 @@ std::vector<bool> SettleDeferred(FeedFile& file, std::string_view link_column,
         reason = own_reasons[i];
         break;
       case LinkFault::kCycle: {
-        reason = absl::StrCat(Av(link_column), " links form a cycle: ");
+        reason = absl::StrCat(AbslView(link_column), " links form a cycle: ");
         for (uint32_t x : CycleFrom(targets, i)) absl::StrAppend(&reason, ids[x], " -> ");
         absl::StrAppend(&reason, ids[i]);
         break;
       }
       case LinkFault::kTargetRejected:
-        reason = absl::StrCat(Av(link_column), " ", rows[i].link_text,
+        reason = absl::StrCat(AbslView(link_column), " ", rows[i].link_text,
                               " names a row that is rejected (line ", rows[targets[i]].line, ")");
         break;
     }
@@ -80,15 +83,15 @@ absl::Status LoadOrganizations(FeedFile& file, LoadContext& ctx) {
         if (!info.ok) {
           row.Reject(bin.name, absl::StrCat("an individual entrepreneur's bin must be its "
                                             "owner's IIN: invalid IIN '",
-                                            Av(bin_text), "': ", info.error));
+                                            AbslView(bin_text), "': ", info.error));
         }
       } else if (kind_hint) {
         const std::string error = graph::CheckBin(bin_text);
         if (!error.empty()) {
-          row.Reject(bin.name, absl::StrCat("invalid BIN '", Av(bin_text), "': ", error));
+          row.Reject(bin.name, absl::StrCat("invalid BIN '", AbslView(bin_text), "': ", error));
         }
       } else if (!graph::HasValidCheckDigit(bin_text)) {
-        row.Reject(bin.name, absl::StrCat("invalid BIN '", Av(bin_text),
+        row.Reject(bin.name, absl::StrCat("invalid BIN '", AbslView(bin_text),
                                           "': not 12 digits or the check digit is wrong"));
       }
     }
@@ -98,7 +101,7 @@ absl::Status LoadOrganizations(FeedFile& file, LoadContext& ctx) {
         graph::OrgKind::kCompany);
     const std::string_view parent_text = row.Field(parent_bin, Need::kOptional);
     if (row.ok() && !parent_text.empty() && !graph::HasValidCheckDigit(parent_text)) {
-      row.Reject(parent_bin.name, absl::StrCat("invalid BIN '", Av(parent_text),
+      row.Reject(parent_bin.name, absl::StrCat("invalid BIN '", AbslView(parent_text),
                                                "': not 12 digits or the check digit is wrong"));
     }
     if (!row.ok()) return;

@@ -3,11 +3,14 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "base/text.h"
 #include "graph/identity_number.h"
 #include "loaders/feed_handlers.h"
 #include "loaders/feed_rows.h"
 
 namespace coigraph::loaders {
+
+using base::AbslView;
 
 namespace {
 
@@ -61,7 +64,7 @@ absl::Status LoadPersons(FeedFile& file, LoadContext& ctx) {
       if (s) {
         sex_value = *s;
       } else {
-        row.Reject(sex.name, absl::StrCat("sex must be M or F, not '", Av(sex_text), "'"));
+        row.Reject(sex.name, absl::StrCat("sex must be M or F, not '", AbslView(sex_text), "'"));
       }
     }
     const graph::Date death = row.DateField(death_date, Need::kOptional, graph::kMaxDate);
@@ -70,12 +73,13 @@ absl::Status LoadPersons(FeedFile& file, LoadContext& ctx) {
                                         graph::FormatIsoDate(info.birth_date),
                                         ", which disagrees with "
                                         "birth_date ",
-                                        Av(row.Text(birth_date))));
+                                        AbslView(row.Text(birth_date))));
     }
     if (row.ok() && info.sex != sex_value) {
       row.Reject(iin.name,
-                 absl::StrCat("IIN century/sex digit ", Av(row.Text(iin).substr(6, 1)), " means ",
-                              Av(SexWord(info.sex)), ", which disagrees with sex ", Av(sex_text)));
+                 absl::StrCat("IIN century/sex digit ", AbslView(row.Text(iin).substr(6, 1)),
+                              " means ", AbslView(SexWord(info.sex)), ", which disagrees with sex ",
+                              AbslView(sex_text)));
     }
     if (!row.ok()) return;
     const uint64_t content = row.ContentFingerprint();

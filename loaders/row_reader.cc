@@ -1,8 +1,11 @@
 #include "loaders/row_reader.h"
 
+#include "base/text.h"
 #include "graph/identity_number.h"
 
 namespace coigraph::loaders {
+
+using base::AbslView;
 
 RowReader::Outcome RowReader::outcome() const {
   if (failed_) return Outcome::kRejected;
@@ -30,7 +33,7 @@ uint64_t RowReader::Iin(const Col& c, Need need, graph::IinInfo* info) {
   if (failed_ || t.empty()) return 0;
   graph::IinInfo checked = graph::CheckIin(t);
   if (!checked.ok) {
-    Reject(c.name, absl::StrCat("invalid IIN '", Av(t), "': ", checked.error));
+    Reject(c.name, absl::StrCat("invalid IIN '", AbslView(t), "': ", checked.error));
     return 0;
   }
   if (info != nullptr) *info = std::move(checked);
@@ -47,7 +50,7 @@ PersonRef RowReader::Person(const Col& c, Need need) {
   if (const auto p = ctx_.builder().FindPerson(iin)) {
     ref.index = *p;
   } else if (ctx_.Present(FeedId::kPersons)) {
-    Reject(c.name, absl::StrCat("unknown person IIN ", Av(Text(c)), " (not in persons.csv)"));
+    Reject(c.name, absl::StrCat("unknown person IIN ", AbslView(Text(c)), " (not in persons.csv)"));
   } else {
     ref.birth_date = info.birth_date;
     ref.sex = info.sex;
@@ -60,8 +63,8 @@ OrgRef RowReader::Org(const Col& c, Need need) {
   const std::string_view t = Field(c, need);
   if (failed_ || t.empty()) return ref;
   if (!graph::HasValidCheckDigit(t)) {
-    Reject(c.name,
-           absl::StrCat("invalid BIN '", Av(t), "': not 12 digits or the check digit is wrong"));
+    Reject(c.name, absl::StrCat("invalid BIN '", AbslView(t),
+                                "': not 12 digits or the check digit is wrong"));
     return ref;
   }
   ref.set = true;
@@ -69,7 +72,8 @@ OrgRef RowReader::Org(const Col& c, Need need) {
   if (const auto o = ctx_.builder().FindOrganization(ref.bin)) {
     ref.index = *o;
   } else if (ctx_.Present(FeedId::kOrganizations)) {
-    Reject(c.name, absl::StrCat("unknown organization BIN ", Av(t), " (not in organizations.csv)"));
+    Reject(c.name,
+           absl::StrCat("unknown organization BIN ", AbslView(t), " (not in organizations.csv)"));
   }
   return ref;
 }
@@ -83,14 +87,14 @@ uint32_t IdReference(RowReader& row, LoadContext& ctx, const Col& c, Need need, 
   const std::string_view t = row.Field(c, need);
   if (!row.ok() || t.empty()) return graph::kNone;
   if (!ctx.Present(target)) {
-    row.Reject(c.name, absl::StrCat(Av(c.name), " ", Av(t), ": ", Av(target_file),
+    row.Reject(c.name, absl::StrCat(AbslView(c.name), " ", AbslView(t), ": ", AbslView(target_file),
                                     " is absent, so it cannot be linked"));
     return graph::kNone;
   }
   const std::optional<uint32_t> found = find(t);
   if (!found) {
-    row.Reject(c.name,
-               absl::StrCat("unknown ", Av(c.name), " ", Av(t), " (not in ", Av(target_file), ")"));
+    row.Reject(c.name, absl::StrCat("unknown ", AbslView(c.name), " ", AbslView(t), " (not in ",
+                                    AbslView(target_file), ")"));
     return graph::kNone;
   }
   return *found;
@@ -122,7 +126,8 @@ graph::Date RowReader::DateField(const Col& c, Need need, graph::Date if_empty) 
   if (t.empty()) return if_empty;
   const std::optional<graph::Date> d = graph::ParseIsoDate(t);
   if (!d) {
-    Reject(c.name, absl::StrCat("malformed date '", Av(t), "' (expected YYYY-MM-DD, a real date)"));
+    Reject(c.name,
+           absl::StrCat("malformed date '", AbslView(t), "' (expected YYYY-MM-DD, a real date)"));
     return if_empty;
   }
   return *d;
@@ -133,8 +138,8 @@ graph::Interval RowReader::Validity(const Col& from, const Col& to, Need from_ne
   v.from = DateField(from, from_need, graph::kMinDate);
   v.to = DateField(to, Need::kOptional, graph::kMaxDate);
   if (!failed_ && v.to < v.from) {
-    Reject(to.name, absl::StrCat(Av(to.name), " ", Av(Text(to)), " is before ", Av(from.name), " ",
-                                 Av(Text(from))));
+    Reject(to.name, absl::StrCat(AbslView(to.name), " ", AbslView(Text(to)), " is before ",
+                                 AbslView(from.name), " ", AbslView(Text(from))));
   }
   return v;
 }
@@ -144,7 +149,8 @@ bool RowReader::Bool(const Col& c) {
   if (failed_ || t.empty()) return false;
   const std::optional<bool> b = ParseBool(t);
   if (!b) {
-    Reject(c.name, absl::StrCat(Av(c.name), " must be true or false, not '", Av(t), "'"));
+    Reject(c.name,
+           absl::StrCat(AbslView(c.name), " must be true or false, not '", AbslView(t), "'"));
     return false;
   }
   return *b;
@@ -155,10 +161,10 @@ double RowReader::Amount(const Col& c) {
   if (failed_ || t.empty()) return graph::kUnknownAmount;
   const std::optional<double> v = ParseDecimal(t);
   if (!v) {
-    Reject(c.name, absl::StrCat(Av(c.name),
+    Reject(c.name, absl::StrCat(AbslView(c.name),
                                 " must be a decimal number >= 0 (digits, optional "
                                 "'.' and fraction digits), not '",
-                                Av(t), "'"));
+                                AbslView(t), "'"));
     return graph::kUnknownAmount;
   }
   return *v;
@@ -169,8 +175,8 @@ double RowReader::SharePct(const Col& c) {
   if (failed_ || t.empty()) return graph::kUnknownAmount;
   const std::optional<double> v = ParseDecimal(t);
   if (!v || *v > 100.0) {
-    Reject(c.name,
-           absl::StrCat(Av(c.name), " must be a decimal number in [0, 100], not '", Av(t), "'"));
+    Reject(c.name, absl::StrCat(AbslView(c.name), " must be a decimal number in [0, 100], not '",
+                                AbslView(t), "'"));
     return graph::kUnknownAmount;
   }
   return *v;
@@ -181,7 +187,8 @@ int64_t RowReader::QueueNumber(const Col& c, Need need) {
   if (failed_ || t.empty()) return 0;
   const std::optional<int64_t> v = ParsePositiveInteger(t);
   if (!v) {
-    Reject(c.name, absl::StrCat(Av(c.name), " must be an integer >= 1, not '", Av(t), "'"));
+    Reject(c.name,
+           absl::StrCat(AbslView(c.name), " must be an integer >= 1, not '", AbslView(t), "'"));
     return 0;
   }
   return *v;
@@ -210,8 +217,8 @@ bool RowReader::UniqueBy(const DuplicateIndex::Result& r, std::string_view key_n
       merged_ = true;
       return false;
     case DuplicateIndex::Verdict::kConflict:
-      Reject("", absl::StrCat("duplicate key ", Av(key_names), " with different content than line ",
-                              r.first_line));
+      Reject("", absl::StrCat("duplicate key ", AbslView(key_names),
+                              " with different content than line ", r.first_line));
       return false;
   }
   return false;

@@ -19,6 +19,7 @@
 #include <string_view>
 
 #include "absl/strings/str_cat.h"
+#include "base/text.h"
 #include "graph/date.h"
 #include "graph/model.h"
 #include "loaders/csv_reader.h"
@@ -85,8 +86,8 @@ class RowReader {
     if (failed_) return if_failed;
     const std::optional<E> v = parse(t);
     if (!v) {
-      Reject(c.name, absl::StrCat("unknown ", Av(c.name), " '", Av(t),
-                                  "' (expected one of: ", Av(expected), ")"));
+      Reject(c.name, absl::StrCat("unknown ", base::AbslView(c.name), " '", base::AbslView(t),
+                                  "' (expected one of: ", base::AbslView(expected), ")"));
       return if_failed;
     }
     return *v;

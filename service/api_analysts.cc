@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "graph/text.h"
+#include "base/text.h"
 #include "service/api_common.h"
 #include "service/coigraph_api.h"
 #include "service/convert.h"
@@ -29,7 +29,7 @@ void CoigraphApi::DefineAnalysts() {
             call.purpose = r.purpose();
           },
       .run = [this](const Call& c, const auto& r, auto* out) { return FindPaths(c, r, out); },
-      .result = [](const v1::FindPathsResponse& r) { return graph::Cat(r.paths_size(), " paths"); },
+      .result = [](const v1::FindPathsResponse& r) { return base::Cat(r.paths_size(), " paths"); },
   };
   rpcs_.neighborhood = {
       .rpc = Rpc::kNeighborhood,
@@ -41,7 +41,7 @@ void CoigraphApi::DefineAnalysts() {
       .run = [this](const Call& c, const auto& r, auto* out) { return Neighborhood(c, r, out); },
       .result =
           [](const v1::NeighborhoodResponse& r) {
-            return graph::Cat(r.vertices_size(), " vertices");
+            return base::Cat(r.vertices_size(), " vertices");
           },
   };
   rpcs_.export_subgraph = {
@@ -58,7 +58,7 @@ void CoigraphApi::DefineAnalysts() {
       .run = [this](const Call& c, const auto& r, auto* out) { return ExportSubgraph(c, r, out); },
       .result =
           [](const ExportFiles& f) {
-            return graph::Cat(f.vertex_count, " vertices, ", f.bytes, " bytes ", f.format);
+            return base::Cat(f.vertex_count, " vertices, ", f.bytes, " bytes ", f.format);
           },
   };
 }
@@ -71,15 +71,15 @@ absl::Status CoigraphApi::FindPaths(const Call& call, const v1::FindPathsRequest
   q.date = *date;
   q.max_hops = request.max_hops() == 0 ? 4 : request.max_hops();
   q.k = request.k() == 0 ? 1 : request.k();
-  if (q.max_hops < 0) return FieldError("max_hops", graph::Cat("must be 1..", graph::kMaxPathHops));
-  if (q.k < 0) return FieldError("k", graph::Cat("must be 1..", graph::kMaxPathsK));
+  if (q.max_hops < 0) return FieldError("max_hops", base::Cat("must be 1..", graph::kMaxPathHops));
+  if (q.k < 0) return FieldError("k", base::Cat("must be 1..", graph::kMaxPathsK));
   if (q.max_hops > graph::kMaxPathHops) {
     return absl::ResourceExhaustedError(
-        graph::Cat("max_hops ", q.max_hops, " is above the limit of ", graph::kMaxPathHops));
+        base::Cat("max_hops ", q.max_hops, " is above the limit of ", graph::kMaxPathHops));
   }
   if (q.k > graph::kMaxPathsK) {
     return absl::ResourceExhaustedError(
-        graph::Cat("k ", q.k, " is above the limit of ", graph::kMaxPathsK));
+        base::Cat("k ", q.k, " is above the limit of ", graph::kMaxPathsK));
   }
   absl::StatusOr<graph::RelationMask> relations = ParseRelations(request.relations(), "relations");
   if (!relations.ok()) return relations.status();
@@ -111,10 +111,10 @@ absl::Status CoigraphApi::Neighborhood(const Call& call, const v1::NeighborhoodR
   absl::StatusOr<graph::Date> date = ParseDateField(request.date(), "date");
   if (!date.ok()) return date.status();
   const int radius = request.radius() == 0 ? 1 : request.radius();
-  if (radius < 0) return FieldError("radius", graph::Cat("must be 1..", kMaxNeighborhoodRadius));
+  if (radius < 0) return FieldError("radius", base::Cat("must be 1..", kMaxNeighborhoodRadius));
   if (radius > kMaxNeighborhoodRadius) {
     return absl::ResourceExhaustedError(
-        graph::Cat("radius ", radius, " is above the limit of ", kMaxNeighborhoodRadius));
+        base::Cat("radius ", radius, " is above the limit of ", kMaxNeighborhoodRadius));
   }
   absl::StatusOr<graph::RelationMask> relations = ParseRelations(request.relations(), "relations");
   if (!relations.ok()) return relations.status();

@@ -2,7 +2,7 @@
 #include <string>
 
 #include "absl/strings/numbers.h"
-#include "graph/text.h"
+#include "base/text.h"
 #include "service/api_common.h"
 #include "service/coigraph_api.h"
 #include "service/field_errors.h"
@@ -46,7 +46,7 @@ void CoigraphApi::DefineAudit() {
           },
       .run = [this](const Call& c, const auto& r, auto* out) { return ListAudit(c, r, out); },
       .result =
-          [](const v1::ListAuditResponse& r) { return graph::Cat(r.records_size(), " records"); },
+          [](const v1::ListAuditResponse& r) { return base::Cat(r.records_size(), " records"); },
   };
 }
 
@@ -73,11 +73,11 @@ absl::Status CoigraphApi::ListAudit(const Call& /*call*/, const v1::ListAuditReq
   if (!page.ok()) return page.status();
   for (const AuditRecord& r : page->records) AuditRecordToProto(r, response->add_records());
   response->set_total_count(page->total_count);
-  if (page->next_before_seq > 0) response->set_next_page_token(graph::Cat(page->next_before_seq));
+  if (page->next_before_seq > 0) response->set_next_page_token(base::Cat(page->next_before_seq));
   if (request.verify_chain()) {
     absl::StatusOr<int64_t> checked = options_.audit->VerifyChain();
     response->set_chain_ok(checked.ok());
-    response->set_chain_message(checked.ok() ? graph::Cat(*checked, " records, chain intact")
+    response->set_chain_message(checked.ok() ? base::Cat(*checked, " records, chain intact")
                                              : std::string(checked.status().message()));
   }
   return absl::OkStatus();

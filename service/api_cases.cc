@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "graph/text.h"
+#include "base/text.h"
 #include "service/api_common.h"
 #include "service/coigraph_api.h"
 #include "service/convert.h"
@@ -41,7 +41,7 @@ void CoigraphApi::DefineCases() {
             call.purpose = r.purpose();
           },
       .run = [this](const Call& c, const auto& r, auto* out) { return ListCases(c, r, out); },
-      .result = [](const v1::ListCasesResponse& r) { return graph::Cat(r.cases_size(), " cases"); },
+      .result = [](const v1::ListCasesResponse& r) { return base::Cat(r.cases_size(), " cases"); },
   };
   rpcs_.get_case = {
       .rpc = Rpc::kGetCase,

@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "base/text.h"
 #include "graph/checks.h"
 #include "graph/identity_number.h"
-#include "graph/text.h"
 #include "service/api_common.h"
 #include "service/coigraph_api.h"
 #include "service/convert.h"
@@ -23,7 +23,7 @@ absl::StatusOr<graph::PersonIndex> PersonField(const graph::Snapshot& snap, cons
   if (!number.ok()) return number.status();
   std::optional<graph::PersonIndex> person = snap.FindPerson(*number);
   if (!person.has_value()) {
-    return absl::NotFoundError(graph::Cat(field, " ", iin, " is not in the person registry"));
+    return absl::NotFoundError(base::Cat(field, " ", iin, " is not in the person registry"));
   }
   return *person;
 }
@@ -111,7 +111,7 @@ absl::Status CoigraphApi::CheckHire(const Call& call, const v1::CheckHireRequest
   q.candidate = *person;
   std::optional<graph::PositionIndex> position = snap.FindPosition(request.position_id());
   if (!position.has_value()) {
-    return absl::NotFoundError(graph::Cat("no position ", request.position_id()));
+    return absl::NotFoundError(base::Cat("no position ", request.position_id()));
   }
   q.position = *position;
   if (!request.appointed_by_iin().empty()) {
@@ -124,7 +124,7 @@ absl::Status CoigraphApi::CheckHire(const Call& call, const v1::CheckHireRequest
     std::optional<graph::CommissionIndex> c =
         snap.FindCommission(request.selection_commission_id());
     if (!c.has_value()) {
-      return absl::NotFoundError(graph::Cat("no commission ", request.selection_commission_id()));
+      return absl::NotFoundError(base::Cat("no commission ", request.selection_commission_id()));
     }
     q.selection_commission = *c;
   }
@@ -164,7 +164,7 @@ absl::Status CoigraphApi::CheckTender(const Call& /*call*/, const v1::CheckTende
   if (!state.ok()) return state.status();
   const graph::Snapshot& snap = *(*state)->snapshot;
   std::optional<graph::TenderIndex> t = snap.FindTender(request.tender_id());
-  if (!t.has_value()) return absl::NotFoundError(graph::Cat("no tender ", request.tender_id()));
+  if (!t.has_value()) return absl::NotFoundError(base::Cat("no tender ", request.tender_id()));
   FindingsToResponse(graph::CheckTender(snap, *t), (*state)->version, response);
   return absl::OkStatus();
 }
@@ -187,11 +187,11 @@ absl::Status CoigraphApi::CheckBidder(const Call& /*call*/, const v1::CheckBidde
   if (!state.ok()) return state.status();
   const graph::Snapshot& snap = *(*state)->snapshot;
   std::optional<graph::TenderIndex> t = snap.FindTender(request.tender_id());
-  if (!t.has_value()) return absl::NotFoundError(graph::Cat("no tender ", request.tender_id()));
+  if (!t.has_value()) return absl::NotFoundError(base::Cat("no tender ", request.tender_id()));
   std::optional<graph::OrgIndex> supplier = snap.FindOrganization(*bin);
   if (!supplier.has_value()) {
     return absl::NotFoundError(
-        graph::Cat("supplier_bin ", request.supplier_bin(), " is not in organizations.csv"));
+        base::Cat("supplier_bin ", request.supplier_bin(), " is not in organizations.csv"));
   }
   FindingsToResponse(graph::CheckBidder(snap, *t, *supplier, date), (*state)->version, response);
   return absl::OkStatus();
@@ -215,7 +215,7 @@ absl::Status CoigraphApi::CheckAllocation(const Call& /*call*/,
   const graph::Snapshot& snap = *(*state)->snapshot;
   std::optional<graph::CommissionIndex> c = snap.FindCommission(request.commission_id());
   if (!c.has_value()) {
-    return absl::NotFoundError(graph::Cat("no commission ", request.commission_id()));
+    return absl::NotFoundError(base::Cat("no commission ", request.commission_id()));
   }
   absl::StatusOr<graph::PersonIndex> recipient =
       PersonField(snap, request.recipient_iin(), "recipient_iin");

@@ -2,7 +2,7 @@
 
 #include <optional>
 
-#include "graph/text.h"
+#include "base/text.h"
 #include "service/case_store.h"
 #include "service/convert.h"
 #include "service/field_errors.h"
@@ -32,7 +32,7 @@ absl::StatusOr<graph::VertexId> ParseVertex(const graph::Snapshot& s, std::strin
   absl::StatusOr<uint64_t> number = ParseIdentityField(value, field);
   if (!number.ok()) return number.status();
   std::optional<graph::VertexId> v = s.FindVertex(*number);
-  if (!v.has_value()) return absl::NotFoundError(graph::Cat(field, " ", value, " is not known"));
+  if (!v.has_value()) return absl::NotFoundError(base::Cat(field, " ", value, " is not known"));
   return *v;
 }
 
@@ -44,13 +44,13 @@ absl::Status CheckOptionalDate(const std::string& value, std::string_view field)
 absl::StatusOr<int> PageSize(int32_t requested, std::string_view field) {
   if (requested == 0) return kDefaultPageSize;
   if (requested < 1 || requested > kMaxPageSize) {
-    return FieldError(field, graph::Cat("must be 1..", kMaxPageSize));
+    return FieldError(field, base::Cat("must be 1..", kMaxPageSize));
   }
   return requested;
 }
 
 std::string Verdict(size_t findings) {
-  return findings == 0 ? "CLEAR" : graph::Cat("CONFLICT ", findings);
+  return findings == 0 ? "CLEAR" : base::Cat("CONFLICT ", findings);
 }
 
 void FindingsToResponse(const std::vector<graph::Finding>& findings, int64_t version,

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "base/text.h"
 #include "graph/export.h"
-#include "graph/text.h"
 #include "service/api_common.h"
 #include "service/coigraph_api.h"
 #include "service/convert.h"
@@ -43,11 +43,10 @@ absl::Status CoigraphApi::ExportSubgraph(const Call& call, const v1::ExportSubgr
   response->format = v1::ExportFormat_Name(request.format());
   std::optional<graph::ExportFormat> format = ExportFormatFromProto(request.format());
   if (!format.has_value()) return FieldError("format", "required: one of the ExportFormat values");
-  if (request.radius() < 0)
-    return FieldError("radius", graph::Cat("must be 0..", kMaxExportRadius));
+  if (request.radius() < 0) return FieldError("radius", base::Cat("must be 0..", kMaxExportRadius));
   if (request.radius() > kMaxExportRadius) {
     return absl::ResourceExhaustedError(
-        graph::Cat("radius ", request.radius(), " is above the limit of ", kMaxExportRadius));
+        base::Cat("radius ", request.radius(), " is above the limit of ", kMaxExportRadius));
   }
   if (!request.has_seeds() && request.case_id().empty()) {
     return FieldError("case_id", "required (or seeds)");

@@ -1,7 +1,7 @@
 // The operators' RPCs: LoadFeeds and Status.
 #include <string>
 
-#include "graph/text.h"
+#include "base/text.h"
 #include "service/api_common.h"
 #include "service/coigraph_api.h"
 #include "service/convert.h"
@@ -34,7 +34,7 @@ void CoigraphApi::DefineOperators() {
       .run = [this](const Call& c, const auto& r, auto* out) { return LoadFeeds(c, r, out); },
       .result =
           [](const v1::LoadFeedsResponse& r) {
-            return graph::Cat("version ", r.snapshot_version());
+            return base::Cat("version ", r.snapshot_version());
           },
   };
   rpcs_.status = {
@@ -43,7 +43,7 @@ void CoigraphApi::DefineOperators() {
       .describe = [](const v1::StatusRequest&, Call&) {},
       .run = [this](const Call& c, const auto& r, auto* out) { return Status(c, r, out); },
       .result =
-          [](const v1::StatusResponse& r) { return graph::Cat("version ", r.snapshot_version()); },
+          [](const v1::StatusResponse& r) { return base::Cat("version ", r.snapshot_version()); },
   };
 }
 

@@ -8,8 +8,8 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/synchronization/notification.h"
-#include "graph/sha256.h"
-#include "graph/text.h"
+#include "base/sha256.h"
+#include "base/text.h"
 #include "service/sqlite_db.h"
 
 namespace coigraph::service {
@@ -77,7 +77,7 @@ std::vector<std::string> SplitIds(const std::string& joined) {
 }
 
 void AppendField(std::string& out, std::string_view field) {
-  graph::Append(out, field.size(), ":", field);
+  base::Append(out, field.size(), ":", field);
 }
 
 AuditRecord RecordFromRow(const SqliteStatement& st) {
@@ -157,7 +157,7 @@ std::string AuditRecordHash(const AuditRecord& record) {
   AppendField(content, JoinIds(record.ids));
   AppendField(content, record.purpose);
   AppendField(content, record.result);
-  return graph::Sha256Hex(content);
+  return base::Sha256Hex(content);
 }
 
 struct SqliteAuditLog::Impl {

@@ -8,8 +8,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "graph/sha256.h"
-#include "graph/text.h"
+#include "base/sha256.h"
+#include "base/text.h"
 
 namespace coigraph::service {
 
@@ -137,7 +137,7 @@ absl::StatusOr<Authenticator> Authenticator::FromText(std::string_view text,
                                                       std::string_view source) {
   Authenticator auth;
   int line_number = 0;
-  for (absl::string_view line : absl::StrSplit(graph::AbslView(text), '\n')) {
+  for (absl::string_view line : absl::StrSplit(base::AbslView(text), '\n')) {
     ++line_number;
     if (const size_t hash = line.find('#'); hash != absl::string_view::npos) {
       line = line.substr(0, hash);
@@ -146,7 +146,7 @@ absl::StatusOr<Authenticator> Authenticator::FromText(std::string_view text,
         absl::StrSplit(line, absl::ByAnyChar(" \t\r"), absl::SkipEmpty());
     if (fields.empty()) continue;
     auto bad = [&](std::string_view why) {
-      return absl::InvalidArgumentError(graph::Cat(source, ":", line_number, ": ", why));
+      return absl::InvalidArgumentError(base::Cat(source, ":", line_number, ": ", why));
     };
     if (fields.size() != 3) return bad("expected ROLE NAME SHA256_HEX_OF_TOKEN");
     std::optional<Role> role = ParseRole({fields[0].data(), fields[0].size()});
@@ -176,7 +176,7 @@ absl::StatusOr<Principal> Authenticator::Authenticate(std::string_view authoriza
   if (!authorization.starts_with(kBearer) || authorization.size() == kBearer.size()) {
     return absl::UnauthenticatedError("authorization metadata must be \"Bearer <token>\"");
   }
-  auto it = by_hash_.find(graph::Sha256Hex(authorization.substr(kBearer.size())));
+  auto it = by_hash_.find(base::Sha256Hex(authorization.substr(kBearer.size())));
   if (it == by_hash_.end()) return absl::UnauthenticatedError("unknown token");
   return it->second;
 }
@@ -191,7 +191,7 @@ absl::StatusOr<Principal> Authenticator::Authorize(std::string_view authorizatio
 
 absl::Status MayCallStatus(Role role, Rpc rpc) {
   if (MayCall(role, rpc)) return absl::OkStatus();
-  return absl::PermissionDeniedError(graph::Cat("role ", Name(role), " may not call ", Name(rpc)));
+  return absl::PermissionDeniedError(base::Cat("role ", Name(role), " may not call ", Name(rpc)));
 }
 
 std::vector<Rpc> AllRpcs() {

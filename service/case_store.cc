@@ -10,9 +10,9 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "base/sha256.h"
+#include "base/text.h"
 #include "graph/date.h"
-#include "graph/sha256.h"
-#include "graph/text.h"
 #include "service/audit_log.h"
 #include "service/field_errors.h"
 #include "service/search_key.h"
@@ -156,7 +156,7 @@ absl::StatusOr<std::string> SearchKey(std::string_view facts_key, std::string_vi
   if (!folded_note.ok()) return folded_note.status();
   absl::StatusOr<std::string> folded_assignee = FoldForSearch(assignee);
   if (!folded_assignee.ok()) return folded_assignee.status();
-  return graph::Cat(facts_key, *folded_note, "\n", *folded_assignee);
+  return base::Cat(facts_key, *folded_note, "\n", *folded_assignee);
 }
 
 absl::StatusOr<std::string> SearchKey(const CaseRecord& c) {
@@ -293,8 +293,8 @@ absl::Status CheckKnown(std::string_view field, std::string_view what, const std
   if (value.empty() || std::find(known.begin(), known.end(), value) != known.end()) {
     return absl::OkStatus();
   }
-  return FieldError(field, graph::Cat("unknown ", what, " \"", value,
-                                      "\" (known: ", absl::StrJoin(known, ", "), ")"));
+  return FieldError(field, base::Cat("unknown ", what, " \"", value,
+                                     "\" (known: ", absl::StrJoin(known, ", "), ")"));
 }
 
 // The parts of a WHERE clause. The counts leave out the status and sphere conditions (the
@@ -314,10 +314,10 @@ absl::StatusOr<SqliteStatement> PrepareWhere(SqliteDb& db, std::string_view head
   std::vector<std::string> args;
   for (const Condition& c : conditions) {
     if (!with_facets && c.facet != Facet::kNone) continue;
-    graph::Append(where, " AND ", c.sql);
+    base::Append(where, " AND ", c.sql);
     args.insert(args.end(), c.args.begin(), c.args.end());
   }
-  absl::StatusOr<SqliteStatement> st = db.Prepare(graph::Cat(head, where, tail));
+  absl::StatusOr<SqliteStatement> st = db.Prepare(base::Cat(head, where, tail));
   if (!st.ok()) return st.status();
   for (size_t i = 0; i < args.size(); ++i) st->Bind(static_cast<int>(i + 1), args[i]);
   return st;
@@ -348,8 +348,8 @@ std::optional<CaseStatus> CaseStatusFromInt(int64_t value) {
 
 std::string CaseIdOf(std::string_view rule, std::string_view object_id, std::string_view official,
                      std::string_view counterparty) {
-  return graph::Cat(
-      "C-", graph::Sha256Hex(graph::Cat(rule, "|", object_id, "|", official, "|", counterparty))
+  return base::Cat(
+      "C-", base::Sha256Hex(base::Cat(rule, "|", object_id, "|", official, "|", counterparty))
                 .substr(0, 20));
 }
 
@@ -378,7 +378,7 @@ struct SqliteCaseStore::Impl {
     st->Bind(1, case_id);
     absl::StatusOr<bool> row = st->Step();
     if (!row.ok()) return row.status();
-    if (!*row) return absl::NotFoundError(graph::Cat("no case ", case_id));
+    if (!*row) return absl::NotFoundError(base::Cat("no case ", case_id));
     return CaseFromRow(*st);
   }
 };

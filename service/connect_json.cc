@@ -4,9 +4,9 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/strip.h"
+#include "base/json.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/rpc/error_details.pb.h"
-#include "graph/finding.h"
 #include "service/field_errors.h"
 
 namespace coigraph::service {
@@ -89,9 +89,9 @@ ConnectError ConnectErrorOf(const absl::Status& status) {
   e.http_status = ConnectHttpStatus(status.code());
   std::string& out = e.body;
   out = "{\"code\":";
-  graph::AppendJsonString(out, ConnectCodeName(status.code()));
+  base::AppendJsonString(out, ConnectCodeName(status.code()));
   out += ",\"message\":";
-  graph::AppendJsonString(out, std::string(status.message()));
+  base::AppendJsonString(out, std::string(status.message()));
   if (std::optional<std::string> field = ViolatedField(status)) {
     google::rpc::BadRequest bad_request;
     google::rpc::BadRequest::FieldViolation* v = bad_request.add_field_violations();
@@ -101,7 +101,7 @@ ConnectError ConnectErrorOf(const absl::Status& status) {
     absl::Base64Escape(bad_request.SerializeAsString(), &value);
     while (!value.empty() && value.back() == '=') value.pop_back();  // Connect: unpadded
     out += ",\"details\":[{\"type\":\"google.rpc.BadRequest\",\"value\":";
-    graph::AppendJsonString(out, value);
+    base::AppendJsonString(out, value);
     out += ",\"debug\":";
     out += MessageToJson(bad_request);
     out += "}]";

@@ -7,7 +7,7 @@
 #include <cstdlib>
 
 #include "absl/strings/escaping.h"
-#include "graph/sha256.h"
+#include "base/sha256.h"
 
 namespace coigraph::service {
 
@@ -31,13 +31,13 @@ ConsoleSession ConsoleSessions::Open(const Principal& principal, absl::Time now)
   absl::MutexLock lock(&mu_);
   // Expired sessions are dropped as new ones come, so the map stays as large as the live ones.
   absl::erase_if(by_hash_, [now](const auto& entry) { return entry.second.expires <= now; });
-  by_hash_[graph::Sha256Hex(s.id)] = s;
+  by_hash_[base::Sha256Hex(s.id)] = s;
   return s;
 }
 
 std::optional<ConsoleSession> ConsoleSessions::Find(const std::string& id, absl::Time now) {
   if (id.empty()) return std::nullopt;
-  const std::string hash = graph::Sha256Hex(id);
+  const std::string hash = base::Sha256Hex(id);
   absl::MutexLock lock(&mu_);
   auto it = by_hash_.find(hash);
   if (it == by_hash_.end()) return std::nullopt;
@@ -49,7 +49,7 @@ std::optional<ConsoleSession> ConsoleSessions::Find(const std::string& id, absl:
 }
 
 void ConsoleSessions::Close(const std::string& id) {
-  const std::string hash = graph::Sha256Hex(id);
+  const std::string hash = base::Sha256Hex(id);
   absl::MutexLock lock(&mu_);
   by_hash_.erase(hash);
 }

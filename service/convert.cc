@@ -1,11 +1,11 @@
 #include "service/convert.h"
 
+#include "base/text.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "graph/identity_number.h"
 #include "graph/legal_basis.h"
 #include "graph/model.h"
-#include "graph/text.h"
 #include "service/field_errors.h"
 #include "service/snapshot_holder.h"
 
@@ -152,7 +152,7 @@ void TieToProto(const graph::Tie& tie, bool from_person, v1::PathEdge* out) {
       out->set_type(std::string(graph::Name(tie.role)));
       break;
     case graph::TieKind::kHeldBy:
-      out->set_type(graph::Cat("held_by_", graph::Name(tie.role)));
+      out->set_type(base::Cat("held_by_", graph::Name(tie.role)));
       break;
   }
   if (tie.share_pct >= 0) out->set_share_pct(tie.share_pct);

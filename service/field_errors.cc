@@ -1,8 +1,8 @@
 #include "service/field_errors.h"
 
 #include "absl/strings/cord.h"
+#include "base/text.h"
 #include "graph/identity_number.h"
-#include "graph/text.h"
 
 namespace coigraph::service {
 
@@ -15,8 +15,8 @@ constexpr size_t kMaxTextBytes = 1000;
 }  // namespace
 
 absl::Status FieldError(std::string_view field, std::string_view description) {
-  absl::Status s = absl::InvalidArgumentError(graph::Cat(field, ": ", description));
-  s.SetPayload(kFieldPayload, absl::Cord(graph::AbslView(field)));
+  absl::Status s = absl::InvalidArgumentError(base::Cat(field, ": ", description));
+  s.SetPayload(kFieldPayload, absl::Cord(base::AbslView(field)));
   return s;
 }
 
@@ -35,14 +35,14 @@ absl::Status RequireText(std::string_view value, std::string_view field) {
 absl::StatusOr<uint64_t> ParseIinField(std::string_view value, std::string_view field) {
   if (value.empty()) return FieldError(field, "required");
   const graph::IinInfo info = graph::CheckIin(value);
-  if (!info.ok) return FieldError(field, graph::Cat("not a valid IIN: ", info.error));
+  if (!info.ok) return FieldError(field, base::Cat("not a valid IIN: ", info.error));
   return graph::IdentityNumberValue(value);
 }
 
 absl::StatusOr<uint64_t> ParseBinField(std::string_view value, std::string_view field) {
   if (value.empty()) return FieldError(field, "required");
   const std::string error = graph::CheckBin(value);
-  if (!error.empty()) return FieldError(field, graph::Cat("not a valid BIN: ", error));
+  if (!error.empty()) return FieldError(field, base::Cat("not a valid BIN: ", error));
   return graph::IdentityNumberValue(value);
 }
 

@@ -20,10 +20,10 @@
 #include "absl/strings/strip.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
+#include "base/json.h"
+#include "base/text.h"
 #include "google/protobuf/struct.pb.h"
 #include "graph/export.h"
-#include "graph/finding.h"
-#include "graph/text.h"
 #include "service/connect_json.h"
 #include "service/console_sessions.h"
 #include "service/field_errors.h"
@@ -74,8 +74,7 @@ std::string CookieValue(const httplib::Request& req, std::string_view name) {
     const std::string header = req.get_header_value("Cookie", i);
     for (absl::string_view part : absl::StrSplit(header, ';')) {
       part = absl::StripAsciiWhitespace(part);
-      if (absl::ConsumePrefix(&part, absl::string_view(name.data(), name.size())) &&
-          absl::ConsumePrefix(&part, "=")) {
+      if (absl::ConsumePrefix(&part, base::AbslView(name)) && absl::ConsumePrefix(&part, "=")) {
         return std::string(part);
       }
     }
@@ -178,7 +177,7 @@ struct HttpServer::Impl {
   // ended, PermissionDenied for a missing or wrong CSRF token.
   absl::StatusOr<CallContext> ContextOf(const httplib::Request& req, bool state_changing) {
     CallContext context;
-    context.peer = graph::Cat(req.remote_addr, ":", req.remote_port);
+    context.peer = base::Cat(req.remote_addr, ":", req.remote_port);
     const std::string timeout = req.get_header_value("Connect-Timeout-Ms");
     int64_t ms = 0;
     if (!timeout.empty() && absl::SimpleAtoi(timeout, &ms) && ms > 0) {
@@ -209,7 +208,7 @@ struct HttpServer::Impl {
                          ? "CheckHireBatch is a bidirectional stream: call it over gRPC"
                      : method == "ExportSubgraph"
                          ? "ExportSubgraph is a download over HTTP: GET /api/export"
-                         : graph::Cat("no method coigraph.v1.Coigraph/", method)),
+                         : base::Cat("no method coigraph.v1.Coigraph/", method)),
                  res);
       return;
     }
@@ -237,13 +236,13 @@ struct HttpServer::Impl {
 
   std::string SessionJson(const ConsoleSession& s) const {
     std::string out = "{\"name\":";
-    graph::AppendJsonString(out, s.principal.name);
+    base::AppendJsonString(out, s.principal.name);
     out += ",\"role\":";
-    graph::AppendJsonString(out, Name(s.principal.role));
+    base::AppendJsonString(out, Name(s.principal.role));
     out += ",\"csrfToken\":";
-    graph::AppendJsonString(out, s.csrf_token);
+    base::AppendJsonString(out, s.csrf_token);
     out += ",\"expiresAt\":";
-    graph::AppendJsonString(out, FormatRfc3339(s.expires));
+    base::AppendJsonString(out, FormatRfc3339(s.expires));
     out += ",\"demo\":";
     out += api.options().auth.demo() ? "true" : "false";
     out += ",\"rpcs\":[";
@@ -252,16 +251,16 @@ struct HttpServer::Impl {
       if (!MayCall(s.principal.role, rpc)) continue;
       if (!first) out += ",";
       first = false;
-      graph::AppendJsonString(out, Name(rpc));
+      base::AppendJsonString(out, Name(rpc));
     }
     out += "]}";
     return out;
   }
 
   std::string CookieHeader(const std::string& value, int64_t max_age_seconds) const {
-    return graph::Cat(kSessionCookie, "=", value,
-                      "; Path=/; HttpOnly; SameSite=Strict; Max-Age=", max_age_seconds,
-                      tls ? "; Secure" : "");
+    return base::Cat(kSessionCookie, "=", value,
+                     "; Path=/; HttpOnly; SameSite=Strict; Max-Age=", max_age_seconds,
+                     tls ? "; Secure" : "");
   }
 
   // No caller: audited as "anonymous".
@@ -411,7 +410,7 @@ struct HttpServer::Impl {
     if (std::find(names.begin(), names.end(), file) == names.end()) {
       Refuse(
           def.rpc, *context,
-          FieldError("file", graph::Cat("one of the format's files: ", absl::StrJoin(names, ", "))),
+          FieldError("file", base::Cat("one of the format's files: ", absl::StrJoin(names, ", "))),
           res);
       return;
     }
@@ -426,12 +425,12 @@ struct HttpServer::Impl {
       if (c.file_name() == file) content += c.data();
     }
     const std::string subject =
-        request.has_seeds() ? graph::Cat(request.seeds().ids_size(), "-seeds") : request.case_id();
+        request.has_seeds() ? base::Cat(request.seeds().ids_size(), "-seeds") : request.case_id();
     res.status = 200;
     res.set_header("Cache-Control", "no-store");
     res.set_header("Content-Disposition",
-                   graph::Cat("attachment; filename=\"", SafeFileName("coigraph-" + subject), "-",
-                              SafeFileName(file), "\""));
+                   base::Cat("attachment; filename=\"", SafeFileName("coigraph-" + subject), "-",
+                             SafeFileName(file), "\""));
     res.set_content(std::move(content), ContentTypeOf(file));
   }
 
@@ -482,7 +481,7 @@ struct HttpServer::Impl {
     s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
       if (!res.body.empty()) return;
       if (res.status == 404) {
-        WriteError(absl::NotFoundError(graph::Cat("nothing at ", req.path)), res);
+        WriteError(absl::NotFoundError(base::Cat("nothing at ", req.path)), res);
         res.status = 404;
       } else if (res.status == 413) {
         WriteError(absl::ResourceExhaustedError("the request body is too large"), res);
@@ -507,10 +506,10 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(CoigraphApi& api,
     auto tls =
         std::make_unique<httplib::SSLServer>(o.tls_cert_file.c_str(), o.tls_key_file.c_str());
     if (!tls->is_valid()) {
-      return absl::InvalidArgumentError(graph::Cat("the TLS certificate ", o.tls_cert_file,
-                                                   " or key ", o.tls_key_file,
-                                                   " cannot be used (unreadable, not PEM, or "
-                                                   "not a matching pair)"));
+      return absl::InvalidArgumentError(base::Cat("the TLS certificate ", o.tls_cert_file,
+                                                  " or key ", o.tls_key_file,
+                                                  " cannot be used (unreadable, not PEM, or "
+                                                  "not a matching pair)"));
     }
     impl->server = std::move(tls);
     impl->tls = true;
@@ -520,16 +519,16 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(CoigraphApi& api,
   if (!o.console_dir.empty()) {
     std::ifstream index(o.console_dir + "/index.html");
     if (!index) {
-      return absl::NotFoundError(graph::Cat("no console at ", o.console_dir,
-                                            " (index.html missing: build it with `npm run "
-                                            "build` in console/)"));
+      return absl::NotFoundError(base::Cat("no console at ", o.console_dir,
+                                           " (index.html missing: build it with `npm run "
+                                           "build` in console/)"));
     }
   }
   impl->Route();
   int port = o.port == 0 ? impl->server->bind_to_any_port(o.host)
                          : (impl->server->bind_to_port(o.host, o.port) ? o.port : -1);
   if (port <= 0) {
-    return absl::UnavailableError(graph::Cat("cannot listen on ", o.host, ":", o.port));
+    return absl::UnavailableError(base::Cat("cannot listen on ", o.host, ":", o.port));
   }
   std::unique_ptr<HttpServer> server(new HttpServer(std::move(impl)));
   server->port_ = port;
@@ -544,8 +543,8 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(CoigraphApi& api,
 std::string HttpServer::url() const {
   const std::string& host = impl_->options.host;
   const bool v6 = host.find(':') != std::string::npos;
-  return graph::Cat(impl_->tls ? "https://" : "http://", v6 ? "[" : "", host, v6 ? "]" : "", ":",
-                    port_, "/");
+  return base::Cat(impl_->tls ? "https://" : "http://", v6 ? "[" : "", host, v6 ? "]" : "", ":",
+                   port_, "/");
 }
 
 void HttpServer::Stop() {

@@ -1,6 +1,6 @@
 #include "service/rpc_runner.h"
 
-#include "graph/text.h"
+#include "base/text.h"
 #include "service/field_errors.h"
 
 namespace coigraph::service {
@@ -49,8 +49,8 @@ AuditEntry RpcRunner::EntryOf(const Call& call, const absl::Status& status,
   entry.ids = call.ids;
   entry.purpose = call.purpose;
   entry.result = status.ok()
-                     ? graph::Cat("OK ", result)
-                     : graph::Cat(absl::StatusCodeToString(status.code()), " ", status.message());
+                     ? base::Cat("OK ", result)
+                     : base::Cat(absl::StatusCodeToString(status.code()), " ", status.message());
   return entry;
 }
 

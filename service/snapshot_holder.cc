@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <utility>
 
+#include "base/text.h"
 #include "graph/identity_number.h"
 #include "graph/rules.h"
-#include "graph/text.h"
 
 namespace coigraph::service {
 

@@ -6,7 +6,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "graph/text.h"
+#include "base/text.h"
 
 namespace coigraph::service {
 
@@ -34,7 +34,7 @@ absl::StatusOr<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path
 SqliteDb::~SqliteDb() { sqlite3_close_v2(db_); }
 
 absl::Status SqliteDb::Error(std::string_view what) const {
-  return absl::InternalError(graph::Cat(what, ": ", sqlite3_errmsg(db_), " (", path_, ")"));
+  return absl::InternalError(base::Cat(what, ": ", sqlite3_errmsg(db_), " (", path_, ")"));
 }
 
 absl::Status SqliteDb::Exec(std::string_view sql) {
@@ -52,7 +52,7 @@ absl::StatusOr<SqliteStatement> SqliteDb::Prepare(std::string_view sql) {
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
       SQLITE_OK) {
-    return Error(graph::Cat("prepare \"", sql.substr(0, 60), "\""));
+    return Error(base::Cat("prepare \"", sql.substr(0, 60), "\""));
   }
   return SqliteStatement(stmt, this);
 }
@@ -159,7 +159,7 @@ absl::StatusOr<std::string> GetOrCreateSecret(SqliteDb& db, std::string_view nam
   select->Bind(1, name);
   absl::StatusOr<bool> row = select->Step();
   if (!row.ok()) return row.status();
-  if (!*row) return absl::InternalError(graph::Cat("secret ", name, " vanished"));
+  if (!*row) return absl::InternalError(base::Cat("secret ", name, " vanished"));
   return select->ColumnText(0);
 }
 

@@ -19,9 +19,9 @@
 #include <string>
 #include <vector>
 
+#include "base/sha256.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
-#include "graph/sha256.h"
 #include "gtest/gtest.h"
 #include "tests/e2e_service/daemon_process.h"
 #include "tools/generator/region_generator.h"
@@ -76,10 +76,10 @@ class ConsoleBrowserTest : public ::testing::Test {
                {"OPERATOR", "console-test-o-" + salt},
                {"HR", "console-test-h-" + salt}};
     std::ofstream(work_ / "tokens.txt")
-        << "ethics_commissioner aigerim " << graph::Sha256Hex(tokens_["COMMISSIONER"]) << "\n"
-        << "analyst daniyar " << graph::Sha256Hex(tokens_["ANALYST"]) << "\n"
-        << "operator ops " << graph::Sha256Hex(tokens_["OPERATOR"]) << "\n"
-        << "hr_system hr-gateway " << graph::Sha256Hex(tokens_["HR"]) << "\n";
+        << "ethics_commissioner aigerim " << base::Sha256Hex(tokens_["COMMISSIONER"]) << "\n"
+        << "analyst daniyar " << base::Sha256Hex(tokens_["ANALYST"]) << "\n"
+        << "operator ops " << base::Sha256Hex(tokens_["OPERATOR"]) << "\n"
+        << "hr_system hr-gateway " << base::Sha256Hex(tokens_["HR"]) << "\n";
   }
 
   void TearDown() override {

@@ -24,12 +24,12 @@
 #include <tuple>
 #include <vector>
 
+#include "base/sha256.h"
 #include "coigraph/v1/coigraph.grpc.pb.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "graph/date.h"
 #include "graph/identity_number.h"
-#include "graph/sha256.h"
 #include "graph/snapshot.h"
 #include "gtest/gtest.h"
 #include "loaders/feed_loader.h"
@@ -102,10 +102,10 @@ class CoigraphdTest : public ::testing::Test {
     tokens_ = (work_ / "tokens.txt").string();
     std::ofstream t(tokens_);
     t << "# role name sha256(token)\n"
-      << "hr_system hr-gateway " << graph::Sha256Hex("tok-hr") << "\n"
-      << "ethics_commissioner aigerim " << graph::Sha256Hex("tok-ethics") << "\n"
-      << "analyst daniyar " << graph::Sha256Hex("tok-analyst") << "\n"
-      << "operator ops " << graph::Sha256Hex("tok-ops") << "\n";
+      << "hr_system hr-gateway " << base::Sha256Hex("tok-hr") << "\n"
+      << "ethics_commissioner aigerim " << base::Sha256Hex("tok-ethics") << "\n"
+      << "analyst daniyar " << base::Sha256Hex("tok-analyst") << "\n"
+      << "operator ops " << base::Sha256Hex("tok-ops") << "\n";
   }
 
   void TearDown() override {

@@ -13,11 +13,11 @@
 #include <vector>
 
 #include "absl/strings/escaping.h"
+#include "base/sha256.h"
 #include "coigraph/v1/coigraph.grpc.pb.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/rpc/error_details.pb.h"
-#include "graph/sha256.h"
 #include "gtest/gtest.h"
 #include "tests/e2e_service/daemon_process.h"
 #include "tools/generator/region_generator.h"
@@ -59,10 +59,10 @@ class HttpApiTest : public ::testing::Test {
     fs::remove_all(work_);
     fs::create_directories(work_);
     std::ofstream(work_ / "tokens.txt")
-        << "hr_system hr-gateway " << graph::Sha256Hex("tok-hr") << "\n"
-        << "ethics_commissioner aigerim " << graph::Sha256Hex("tok-ethics") << "\n"
-        << "analyst daniyar " << graph::Sha256Hex("tok-analyst") << "\n"
-        << "operator ops " << graph::Sha256Hex("tok-ops") << "\n";
+        << "hr_system hr-gateway " << base::Sha256Hex("tok-hr") << "\n"
+        << "ethics_commissioner aigerim " << base::Sha256Hex("tok-ethics") << "\n"
+        << "analyst daniyar " << base::Sha256Hex("tok-analyst") << "\n"
+        << "operator ops " << base::Sha256Hex("tok-ops") << "\n";
   }
 
   void TearDown() override {

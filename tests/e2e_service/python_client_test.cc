@@ -7,8 +7,8 @@
 #include <fstream>
 #include <string>
 
+#include "base/sha256.h"
 #include "coigraph/v1/coigraph.grpc.pb.h"
-#include "graph/sha256.h"
 #include "gtest/gtest.h"
 #include "service/case_store.h"
 #include "tests/e2e_service/daemon_process.h"
@@ -41,7 +41,7 @@ TEST(PythonClientTest, CheckHireFromPythonGivesTheCppAnswer) {
   ASSERT_NE(e, nullptr);
   {
     std::ofstream t(work / "tokens.txt");
-    t << "hr_system hr-python " << graph::Sha256Hex("tok-hr") << "\n";
+    t << "hr_system hr-python " << base::Sha256Hex("tok-hr") << "\n";
   }
   DaemonProcess daemon;
   absl::Status s =

@@ -14,11 +14,11 @@
 #include <utility>
 #include <vector>
 
+#include "base/text.h"
 #include "graph/date.h"
 #include "graph/finding.h"
 #include "graph/legal_basis.h"
 #include "graph/snapshot.h"
-#include "graph/text.h"
 #include "gtest/gtest.h"
 #include "loaders/feed_loader.h"
 
@@ -95,8 +95,8 @@ std::string NameOf(const std::string& id, bool organization) {
 std::string Line(Rule rule, std::string_view object_id, std::string_view date,
                  std::string_view official, std::string_view counterparty,
                  std::string_view relation, std::string_view severity) {
-  return Cat(Name(rule), " ", object_id, " ", date, " ", official, " -> ", counterparty, " ",
-             relation, " ", severity);
+  return base::Cat(Name(rule), " ", object_id, " ", date, " ", official, " -> ", counterparty, " ",
+                   relation, " ", severity);
 }
 std::string Line(const Finding& f) {
   return Line(f.rule, f.object_id, FormatIsoDate(f.date), f.official, f.counterparty, f.relation,
@@ -107,7 +107,7 @@ class RulesTest : public ::testing::Test {
  protected:
   // Loads tests/testdata/rules/<name>, expecting every row to load, and runs every rule.
   std::vector<Finding> Run(const std::string& name) {
-    const std::string dir = Cat(COIGRAPH_TESTDATA_DIR, "/rules/", name);
+    const std::string dir = base::Cat(COIGRAPH_TESTDATA_DIR, "/rules/", name);
     absl::StatusOr<loaders::LoadedFeed> feed = loaders::LoadSnapshot(dir);
     if (!feed.ok()) {
       ADD_FAILURE() << dir << ": " << feed.status();

@@ -1,6 +1,6 @@
 #include "service/auth.h"
 
-#include "graph/sha256.h"
+#include "base/sha256.h"
 #include "gtest/gtest.h"
 
 namespace coigraph::service {
@@ -10,17 +10,17 @@ Authenticator Make() {
   const std::string text =
       "# role name sha256(token)\n"
       "hr_system hr-gateway " +
-      graph::Sha256Hex("hr-secret") +
+      base::Sha256Hex("hr-secret") +
       "\n"
       "\n"
       "ethics_commissioner aigerim " +
-      graph::Sha256Hex("ethics-secret") +
+      base::Sha256Hex("ethics-secret") +
       "  # Almaty office\n"
       "analyst dana " +
-      graph::Sha256Hex("analyst-secret") +
+      base::Sha256Hex("analyst-secret") +
       "\n"
       "operator ops " +
-      graph::Sha256Hex("ops-secret") + "\n";
+      base::Sha256Hex("ops-secret") + "\n";
   absl::StatusOr<Authenticator> auth = Authenticator::FromText(text, "tokens");
   EXPECT_TRUE(auth.ok()) << auth.status();
   return *auth;
@@ -82,7 +82,7 @@ TEST(AuthTest, DemoModeLetsEveryoneIn) {
 }
 
 TEST(AuthTest, BadTokensFileLinesNameFileAndLine) {
-  const std::string hash = graph::Sha256Hex("x");
+  const std::string hash = base::Sha256Hex("x");
   auto error = [](std::string_view text) {
     return std::string(Authenticator::FromText(text, "tokens").status().message());
   };

@@ -6,10 +6,10 @@
 #include <memory>
 #include <string>
 
+#include "base/sha256.h"
 #include "coigraph/v1/coigraph.grpc.pb.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
-#include "graph/sha256.h"
 #include "gtest/gtest.h"
 #include "service/audit_log.h"
 #include "service/auth.h"
@@ -52,9 +52,9 @@ class ServerTest : public ::testing::Test {
     audit_ = std::move(SqliteAuditLog::Open(db).value());
     absl::StatusOr<ScanSummary> loaded = LoadAndSwap(kDemo, holder_, *cases_, kT0);
     ASSERT_TRUE(loaded.ok()) << loaded.status();
-    const std::string tokens = "hr_system hr-gw " + graph::Sha256Hex("hr") + "\n" +
-                               "ethics_commissioner aigerim " + graph::Sha256Hex("ethics") + "\n" +
-                               "operator ops " + graph::Sha256Hex("ops") + "\n";
+    const std::string tokens = "hr_system hr-gw " + base::Sha256Hex("hr") + "\n" +
+                               "ethics_commissioner aigerim " + base::Sha256Hex("ethics") + "\n" +
+                               "operator ops " + base::Sha256Hex("ops") + "\n";
     service_ = std::make_unique<CoigraphService>(
         ServiceOptions{.auth = Authenticator::FromText(tokens, "tokens").value(),
                        .cases = cases_.get(),

@@ -9,9 +9,9 @@
 #include <memory>
 #include <string>
 
+#include "base/sha256.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/struct.pb.h"
-#include "graph/sha256.h"
 #include "gtest/gtest.h"
 #include "service/audit_log.h"
 #include "service/case_store.h"
@@ -74,9 +74,9 @@ class SessionTest : public ::testing::Test {
  protected:
   // The callers: a token per role (DemoSessionTest: demo mode).
   virtual Authenticator Auth() {
-    const std::string tokens = "hr_system hr-gw " + graph::Sha256Hex("hr") + "\n" +
-                               "ethics_commissioner aigerim " + graph::Sha256Hex("ethics") + "\n" +
-                               "analyst dana " + graph::Sha256Hex("analyst") + "\n";
+    const std::string tokens = "hr_system hr-gw " + base::Sha256Hex("hr") + "\n" +
+                               "ethics_commissioner aigerim " + base::Sha256Hex("ethics") + "\n" +
+                               "analyst dana " + base::Sha256Hex("analyst") + "\n";
     return Authenticator::FromText(tokens, "tokens").value();
   }
 

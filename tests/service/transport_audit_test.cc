@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "base/sha256.h"
 #include "coigraph/v1/coigraph.grpc.pb.h"
 #include "gmock/gmock.h"
-#include "graph/sha256.h"
 #include "gtest/gtest.h"
 #include "service/audit_log.h"
 #include "service/case_store.h"
@@ -66,10 +66,10 @@ class TransportAuditTest : public ::testing::Test {
     cases_ = std::move(SqliteCaseStore::Open(db, KnownCaseVocabulary()).value());
     audit_ = std::move(SqliteAuditLog::Open(db).value());
     ASSERT_TRUE(LoadAndSwap(kDemo, holder_, *cases_, kT0).ok());
-    const std::string tokens = "hr_system hr-gw " + graph::Sha256Hex("hr") + "\n" +
-                               "ethics_commissioner aigerim " + graph::Sha256Hex("ethics") + "\n" +
-                               "analyst dana " + graph::Sha256Hex("analyst") + "\n" +
-                               "operator ops " + graph::Sha256Hex("ops") + "\n";
+    const std::string tokens = "hr_system hr-gw " + base::Sha256Hex("hr") + "\n" +
+                               "ethics_commissioner aigerim " + base::Sha256Hex("ethics") + "\n" +
+                               "analyst dana " + base::Sha256Hex("analyst") + "\n" +
+                               "operator ops " + base::Sha256Hex("ops") + "\n";
     service_ = std::make_unique<CoigraphService>(
         ServiceOptions{.auth = Authenticator::FromText(tokens, "tokens").value(),
                        .cases = cases_.get(),

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "absl/flags/declare.h"
-#include "graph/text.h"
+#include "base/text.h"
 #include "loaders/feed_loader.h"
 #include "tools/flags/flags.h"
 

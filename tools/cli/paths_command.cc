@@ -16,7 +16,7 @@ namespace coigraph::tools {
 
 namespace {
 
-using graph::Cat;
+using base::Cat;
 
 constexpr char kPathsHelp[] =
     "usage: coigraph paths FROM TO [--date D] [--max-hops N] [--k K] [--relations LIST]\n"

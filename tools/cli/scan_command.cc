@@ -18,7 +18,7 @@ namespace coigraph::tools {
 
 namespace {
 
-using graph::Cat;
+using base::Cat;
 
 constexpr char kScanHelp[] =
     "usage: coigraph scan FEED_DIR [--rules R1,R2] [--format table|jsonl] [--out FILE]\n"

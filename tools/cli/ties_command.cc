@@ -12,7 +12,7 @@ namespace coigraph::tools {
 
 namespace {
 
-using graph::Cat;
+using base::Cat;
 
 constexpr char kTiesHelp[] =
     "usage: coigraph ties IIN [--date YYYY-MM-DD] [--feeds FEED_DIR]\n"
@@ -37,7 +37,7 @@ void PrintTies(const graph::Snapshot& s, graph::PersonIndex person, const std::s
   for (const graph::CompanyTie& t : graph::CompaniesOf(s, person, date)) {
     std::string through;
     for (size_t i = 0; i + 1 < t.chain.size(); ++i) {
-      graph::Append(through, i ? " > " : "", s.VertexName(s.OrgVertex(t.chain[i])));
+      base::Append(through, i ? " > " : "", s.VertexName(s.OrgVertex(t.chain[i])));
     }
     companies.AddRow({s.VertexNumber(s.OrgVertex(t.company)), s.VertexName(s.OrgVertex(t.company)),
                       std::string(graph::RoleName(t)),

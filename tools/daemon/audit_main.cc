@@ -19,7 +19,7 @@
 #include <string>
 
 #include "absl/flags/flag.h"
-#include "graph/finding.h"
+#include "base/json.h"
 #include "service/audit_log.h"
 #include "tools/flags/flags.h"
 
@@ -35,7 +35,7 @@ constexpr char kUsage[] =
 // {"seq":..,"time":..,"caller":..,"role":..,"rpc":..,"ids":[..],"purpose":..,"result":..,
 //  "prev_hash":..,"hash":..}
 std::string RecordJson(const coigraph::service::AuditRecord& r) {
-  using coigraph::graph::AppendJsonString;
+  using coigraph::base::AppendJsonString;
   std::string out = "{\"seq\":" + std::to_string(r.seq);
   const std::pair<const char*, const std::string*> fields[] = {
       {"time", &r.time}, {"caller", &r.caller}, {"role", &r.role}, {"rpc", &r.rpc}};

@@ -17,7 +17,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace coigraph::graph {
+namespace coigraph::base {
 
 inline void AdviseHugePages(const void* data, size_t bytes) {
   constexpr uintptr_t kHuge = uintptr_t{2} << 20;
@@ -35,4 +35,4 @@ void ReserveHuge(std::vector<T>& v, size_t n) {
   AdviseHugePages(v.data(), v.capacity() * sizeof(T));
 }
 
-}  // namespace coigraph::graph
+}  // namespace coigraph::base

@@ -2,10 +2,12 @@
 //
 // Debian 12 builds abseil with ABSL_OPTION_USE_STD_STRING_VIEW = 0, so absl::string_view is
 // not std::string_view and absl::StrCat rejects std::string_view arguments. Cat() accepts
-// strings, string views, C strings, characters and integers.
+// strings, string views, C strings, characters and integers; AbslView() is the repository's one
+// bridge from std::string_view to absl::string_view, for the absl APIs that need the latter.
 //
 // Example:
 //   std::string s = Cat("tender ", id_view, " #", 3);
+//   absl::StrCat("unknown '", AbslView(id_view), "'");
 #pragma once
 
 #include <concepts>
@@ -14,7 +16,7 @@
 
 #include "absl/strings/string_view.h"
 
-namespace coigraph::graph {
+namespace coigraph::base {
 
 namespace text_internal {
 
@@ -45,4 +47,4 @@ void Append(std::string& out, const T&... pieces) {
 // std::string_view -> absl::string_view, for absl APIs (Status messages, StrSplit...).
 inline absl::string_view AbslView(std::string_view s) { return {s.data(), s.size()}; }
 
-}  // namespace coigraph::graph
+}  // namespace coigraph::base

@@ -1,4 +1,4 @@
-#include "graph/number_index.h"
+#include "base/number_map.h"
 
 #include <cstdint>
 #include <random>
@@ -7,7 +7,7 @@
 
 #include "gtest/gtest.h"
 
-namespace coigraph::graph {
+namespace coigraph::base {
 namespace {
 
 TEST(NumberMapTest, InsertsOnceAndFinds) {
@@ -69,4 +69,4 @@ TEST(NumberMapTest, MovesAndClears) {
 }
 
 }  // namespace
-}  // namespace coigraph::graph
+}  // namespace coigraph::base

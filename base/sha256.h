@@ -1,5 +1,5 @@
-// SHA-256 (FIPS 180-4): export pseudonyms here, and in service/ the audit chain, token hashes
-// and case ids.
+// SHA-256 (FIPS 180-4): graph/'s export pseudonyms, and in service/ the audit chain, token
+// hashes and case ids.
 //
 // A small self-contained implementation: hashing a few hundred bytes per call is all coigraph
 // needs, and it keeps libcrypto out of the link.
@@ -18,7 +18,7 @@
 #include <string>
 #include <string_view>
 
-namespace coigraph::graph {
+namespace coigraph::base {
 
 using Sha256Digest = std::array<uint8_t, 32>;
 
@@ -43,4 +43,4 @@ std::string DigestHex(const Sha256Digest& digest);
 // Lowercase hex of SHA-256(data).
 std::string Sha256Hex(std::string_view data);
 
-}  // namespace coigraph::graph
+}  // namespace coigraph::base

@@ -1,10 +1,10 @@
-#include "graph/sha256.h"
+#include "base/sha256.h"
 
 #include <string>
 
 #include "gtest/gtest.h"
 
-namespace coigraph::graph {
+namespace coigraph::base {
 namespace {
 
 // FIPS 180-4 / NIST CSRC example vectors.
@@ -45,4 +45,4 @@ TEST(Sha256Test, PaddingBoundaries) {
 }
 
 }  // namespace
-}  // namespace coigraph::graph
+}  // namespace coigraph::base

@@ -1,9 +1,9 @@
-#include "graph/sha256.h"
+#include "base/sha256.h"
 
 #include <algorithm>
 #include <cstring>
 
-namespace coigraph::graph {
+namespace coigraph::base {
 
 namespace {
 
@@ -125,4 +125,4 @@ std::string Sha256Hex(std::string_view data) {
   return DigestHex(h.Finish());
 }
 
-}  // namespace coigraph::graph
+}  // namespace coigraph::base

@@ -24,12 +24,12 @@
 #include <type_traits>
 #include <utility>
 
-#include "graph/huge_pages.h"
+#include "base/huge_pages.h"
 
-namespace coigraph::graph {
+namespace coigraph::base {
 
 // The splitmix64 finalizer: a cheap 64-bit mix whose every output bit depends on every input bit
-// (the index's hash here, the loaders' row fingerprints in loaders/field_parsers.h).
+// (the map's hash here, the loaders' row fingerprints in loaders/field_parsers.h).
 inline uint64_t SplitMix64(uint64_t x) {
   x ^= x >> 30;
   x *= 0xbf58476d1ce4e5b9ULL;
@@ -179,4 +179,4 @@ class NumberMap {
   V zero_value_{};
 };
 
-}  // namespace coigraph::graph
+}  // namespace coigraph::base
