@@ -14,8 +14,10 @@ std::vector<Finding> CheckHire(const Snapshot& s, const HireQuery& q) {
   const Employment e{q.candidate, q.position, Interval{q.date, kMaxDate}, q.appointed_by,
                      q.selection_commission};
   const absl::flat_hash_set<PersonIndex> ever_kin = internal::EverKin(s, q.candidate);
-  internal::OfferReportingAbove(s, sink, e, ever_kin);
-  internal::OfferReportingBelow(s, sink, e, ever_kin);
+  // Judged on the date: a holder who takes a post above or below later is found by their own
+  // check and by the scan, not by this one.
+  internal::OfferReportingAbove(s, sink, e, ever_kin, q.date);
+  internal::OfferReportingBelow(s, sink, e, ever_kin, q.date);
   internal::OfferAppointmentRules(s, sink, e, ever_kin);
   return sink.Take();
 }
@@ -57,6 +59,17 @@ std::vector<Finding> CheckBidder(const Snapshot& s, TenderIndex t, OrgIndex supp
 std::vector<Finding> CheckAllocation(const Snapshot& s, CommissionIndex c, PersonIndex recipient,
                                      Date date, PersonIndex approved_by) {
   FindingSink sink(s, AllRules());
+  // The allocation the feeds record for this commission, recipient and date (and approver, when
+  // given), if there is one: its id and queue number, so that the findings and their case ids
+  // are the scan's. Else a hypothetical one without an id.
+  for (uint32_t i : s.AllocationsOfCommission(c)) {
+    const Allocation& real = s.data().allocations[i];
+    if (real.recipient == recipient && real.decision_date == date &&
+        (approved_by == kNone || approved_by == real.approved_by)) {
+      internal::OfferAllocation(s, sink, real);
+      return sink.Take();
+    }
+  }
   Allocation a;
   a.id = kEmptyStr;
   a.commission = c;

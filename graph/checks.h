@@ -28,8 +28,9 @@ struct HireQuery {
 };
 
 // HIRE_SUBORDINATION and HIRE_CHAIN against the holders of the posts above and below the post
-// on or after `date` (the candidate is official for the posts below), HIRE_APPOINTER and
-// HIRE_COMMISSION when the query names them. Sorted by FindingLess.
+// on `date` who are the candidate's legal kin on `date` (the candidate is official for the
+// posts below), HIRE_APPOINTER and HIRE_COMMISSION when the query names them. Sorted by
+// FindingLess.
 std::vector<Finding> CheckHire(const Snapshot& s, const HireQuery& q);
 
 // The findings of the four tender rules for tender `t` and of TENDER_SIGNATORY for its
@@ -45,7 +46,9 @@ std::vector<Finding> CheckBidder(const Snapshot& s, TenderIndex t, OrgIndex supp
 
 // As if commission `c` allocated to `recipient` on `date`, approved by `approved_by` (if set):
 // the kind follows the commission's kind (land, housing, else other), the queue number the
-// recipient's own waiting-list entry.
+// recipient's own waiting-list entry. When the feeds hold that allocation (same commission,
+// recipient and date, and approver when given), it is judged as recorded: the findings carry
+// its decision_id and are exactly the scan's.
 std::vector<Finding> CheckAllocation(const Snapshot& s, CommissionIndex c, PersonIndex recipient,
                                      Date date, PersonIndex approved_by = kNone);
 

@@ -131,12 +131,15 @@ void RunDecisionRules(const Snapshot& s, FindingSink& sink);
 // Everyone a legal kinship path joins to `p` on some day (the reporting rules' first filter).
 absl::flat_hash_set<PersonIndex> EverKin(const Snapshot& s, PersonIndex p);
 // HIRE_SUBORDINATION / HIRE_CHAIN with `e` as the lower post's employment; `ever_kin` is
-// EverKin(s, e.person), computed once by a caller that also looks below.
+// EverKin(s, e.person), computed once by a caller that also looks below. With `on` (a check),
+// only the holders on that day, tied on that day; else every overlap (the scan).
 void OfferReportingAbove(const Snapshot& s, FindingSink& sink, const Employment& e,
-                         const absl::flat_hash_set<PersonIndex>& ever_kin);
+                         const absl::flat_hash_set<PersonIndex>& ever_kin,
+                         std::optional<Date> on = std::nullopt);
 // HIRE_SUBORDINATION / HIRE_CHAIN with `e` as the upper post's employment.
 void OfferReportingBelow(const Snapshot& s, FindingSink& sink, const Employment& e,
-                         const absl::flat_hash_set<PersonIndex>& ever_kin);
+                         const absl::flat_hash_set<PersonIndex>& ever_kin,
+                         std::optional<Date> on = std::nullopt);
 // HIRE_APPOINTER / HIRE_COMMISSION of one employment.
 void OfferAppointmentRules(const Snapshot& s, FindingSink& sink, const Employment& e,
                            const absl::flat_hash_set<PersonIndex>& ever_kin);

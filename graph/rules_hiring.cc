@@ -8,11 +8,16 @@ namespace coigraph::graph::internal {
 
 namespace {
 
-// One pair of stints: the holder of the upper post against the holder of the lower one.
+// One pair of stints: the holder of the upper post against the holder of the lower one, over
+// their whole overlap, or (a check) on the day `on` only.
 void OfferReportingPair(const Snapshot& s, FindingSink& sink, const Employment& up,
-                        const Employment& low, int distance) {
+                        const Employment& low, int distance, std::optional<Date> on) {
   if (up.person == low.person) return;
-  const Interval both = up.valid.Intersect(low.valid);
+  Interval both = up.valid.Intersect(low.valid);
+  if (on) {
+    if (!both.Contains(*on)) return;
+    both = Interval{*on, *on + 1};
+  }
   std::optional<KinTie> tie = EarliestKinTie(s, up.person, low.person, both);
   if (!tie) return;
   Candidate c;
@@ -60,7 +65,7 @@ absl::flat_hash_set<PersonIndex> EverKin(const Snapshot& s, PersonIndex p) {
 //      |
 //      L  <- e
 void OfferReportingAbove(const Snapshot& s, FindingSink& sink, const Employment& e,
-                         const absl::flat_hash_set<PersonIndex>& ever_kin) {
+                         const absl::flat_hash_set<PersonIndex>& ever_kin, std::optional<Date> on) {
   const auto& d = s.data();
   if (s.PositionDepth(e.position) == kNone || d.positions[e.position].reports_to == kNone) return;
   if (ever_kin.empty()) return;
@@ -70,7 +75,7 @@ void OfferReportingAbove(const Snapshot& s, FindingSink& sink, const Employment&
     ++distance;
     for (uint32_t i : s.EmploymentsOfPosition(upper)) {
       const Employment& up = d.employments[i];
-      if (ever_kin.contains(up.person)) OfferReportingPair(s, sink, up, e, distance);
+      if (ever_kin.contains(up.person)) OfferReportingPair(s, sink, up, e, distance, on);
     }
   }
 }
@@ -82,7 +87,7 @@ void OfferReportingAbove(const Snapshot& s, FindingSink& sink, const Employment&
 // offered are the subtree walk's, so the findings are too (posts deeper than the snapshot's depth
 // limit of 1000, which it takes for a reports_to cycle, are below nobody, as in the scan).
 void OfferReportingBelow(const Snapshot& s, FindingSink& sink, const Employment& e,
-                         const absl::flat_hash_set<PersonIndex>& ever_kin) {
+                         const absl::flat_hash_set<PersonIndex>& ever_kin, std::optional<Date> on) {
   const auto& d = s.data();
   const uint32_t top = s.PositionDepth(e.position);
   if (top == kNone) return;
@@ -93,7 +98,9 @@ void OfferReportingBelow(const Snapshot& s, FindingSink& sink, const Employment&
       if (depth == kNone || depth <= top) continue;
       PositionIndex p = low.position;
       for (uint32_t k = depth; k > top; --k) p = d.positions[p].reports_to;
-      if (p == e.position) OfferReportingPair(s, sink, e, low, static_cast<int>(depth - top));
+      if (p == e.position) {
+        OfferReportingPair(s, sink, e, low, static_cast<int>(depth - top), on);
+      }
     }
   }
 }

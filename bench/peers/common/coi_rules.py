@@ -493,7 +493,9 @@ class Rules:
 
     def check_hire(self, candidate, position, start, appointer, commission):
         found = {}
-        e = (candidate, position, start, POS, appointer, commission)
+        # Judged on the date: a one-day stint meets only the holders of that day, and the tie
+        # must hold on it (a later holder is found by their own check and by the scan).
+        e = (candidate, position, start, start + 1, appointer, commission)
         self._above(found, e)
         self._below(found, e)
         self._appointment(found, e)

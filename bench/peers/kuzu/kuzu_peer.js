@@ -311,15 +311,16 @@ const SCAN_REPORTING = `
   WITH a.dist AS dist, lp.id AS lpos, pu, pl, ${gt("eu.vf", "el.vf")} AS wf, ${lt("eu.vt", "el.vt")} AS wt
   WHERE wf < wt
   ${reportingTail}`;
+// CheckHire is judged on the date: the holders of that day, tied on that day (a one-day window).
 const HIRE_UP = `
   MATCH (lp:Post {id: $pos})-[a:Above]->(up:Post)<-[:EA]-(eu:Emp)-[:EP]->(pu:Person), (pl:Person {id: $c})
-  WHERE pu.id <> $c
-  WITH a.dist AS dist, lp.id AS lpos, pu, pl, ${gt("eu.vf", "$d")} AS wf, eu.vt AS wt WHERE wf < wt
+  WHERE pu.id <> $c AND eu.vf <= $d AND $d < eu.vt
+  WITH a.dist AS dist, lp.id AS lpos, pu, pl, $d AS wf, $d + 1 AS wt
   ${reportingTail}`;
 const HIRE_DOWN = `
   MATCH (:Post {id: $pos})<-[a:Above]-(lp:Post)<-[:EA]-(el:Emp)-[:EP]->(pl:Person), (pu:Person {id: $c})
-  WHERE pl.id <> $c
-  WITH a.dist AS dist, lp.id AS lpos, pu, pl, ${gt("el.vf", "$d")} AS wf, el.vt AS wt WHERE wf < wt
+  WHERE pl.id <> $c AND el.vf <= $d AND $d < el.vt
+  WITH a.dist AS dist, lp.id AS lpos, pu, pl, $d AS wf, $d + 1 AS wt
   ${reportingTail}`;
 
 // HIRE_APPOINTER / HIRE_COMMISSION on the employment's first day (key = day * 100 + rank).

@@ -105,16 +105,19 @@ WITH pair AS (
   WHERE eu.person_iin <> el.person_iin AND greatest(eu.vf, el.vf) < least(eu.vt, el.vt)),
 """ + REPORTING
 
+# Judged on the date: the holders of that day, tied on that day (a one-day window).
 HIRE_REPORTING = """
 WITH pair AS (
   SELECT pa.dist, %(pos)s low_pos, eu.person_iin up_p, %(c)s low_p,
-         greatest(eu.vf, %(d)s::date) wf, eu.vt wt
+         %(d)s::date wf, %(d)s::date + 1 wt
   FROM post_above pa JOIN emp eu ON eu.position_id = pa.up
-  WHERE pa.low = %(pos)s AND eu.person_iin <> %(c)s AND greatest(eu.vf, %(d)s::date) < eu.vt
+  WHERE pa.low = %(pos)s AND eu.person_iin <> %(c)s AND eu.vf <= %(d)s::date
+    AND %(d)s::date < eu.vt
   UNION ALL
-  SELECT pa.dist, el.position_id, %(c)s, el.person_iin, greatest(el.vf, %(d)s::date), el.vt
+  SELECT pa.dist, el.position_id, %(c)s, el.person_iin, %(d)s::date, %(d)s::date + 1
   FROM post_above pa JOIN emp el ON el.position_id = pa.low
-  WHERE pa.up = %(pos)s AND el.person_iin <> %(c)s AND greatest(el.vf, %(d)s::date) < el.vt),
+  WHERE pa.up = %(pos)s AND el.person_iin <> %(c)s AND el.vf <= %(d)s::date
+    AND %(d)s::date < el.vt),
 """ + REPORTING
 
 # Appointments: `e` is the employment table or the one hypothetical hire.
