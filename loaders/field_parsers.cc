@@ -40,11 +40,15 @@ std::optional<double> ParseDecimal(std::string_view text) {
 
 std::optional<int64_t> ParsePositiveInteger(std::string_view text) {
   if (text.empty() || text.size() > 19) return std::nullopt;
+  // At most 10^18, checked before each step so that no value ever overflows (19 digits can
+  // exceed int64_t).
+  constexpr int64_t kMax = 1'000'000'000'000'000'000LL;
   int64_t value = 0;
   for (char ch : text) {
     if (ch < '0' || ch > '9') return std::nullopt;
-    value = value * 10 + (ch - '0');
-    if (value > 1'000'000'000'000'000'000LL) return std::nullopt;
+    const int digit = ch - '0';
+    if (value > (kMax - digit) / 10) return std::nullopt;
+    value = value * 10 + digit;
   }
   if (value < 1) return std::nullopt;
   return value;

@@ -26,6 +26,17 @@ TEST(ParsePositiveIntegerTest, OneAndUp) {
   }
 }
 
+// Up to 10^18; 19-digit values above it, including those past int64_t (2^63 and up, which
+// once wrapped around), are out of range.
+TEST(ParsePositiveIntegerTest, NineteenDigitsInRangeOrRejected) {
+  EXPECT_EQ(ParsePositiveInteger("1000000000000000000"), 1'000'000'000'000'000'000LL);
+  EXPECT_EQ(ParsePositiveInteger("999999999999999999"), 999'999'999'999'999'999LL);
+  for (const char* bad : {"1000000000000000001", "9223372036854775807", "9223372036854775808",
+                          "9999999999999999999", "1844674407370955161"}) {
+    EXPECT_FALSE(ParsePositiveInteger(bad).has_value()) << bad;
+  }
+}
+
 TEST(ParseBoolAndSexTest, ExactSpellings) {
   EXPECT_EQ(ParseBool("true"), true);
   EXPECT_EQ(ParseBool("false"), false);
