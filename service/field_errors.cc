@@ -1,5 +1,8 @@
 #include "service/field_errors.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "absl/strings/cord.h"
 #include "base/text.h"
 #include "graph/identity_number.h"
@@ -29,6 +32,17 @@ std::optional<std::string> ViolatedField(const absl::Status& status) {
 absl::Status RequireText(std::string_view value, std::string_view field) {
   if (value.empty()) return FieldError(field, "required");
   if (value.size() > kMaxTextBytes) return FieldError(field, "longer than 1000 bytes");
+  return absl::OkStatus();
+}
+
+absl::Status RequirePurpose(std::string_view value) {
+  absl::Status s = RequireText(value, "purpose");
+  if (!s.ok()) return s;
+  const bool has_word = std::any_of(value.begin(), value.end(), [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return c >= 0x80 || std::isalnum(c);
+  });
+  if (!has_word) return FieldError("purpose", "must say what the work is for, in words");
   return absl::OkStatus();
 }
 

@@ -36,7 +36,7 @@ Call RpcRunner::Begin(Rpc rpc, const CallContext& context) const {
 absl::Status RpcRunner::Admit(const Call& call, bool needs_purpose) {
   if (!call.admitted.ok()) return call.admitted;
   if (!needs_purpose) return absl::OkStatus();
-  return RequireText(call.purpose, "purpose");
+  return RequirePurpose(call.purpose);
 }
 
 AuditEntry RpcRunner::EntryOf(const Call& call, const absl::Status& status,

@@ -203,6 +203,14 @@ TEST_F(ServerTest, BadRequestsNameTheField) {
   s = stub_->CheckHire(As("ethics").get(), r, &response);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(s.error_message(), "purpose: required");
+  for (const char* empty_words : {" ", "\t \n", "...", " - / - "}) {
+    r.set_purpose(empty_words);
+    s = stub_->CheckHire(As("ethics").get(), r, &response);
+    EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << empty_words;
+    EXPECT_EQ(s.error_message(), "purpose: must say what the work is for, in words");
+  }
+  r.set_purpose("ежемесячная проверка");  // words in any script
+  EXPECT_TRUE(stub_->CheckHire(As("ethics").get(), r, &response).ok());
 
   r = DeputyHire();
   r.set_position_id("NO-SUCH-POST");
