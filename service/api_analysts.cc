@@ -12,13 +12,6 @@
 
 namespace coigraph::service {
 
-namespace {
-
-// How many items a long loop handles between two looks at whether the caller still waits.
-constexpr size_t kCancelCheckEvery = 1024;
-
-}  // namespace
-
 void CoigraphApi::DefineAnalysts() {
   rpcs_.find_paths = {
       .rpc = Rpc::kFindPaths,
@@ -139,7 +132,7 @@ absl::Status CoigraphApi::Neighborhood(const Call& call, const v1::NeighborhoodR
   }
   for (size_t i = 0; i < order.size(); ++i) {
     const graph::VertexId v = order[i];
-    if (i % kCancelCheckEvery == kCancelCheckEvery - 1) {
+    if (i % kVerticesPerCancelCheck == kVerticesPerCancelCheck - 1) {
       s = call.StillWanted();
       if (!s.ok()) return s;
     }

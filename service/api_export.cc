@@ -15,9 +15,6 @@ namespace coigraph::service {
 
 namespace {
 
-// Chunks written between two looks at whether the caller still waits (16 x 64 KiB = 1 MiB).
-constexpr size_t kChunksPerCancelCheck = 16;
-
 std::optional<graph::ExportFormat> ExportFormatFromProto(v1::ExportFormat f) {
   switch (f) {
     case v1::EXPORT_FORMAT_GRAPHML:
