@@ -12,6 +12,7 @@
 #include "base/sha256.h"
 #include "base/text.h"
 #include "graph/kinship.h"
+#include "graph/tie_labels.h"
 
 namespace coigraph::graph {
 
@@ -177,14 +178,6 @@ struct EdgeRecord {
   Tie tie;
   bool derived = false;  // a sibling tie derived from a shared parent (not stored)
 };
-
-std::string_view EdgeType(const Tie& t) { return Name(t.kind); }
-
-std::string_view EdgeRole(const Tie& t) {
-  if (t.kind == TieKind::kHolds) return Name(t.role);
-  if (t.kind == TieKind::kParent && t.adoptive) return "adoptive";
-  return "";
-}
 
 std::string UpperCase(std::string_view s) {
   std::string out(s);
@@ -441,8 +434,8 @@ absl::Status WriteGraphml(const Subgraph& g, ChunkedOutput& out) {
     t += "\" target=\"";
     AppendXml(t, ids[e.target]);
     t += "\">";
-    AppendGraphmlData(t, 4, EdgeType(e.tie));
-    AppendGraphmlData(t, 5, EdgeRole(e.tie));
+    AppendGraphmlData(t, 4, TieType(e.tie));
+    AppendGraphmlData(t, 5, TieRole(e.tie));
     AppendGraphmlData(t, 6, FormatShare(e.tie.share_pct));
     AppendGraphmlData(t, 7, FormatIsoDate(e.tie.valid.from));
     AppendGraphmlData(t, 8, FormatIsoDate(e.tie.valid.to));
@@ -508,10 +501,10 @@ absl::Status WriteGexf(const Subgraph& g, ChunkedOutput& out) {
     t += "\" target=\"";
     AppendXml(t, ids[e.target]);
     t += "\" label=\"";
-    AppendXml(t, EdgeType(e.tie));
+    AppendXml(t, TieType(e.tie));
     t += "\"><attvalues>";
-    AppendGexfValue(t, 0, EdgeType(e.tie));
-    AppendGexfValue(t, 1, EdgeRole(e.tie));
+    AppendGexfValue(t, 0, TieType(e.tie));
+    AppendGexfValue(t, 1, TieRole(e.tie));
     AppendGexfValue(t, 2, FormatShare(e.tie.share_pct));
     AppendGexfValue(t, 3, FormatIsoDate(e.tie.valid.from));
     AppendGexfValue(t, 4, FormatIsoDate(e.tie.valid.to));
@@ -552,15 +545,15 @@ absl::Status WriteDot(const Subgraph& g, ChunkedOutput& out) {
   }
   const std::vector<std::string> ids = g.VertexIds();
   for (const EdgeRecord& e : g.edges()) {
-    const std::string_view role = EdgeRole(e.tie);
+    const std::string_view role = TieRole(e.tie);
     t += "  ";
     AppendDot(t, ids[e.source]);
     t += " -> ";
     AppendDot(t, ids[e.target]);
     t += " [";
     bool first = true;
-    AppendDotAttribute(t, first, "label", role.empty() ? EdgeType(e.tie) : role);
-    AppendDotAttribute(t, first, "type", EdgeType(e.tie));
+    AppendDotAttribute(t, first, "label", role.empty() ? TieType(e.tie) : role);
+    AppendDotAttribute(t, first, "type", TieType(e.tie));
     AppendDotAttribute(t, first, "role", role);
     AppendDotAttribute(t, first, "share_pct", FormatShare(e.tie.share_pct));
     AppendDotAttribute(t, first, "valid_from", FormatIsoDate(e.tie.valid.from));
@@ -609,8 +602,8 @@ absl::Status WriteCytoscape(const Subgraph& g, ChunkedOutput& out) {
     Append(t, "{\"data\":{\"id\":\"e", n++, "\"");
     AppendJsonField(t, "source", ids[e.source]);
     AppendJsonField(t, "target", ids[e.target]);
-    AppendJsonField(t, "type", EdgeType(e.tie));
-    AppendJsonField(t, "role", EdgeRole(e.tie));
+    AppendJsonField(t, "type", TieType(e.tie));
+    AppendJsonField(t, "role", TieRole(e.tie));
     const std::string share = FormatShare(e.tie.share_pct);
     if (!share.empty()) Append(t, ",\"share_pct\":", share);
     AppendJsonField(t, "valid_from", FormatIsoDate(e.tie.valid.from));
@@ -657,9 +650,9 @@ absl::Status WriteNeo4j(const Subgraph& g, ChunkedOutput& out) {
     t += ',';
     AppendCsv(t, ids[e.target]);
     t += ',';
-    AppendCsv(t, UpperCase(EdgeType(e.tie)));
+    AppendCsv(t, UpperCase(TieType(e.tie)));
     t += ',';
-    AppendCsv(t, EdgeRole(e.tie));
+    AppendCsv(t, TieRole(e.tie));
     t += ',';
     AppendCsv(t, FormatShare(e.tie.share_pct));
     t += ',';

@@ -50,6 +50,13 @@ TieCloseness Measure(const Snapshot& s, const Evidence& e);
 using Decision = std::variant<const Employment*, const Tender*, const Contract*, const Allocation*,
                               const DisciplinaryCase*, const Bonus*>;
 
+// A tender, contract or bonus of at least this many tenge is "much money at stake"
+// (docs/rules.md, Severity): its findings are one step graver.
+inline constexpr double kLargeAmountKzt = 100'000'000.0;
+
+// The severity bump for an amount: 1 from kLargeAmountKzt on, else 0.
+constexpr int MoneyBump(double amount_kzt) { return amount_kzt >= kLargeAmountKzt ? 1 : 0; }
+
 struct Candidate {
   Rule rule = Rule::kHireSubordination;
   std::string object_id;

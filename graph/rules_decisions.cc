@@ -9,8 +9,6 @@ namespace coigraph::graph::internal {
 
 namespace {
 
-constexpr double kLargeAmountKzt = 100'000'000.0;
-
 void OfferPersonTie(const Snapshot& s, FindingSink& sink, Rule rule, std::string object_id,
                     Date date, PersonIndex official, PersonIndex counterparty, Decision decision,
                     int bump) {
@@ -123,7 +121,7 @@ void RunBonuses(const Snapshot& s, FindingSink& sink) {
   for (const Bonus& b : s.data().bonuses) {
     const std::string id(s.Str(b.id));
     OfferPersonTie(s, sink, Rule::kBonusRelative, id, b.date, b.approved_by, b.recipient, &b,
-                   b.amount_kzt >= kLargeAmountKzt ? 1 : 0);
+                   MoneyBump(b.amount_kzt));
   }
 }
 

@@ -7,14 +7,6 @@
 
 namespace coigraph::graph::internal {
 
-namespace {
-
-constexpr double kLargeAmountKzt = 100'000'000.0;
-
-int MoneyBump(double amount) { return amount >= kLargeAmountKzt ? 1 : 0; }
-
-}  // namespace
-
 void OfferTenderCommission(const Snapshot& s, FindingSink& sink, const Tender& tender,
                            const std::vector<OrgIndex>& bidders) {
   if (tender.commission == kNone) return;

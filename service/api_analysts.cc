@@ -8,17 +8,9 @@
 #include "service/coigraph_api.h"
 #include "service/convert.h"
 #include "service/field_errors.h"
+#include "service/limits.h"
 
 namespace coigraph::service {
-
-namespace {
-
-constexpr int kMaxNeighborhoodRadius = 4;
-constexpr size_t kMaxNeighborhoodVertices = 10000;
-// How many items a long loop handles between two looks at whether the caller still waits.
-constexpr size_t kCancelCheckEvery = 1024;
-
-}  // namespace
 
 void CoigraphApi::DefineAnalysts() {
   rpcs_.find_paths = {
@@ -69,8 +61,8 @@ absl::Status CoigraphApi::FindPaths(const Call& call, const v1::FindPathsRequest
   absl::StatusOr<graph::Date> date = ParseDateField(request.date(), "date");
   if (!date.ok()) return date.status();
   q.date = *date;
-  q.max_hops = request.max_hops() == 0 ? 4 : request.max_hops();
-  q.k = request.k() == 0 ? 1 : request.k();
+  q.max_hops = request.max_hops() == 0 ? kDefaultPathHops : request.max_hops();
+  q.k = request.k() == 0 ? kDefaultPathsK : request.k();
   if (q.max_hops < 0) return FieldError("max_hops", base::Cat("must be 1..", graph::kMaxPathHops));
   if (q.k < 0) return FieldError("k", base::Cat("must be 1..", graph::kMaxPathsK));
   if (q.max_hops > graph::kMaxPathHops) {
@@ -110,7 +102,7 @@ absl::Status CoigraphApi::Neighborhood(const Call& call, const v1::NeighborhoodR
                                        v1::NeighborhoodResponse* response) const {
   absl::StatusOr<graph::Date> date = ParseDateField(request.date(), "date");
   if (!date.ok()) return date.status();
-  const int radius = request.radius() == 0 ? 1 : request.radius();
+  const int radius = request.radius() == 0 ? kDefaultNeighborhoodRadius : request.radius();
   if (radius < 0) return FieldError("radius", base::Cat("must be 1..", kMaxNeighborhoodRadius));
   if (radius > kMaxNeighborhoodRadius) {
     return absl::ResourceExhaustedError(
@@ -140,7 +132,7 @@ absl::Status CoigraphApi::Neighborhood(const Call& call, const v1::NeighborhoodR
   }
   for (size_t i = 0; i < order.size(); ++i) {
     const graph::VertexId v = order[i];
-    if (i % kCancelCheckEvery == kCancelCheckEvery - 1) {
+    if (i % kVerticesPerCancelCheck == kVerticesPerCancelCheck - 1) {
       s = call.StillWanted();
       if (!s.ok()) return s;
     }

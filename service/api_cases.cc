@@ -12,9 +12,6 @@ namespace coigraph::service {
 
 namespace {
 
-// Cases converted between two looks at whether the caller still waits.
-constexpr int kCasesPerCancelCheck = 64;
-
 std::string CaseResult(const v1::Case& c) { return v1::CaseStatus_Name(c.status()); }
 
 // The finding of a case: from `state` while it gives it (path and explanations), else rebuilt
@@ -103,7 +100,8 @@ absl::Status CoigraphApi::ListCases(const Call& call, const v1::ListCasesRequest
   if (!s.ok()) return s;
   std::shared_ptr<const LoadedState> state = options_.holder->Get();
   for (const CaseRecord& r : page->cases) {
-    if (response->cases_size() % kCasesPerCancelCheck == kCasesPerCancelCheck - 1) {
+    if (static_cast<size_t>(response->cases_size()) % kCasesPerCancelCheck ==
+        kCasesPerCancelCheck - 1) {
       s = call.StillWanted();
       if (!s.ok()) return s;
     }

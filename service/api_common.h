@@ -12,13 +12,10 @@
 #include "graph/finding.h"
 #include "graph/paths.h"
 #include "graph/snapshot.h"
+#include "service/limits.h"
 #include "service/snapshot_holder.h"
 
 namespace coigraph::service {
-
-// Pages of lists: at most this many items a page, and this many when the request says 0.
-inline constexpr int kMaxPageSize = 500;
-inline constexpr int kDefaultPageSize = 50;
 
 // The loaded state. Errors: FailedPrecondition before the first load.
 absl::StatusOr<std::shared_ptr<const LoadedState>> CurrentState(const SnapshotHolder& holder);

@@ -9,15 +9,11 @@
 #include "service/coigraph_api.h"
 #include "service/convert.h"
 #include "service/field_errors.h"
+#include "service/limits.h"
 
 namespace coigraph::service {
 
 namespace {
-
-constexpr int kMaxExportRadius = 3;
-constexpr size_t kMaxExportVertices = 10000;
-// Chunks written between two looks at whether the caller still waits (16 x 64 KiB = 1 MiB).
-constexpr size_t kChunksPerCancelCheck = 16;
 
 std::optional<graph::ExportFormat> ExportFormatFromProto(v1::ExportFormat f) {
   switch (f) {

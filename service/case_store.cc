@@ -15,6 +15,7 @@
 #include "graph/date.h"
 #include "service/audit_log.h"
 #include "service/field_errors.h"
+#include "service/limits.h"
 #include "service/search_key.h"
 #include "service/sqlite_db.h"
 
@@ -82,8 +83,6 @@ constexpr const char* kAddedColumns[][2] = {
 // The version of FoldForSearch the stored search keys were made with (store_meta
 // 'search_fold'); raise it whenever the fold changes, and Open() makes every key again.
 constexpr int64_t kSearchFoldVersion = 1;
-
-constexpr int kMaxPageSize = 500;
 
 CaseRecord CaseFromRow(const SqliteStatement& st) {
   CaseRecord c;

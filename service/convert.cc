@@ -6,6 +6,7 @@
 #include "graph/identity_number.h"
 #include "graph/legal_basis.h"
 #include "graph/model.h"
+#include "graph/tie_labels.h"
 #include "service/field_errors.h"
 #include "service/snapshot_holder.h"
 
@@ -141,20 +142,7 @@ void VertexToProto(const graph::Snapshot& s, graph::VertexId v, v1::PathVertex* 
 
 void TieToProto(const graph::Tie& tie, bool from_person, v1::PathEdge* out) {
   (void)from_person;
-  switch (tie.kind) {
-    case graph::TieKind::kParent:
-    case graph::TieKind::kChild:
-    case graph::TieKind::kSpouse:
-    case graph::TieKind::kSibling:
-      out->set_type(std::string(graph::Name(tie.kind)));
-      break;
-    case graph::TieKind::kHolds:
-      out->set_type(std::string(graph::Name(tie.role)));
-      break;
-    case graph::TieKind::kHeldBy:
-      out->set_type(base::Cat("held_by_", graph::Name(tie.role)));
-      break;
-  }
+  out->set_type(std::string(graph::TieLabel(tie)));
   if (tie.share_pct >= 0) out->set_share_pct(tie.share_pct);
   out->set_valid_from(graph::FormatIsoDate(tie.valid.from));
   out->set_valid_to(graph::FormatIsoDate(tie.valid.to));

@@ -6,6 +6,7 @@
 #include "absl/strings/cord.h"
 #include "base/text.h"
 #include "graph/identity_number.h"
+#include "service/limits.h"
 
 namespace coigraph::service {
 
@@ -13,7 +14,6 @@ namespace {
 
 // The payload type URL under which a FieldError keeps the field name.
 constexpr char kFieldPayload[] = "type.coigraph.dev/coigraph.FieldViolation";
-constexpr size_t kMaxTextBytes = 1000;
 
 }  // namespace
 
@@ -31,7 +31,8 @@ std::optional<std::string> ViolatedField(const absl::Status& status) {
 
 absl::Status RequireText(std::string_view value, std::string_view field) {
   if (value.empty()) return FieldError(field, "required");
-  if (value.size() > kMaxTextBytes) return FieldError(field, "longer than 1000 bytes");
+  if (value.size() > kMaxTextBytes)
+    return FieldError(field, base::Cat("longer than ", kMaxTextBytes, " bytes"));
   return absl::OkStatus();
 }
 

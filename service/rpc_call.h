@@ -6,6 +6,7 @@
 // Describe function adds the ids and purpose the audit record names.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -51,5 +52,16 @@ struct Call {
   // not, so a long handler stops between its steps instead of computing an answer nobody reads.
   absl::Status StillWanted() const;
 };
+
+// How often a long loop of a handler calls Call::StillWanted(): once per this many units of its
+// work. One figure per unit, as the units differ in cost (a look costs a clock read and a call
+// into the transport, so it should stay small beside the work between two looks):
+//   * a vertex of a Neighborhood answer: its ties are read and filtered (cheap);
+inline constexpr size_t kVerticesPerCancelCheck = 1024;
+//   * a case of a ListCases page: converted to the proto with its whole finding (path and three
+//     explanations), from the loaded state or the stored facts (dearer; a page is <= 500);
+inline constexpr size_t kCasesPerCancelCheck = 64;
+//   * a chunk of an ExportSubgraph file: 64 KiB of formatted text by default (16 chunks = 1 MiB).
+inline constexpr size_t kChunksPerCancelCheck = 16;
 
 }  // namespace coigraph::service

@@ -5,6 +5,7 @@
 
 #include "absl/flags/flag.h"
 #include "graph/paths.h"
+#include "graph/tie_labels.h"
 #include "tools/cli/command_common.h"
 #include "tools/cli/commands.h"
 
@@ -32,16 +33,7 @@ void PrintPaths(const graph::Snapshot& s, const std::vector<graph::TiePath>& pat
     const graph::TiePath& p = paths[i];
     std::cout << i + 1 << ". [" << p.edges.size() << " ties] " << s.VertexName(p.vertices[0]);
     for (size_t e = 0; e < p.edges.size(); ++e) {
-      const graph::Tie& t = p.edges[e];
-      std::string label;
-      if (t.kind == graph::TieKind::kHolds) {
-        label = std::string(graph::Name(t.entrepreneur ? graph::CompanyRoleKind::kOwner : t.role));
-      } else if (t.kind == graph::TieKind::kHeldBy) {
-        label = Cat("has ", graph::Name(t.role));
-      } else {
-        label = std::string(graph::Name(t.kind));
-      }
-      std::cout << " —" << label << "→ " << s.VertexName(p.vertices[e + 1]);
+      std::cout << " —" << graph::TieLabel(p.edges[e]) << "→ " << s.VertexName(p.vertices[e + 1]);
     }
     std::cout << "\n";
   }
