@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds everything and runs every test under ctest.
+# Builds everything with warnings as errors (the `ci` preset) and runs every test under ctest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh --for-tests
-bash scripts/build.sh
+COIGRAPH_WERROR=ON bash scripts/build.sh
 ctest --test-dir build --output-on-failure -j"$(nproc)" --timeout 600
