@@ -24,6 +24,7 @@ inline void AdviseHugePages(const void* data, size_t bytes) {
   const auto first = reinterpret_cast<uintptr_t>(data);
   const uintptr_t begin = (first + kHuge - 1) & ~(kHuge - 1);
   const uintptr_t end = (first + bytes) & ~(kHuge - 1);
+  // NOLINTNEXTLINE(performance-no-int-to-ptr): an address rounded to a huge page, for madvise.
   if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
 }
 

@@ -27,7 +27,7 @@ Sha256::Sha256()
 
 void Sha256::Compress(const uint8_t* block) {
   uint32_t w[64];
-  for (int i = 0; i < 16; ++i) {
+  for (size_t i = 0; i < 16; ++i) {
     w[i] = (uint32_t{block[4 * i]} << 24) | (uint32_t{block[4 * i + 1]} << 16) |
            (uint32_t{block[4 * i + 2]} << 8) | uint32_t{block[4 * i + 3]};
   }
@@ -100,7 +100,7 @@ Sha256Digest Sha256::Finish() {
   // total_bytes_ is no longer needed, so Update's bookkeeping may run on.
   Update(std::string_view(reinterpret_cast<const char*>(pad), pad_len + 8));
   Sha256Digest digest;
-  for (int i = 0; i < 8; ++i) {
+  for (size_t i = 0; i < 8; ++i) {
     digest[4 * i] = static_cast<uint8_t>(state_[i] >> 24);
     digest[4 * i + 1] = static_cast<uint8_t>(state_[i] >> 16);
     digest[4 * i + 2] = static_cast<uint8_t>(state_[i] >> 8);

@@ -108,9 +108,9 @@ Words OfficialWords(const Snapshot& s, const Candidate& c, const Words& generic)
   }
   const bool approver = m.approver != kNone && m.approver == official;
   if (!seat && !approver) return generic;
-  const Words approved = m.investigator
-                             ? Words{"Investigator", "Проверяющий", "Тексеруші"}
-                             : Words{"Approving official", "Утвердившее лицо", "Бекіткен тұлға"};
+  Words approved = m.investigator
+                       ? Words{"Investigator", "Проверяющий", "Тексеруші"}
+                       : Words{"Approving official", "Утвердившее лицо", "Бекіткен тұлға"};
   if (!seat) return approved;
   Words out = SeatPhrase(*seat, s.data().commissions[m.commission].kind);
   if (approver) {

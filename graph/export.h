@@ -80,8 +80,8 @@ std::vector<std::string_view> ExportFileNames(ExportFormat format);
 struct ExportOptions {
   Date date = 0;  // the date ties must hold on
   bool pseudonymise = true;
-  std::string pseudonym_salt;      // REQUIRED non-empty when pseudonymise
-  size_t chunk_bytes = 64 * 1024;  // REQUIRES: > 0
+  std::string pseudonym_salt;              // REQUIRED non-empty when pseudonymise
+  size_t chunk_bytes = size_t{64} * 1024;  // REQUIRES: > 0
 };
 
 // A person's pseudonym: "P-" + the first 12 hex digits of SHA-256(salt + the 12-digit IIN).

@@ -39,6 +39,7 @@ struct TieCloseness {
   int role_to = 0;
   uint64_t id_from = 0;
   uint64_t id_to = 0;
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted operator<=>.
   friend auto operator<=>(const TieCloseness&, const TieCloseness&) = default;
 };
 TieCloseness Measure(const Snapshot& s, const Evidence& e);

@@ -87,6 +87,7 @@ void OfferAffiliatedBidders(const Snapshot& s, FindingSink& sink, const Tender& 
   if (bidders.size() < 2) return;
   KinCache kin(s, tender.announced);
   std::vector<std::vector<CompanyTie>> holders;
+  holders.reserve(bidders.size());
   for (OrgIndex b : bidders) holders.push_back(HoldersOf(s, b, tender.announced));
   for (size_t i = 0; i < bidders.size(); ++i) {
     for (size_t j = i + 1; j < bidders.size(); ++j) {

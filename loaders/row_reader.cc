@@ -208,9 +208,9 @@ bool RowReader::Unique(DuplicateIndex& seen, uint64_t key, uint64_t content,
   return UniqueBy(seen.Check(key, content, line()), key_names);
 }
 
-bool RowReader::UniqueBy(const DuplicateIndex::Result& r, std::string_view key_names) {
+bool RowReader::UniqueBy(const DuplicateIndex::Result& found, std::string_view key_names) {
   if (failed_) return false;
-  switch (r.verdict) {
+  switch (found.verdict) {
     case DuplicateIndex::Verdict::kNew:
       return true;
     case DuplicateIndex::Verdict::kExactDuplicate:
@@ -218,7 +218,7 @@ bool RowReader::UniqueBy(const DuplicateIndex::Result& r, std::string_view key_n
       return false;
     case DuplicateIndex::Verdict::kConflict:
       Reject("", absl::StrCat("duplicate key ", AbslView(key_names),
-                              " with different content than line ", r.first_line));
+                              " with different content than line ", found.first_line));
       return false;
   }
   return false;

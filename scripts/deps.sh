@@ -15,6 +15,7 @@ if [ "${1:-}" = "--for-tests" ]; then
     python3 python3-grpcio python3-protobuf python3-networkx
     python3-igraph python3-numpy  # the 1e4 benchmark smoke test (tests/bench) runs these peers
     chromium                      # the console's browser test (tests/console)
+    clang-tidy                    # scripts/tidy.sh, run by scripts/test.sh after ctest
   )
 fi
 # The console is built with Node.js and npm; a machine that has them (any Node >= 18) keeps

@@ -92,6 +92,7 @@ class AuditLog {
   // The same without blocking the caller: `done` is called, on some thread, once the record is
   // committed or has failed. The default calls Append() and then `done`.
   using AppendDone = std::function<void(absl::StatusOr<AuditRecord>)>;
+  // NOLINTNEXTLINE(performance-unnecessary-value-param): overrides keep `done` until committed.
   virtual void AppendAsync(const AuditEntry& entry, AppendDone done) { done(Append(entry)); }
   // Up to `limit` records with seq >= from_seq, in order.
   virtual absl::StatusOr<std::vector<AuditRecord>> Read(int64_t from_seq, int limit) = 0;

@@ -1,7 +1,7 @@
 #include "service/case_store.h"
 
 #include <sqlite3.h>
-#include <string.h>
+#include <string.h>  // NOLINT(modernize-deprecated-headers): memmem is POSIX, not in <cstring>
 
 #include <algorithm>
 #include <set>

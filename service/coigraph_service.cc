@@ -43,7 +43,7 @@ class ExportStream final : public grpc::ServerWriteReactor<v1::ExportChunk> {
       Finish(ToGrpcStatus(status));
       return;
     }
-    StartWrite(&files_.chunks[0]);
+    StartWrite(&files_.chunks.front());
   }
   void OnWriteDone(bool ok) override {
     if (!ok) {
@@ -74,7 +74,7 @@ class HireBatchReactor final
     if (!call.admitted.ok()) {
       // Refused before any request: audit the refusal and end the stream.
       api_.runner().Audit(call, call.admitted, "",
-                          [this](absl::Status s) { Finish(ToGrpcStatus(s)); });
+                          [this](const absl::Status& s) { Finish(ToGrpcStatus(s)); });
       return;
     }
     StartRead(&request_);
@@ -127,7 +127,7 @@ grpc::ServerUnaryReactor* CoigraphService::Unary(grpc::CallbackServerContext* ct
                                                  const Request* request, Response* response) {
   grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
   api_.runner().Run(def, ContextOf(ctx), *request, response,
-                    [reactor](absl::Status s) { reactor->Finish(ToGrpcStatus(s)); });
+                    [reactor](const absl::Status& s) { reactor->Finish(ToGrpcStatus(s)); });
   return reactor;
 }
 
@@ -176,7 +176,7 @@ grpc::ServerWriteReactor<v1::ExportChunk>* CoigraphService::ExportSubgraph(
     grpc::CallbackServerContext* ctx, const v1::ExportSubgraphRequest* request) {
   auto* stream = new ExportStream();
   api_.runner().Run(api_.rpcs().export_subgraph, ContextOf(ctx), *request, stream->files(),
-                    [stream](absl::Status s) { stream->Start(s); });
+                    [stream](const absl::Status& s) { stream->Start(s); });
   return stream;
 }
 

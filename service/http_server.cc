@@ -36,7 +36,6 @@ namespace {
 constexpr char kSessionCookie[] = "coigraph_session";
 constexpr char kCsrfHeader[] = "X-CSRF-Token";
 constexpr char kJson[] = "application/json";
-constexpr char kRpcPrefix[] = "/coigraph.v1.Coigraph/";
 
 // Every answer: what a page of ours may load and run (no inline script, nothing from other
 // origins), and no framing, sniffing or referrers.
@@ -61,10 +60,10 @@ void WriteError(const absl::Status& status, httplib::Response& res) {
   res.set_content(e.body, kJson);
 }
 
-void WriteJson(std::string body, httplib::Response& res) {
+void WriteJson(const std::string& body, httplib::Response& res) {
   res.status = 200;
   res.set_header("Cache-Control", "no-store");
-  res.set_content(std::move(body), kJson);
+  res.set_content(body, kJson);
 }
 
 // The value of cookie `name` in the request's Cookie headers; "" when absent.
@@ -431,7 +430,7 @@ struct HttpServer::Impl {
     res.set_header("Content-Disposition",
                    base::Cat("attachment; filename=\"", SafeFileName("coigraph-" + subject), "-",
                              SafeFileName(file), "\""));
-    res.set_content(std::move(content), ContentTypeOf(file));
+    res.set_content(content, ContentTypeOf(file));
   }
 
   void Route() {
@@ -475,7 +474,7 @@ struct HttpServer::Impl {
       s.set_file_extension_and_mimetype_mapping("html", "text/html; charset=utf-8");
     }
     s.set_exception_handler(
-        [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        [](const httplib::Request&, httplib::Response& res, const std::exception_ptr&) {
           WriteError(absl::InternalError("the server failed on this request"), res);
         });
     s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {

@@ -68,17 +68,18 @@ void RpcRunner::AuditEvent(std::string_view name, const absl::StatusOr<Principal
   AuditEntry entry = EntryOf(call, status, result);
   entry.rpc = std::string(name);
   if (status.ok() && result.empty()) entry.result = "OK";
-  Append(std::move(entry), status, std::move(done));
+  Append(entry, status, std::move(done));
 }
 
-void RpcRunner::Append(AuditEntry entry, const absl::Status& status, Done done) {
-  audit_->AppendAsync(entry, [status, done = std::move(done)](absl::StatusOr<AuditRecord> record) {
-    if (!record.ok()) {
-      done(absl::UnavailableError("the audit log cannot be written; the call is refused"));
-      return;
-    }
-    done(status);
-  });
+void RpcRunner::Append(const AuditEntry& entry, const absl::Status& status, Done done) {
+  audit_->AppendAsync(
+      entry, [status, done = std::move(done)](const absl::StatusOr<AuditRecord>& record) {
+        if (!record.ok()) {
+          done(absl::UnavailableError("the audit log cannot be written; the call is refused"));
+          return;
+        }
+        done(status);
+      });
 }
 
 }  // namespace coigraph::service

@@ -105,7 +105,7 @@ class RpcRunner {
   }
   void StartThread(std::function<void()> work);
   // Appends `entry`; `done` gets `status`, or UNAVAILABLE when the record could not be written.
-  void Append(AuditEntry entry, const absl::Status& status, Done done);
+  void Append(const AuditEntry& entry, const absl::Status& status, Done done);
 
   const Authenticator* auth_;
   AuditLog* audit_;
@@ -121,7 +121,7 @@ void RpcRunner::Run(const RpcDef<Request, Response>& def, const CallContext& con
   def.describe(request, *call);
   absl::Status admitted = Admit(*call, def.needs_purpose);
   auto finish = [this, call, response, done = std::move(done),
-                 result = def.result](absl::Status status) mutable {
+                 result = def.result](const absl::Status& status) mutable {
     const std::string line = status.ok() ? result(*response) : "";
     Audit(*call, status, line, [response, done = std::move(done)](absl::Status answer) {
       if (!answer.ok()) Clear(response);

@@ -247,7 +247,7 @@ TEST_F(SessionTest, SignOutEndsTheSession) {
 }
 
 TEST_F(SessionTest, EveryAnswerCarriesTheSafetyHeaders) {
-  for (const std::string& path : {"/", "/app.js", "/api/session", "/nothing-here"}) {
+  for (const char* path : {"/", "/app.js", "/api/session", "/nothing-here"}) {
     httplib::Result res = client_->Get(path);
     ASSERT_TRUE(res) << path;
     EXPECT_THAT(res->get_header_value("Content-Security-Policy"), HasSubstr("default-src 'self'"))
@@ -263,7 +263,7 @@ TEST_F(SessionTest, EveryAnswerCarriesTheSafetyHeaders) {
 }
 
 TEST_F(SessionTest, FilesOutsideTheConsoleAreNotServed) {
-  for (const std::string& path : {"/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt"}) {
+  for (const char* path : {"/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt"}) {
     httplib::Result res = client_->Get(path);
     ASSERT_TRUE(res) << path;
     EXPECT_NE(res->status, 200) << path;

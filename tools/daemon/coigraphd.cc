@@ -13,8 +13,8 @@
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
-#include <signal.h>
 
+#include <csignal>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -71,7 +71,7 @@ struct DaemonOptions {
   int session_hours = 8;
 };
 
-volatile sig_atomic_t g_stop = 0;
+volatile std::sig_atomic_t g_stop = 0;
 void OnSignal(int) { g_stop = 1; }
 
 bool ReadFile(const std::string& path, std::string* out) {
@@ -237,8 +237,8 @@ int Serve(const DaemonOptions& o) {
     std::cout << "console on " << http_server->url() << std::endl;
   }
 
-  signal(SIGINT, OnSignal);
-  signal(SIGTERM, OnSignal);
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
   while (g_stop == 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   std::cerr << "coigraphd: shutting down\n";
   // Health first (NOT_SERVING, Watch streams end), then calls in flight get up to 5 s.

@@ -73,6 +73,7 @@ absl::StatusOr<CommandLine> ParseFlags(int argc, char** argv,
   for_absl.emplace_back("--");
   for_absl.insert(for_absl.end(), positional.begin(), positional.end());
   std::vector<char*> absl_argv;
+  absl_argv.reserve(for_absl.size());
   for (std::string& word : for_absl) absl_argv.push_back(word.data());
   const std::vector<char*> rest =
       absl::ParseCommandLine(static_cast<int>(absl_argv.size()), absl_argv.data());

@@ -177,7 +177,8 @@ void WriteBody(RegionWriter& w, const RegionSizes& sizes, const StateBody& body,
     const graph::Date date = date_in(recipient);
     const Stint* head = HolderAt(stints, 0, date);
     if (head == nullptr) continue;
-    w.NewBonus(recipient.holder, head->holder.iin, body.bin, date, 50'000 * rng.Between(1, 20));
+    w.NewBonus(recipient.holder, head->holder.iin, body.bin, date,
+               int64_t{50'000} * rng.Between(1, 20));
   }
   (void)level;
 }

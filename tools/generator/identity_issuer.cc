@@ -10,7 +10,7 @@ const graph::Date kDay2100 = graph::DaysFromCivil(2100, 1, 1);
 }  // namespace
 
 IdentityIssuer::IdentityIssuer()
-    : iin_next_(static_cast<size_t>(kDay2100 - kDay1900) * 2, 0), bin_next_(200 * 12, 0) {}
+    : iin_next_(static_cast<size_t>(kDay2100 - kDay1900) * 2, 0), bin_next_(size_t{200} * 12, 0) {}
 
 int IdentityIssuer::CheckDigit(const char* d) {
   int sum = 0;

@@ -169,7 +169,7 @@ std::string Planter::HoldingDirectedBy(const PersonRec& p) {
   const std::string holding = w_.NewCompany(region);
   w_.PersonRole(holding, "founder", w_.Fresh(), 100, Day(2010, 1, 1));
   w_.PersonRole(holding, "director", p, -1, Day(2010, 1, 1));
-  const std::string company = w_.NewCompany(region);
+  std::string company = w_.NewCompany(region);
   w_.CompanyRole(company, "owner", holding, 100, Day(2011, 1, 1));
   return company;
 }

@@ -38,7 +38,7 @@ void Planter::PlantBonus(const BonusCase& c) {
   const PersonRec recipient = Relative(a, c.path, c.kin);
   const Date d = ScenarioDate();
   const std::string id =
-      w_.NewBonus(recipient, a.iin, AnyBody().bin, d, 100'000 * rng_.Between(1, 2000));
+      w_.NewBonus(recipient, a.iin, AnyBody().bin, d, int64_t{100'000} * rng_.Between(1, 2000));
   if (c.trap.empty()) {
     w_.Expect(r, id, d, a.iin, recipient.iin, c.path);
   } else {

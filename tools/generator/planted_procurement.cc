@@ -18,9 +18,8 @@ std::string Planter::PlantTender(const TenderPlan& plan) {
     w_.YearlySeats(commission, plan.members[i], "member", kFirstYear, kLastYear,
                    i < plan.seat_end.size() ? plan.seat_end[i] : kOpen);
   }
-  const int64_t amount = 1'000'000 * rng_.Between(5, 300);
-  const std::string tender =
-      w_.NewTender(customer.bin, "open_tender", plan.date, commission, amount);
+  const int64_t amount = int64_t{1'000'000} * rng_.Between(5, 300);
+  std::string tender = w_.NewTender(customer.bin, "open_tender", plan.date, commission, amount);
   std::vector<std::string> bidders = plan.bidders;
   const size_t want = bidders.size() + 1 + rng_.Below(2);
   while (bidders.size() < want) {
@@ -112,8 +111,8 @@ void Planter::TenderSignatory() {
       tender = w_.NewTender(customer.bin, "single_source", d - 40, commission, 30'000'000);
       w_.Bid(tender, supplier, "won", d - 35, 29'000'000);
     }
-    const std::string contract =
-        w_.NewContract(customer.bin, supplier, d, tender, s.iin, 1'000'000 * rng_.Between(1, 500));
+    const std::string contract = w_.NewContract(customer.bin, supplier, d, tender, s.iin,
+                                                int64_t{1'000'000} * rng_.Between(1, 500));
     w_.Expect(r, contract, d, s.iin, supplier,
               Cat({c.path, ">", c.role == "ie" ? "owner" : c.role}));
   }
