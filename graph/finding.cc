@@ -4,7 +4,7 @@
 #include <tuple>
 
 #include "base/json.h"
-#include "graph/legal_basis.h"
+#include "graph/rules/legal_basis.h"
 
 namespace coigraph::graph {
 

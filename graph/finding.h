@@ -114,7 +114,7 @@ bool FindingLess(const Finding& a, const Finding& b);
 
 // One JSON object, no trailing newline; field names those of docs/rules.md, "A finding": the
 // rule's fields, the explanations and the legal basis (legal_basis in Russian, legal_basis_kk,
-// legal_basis_en; graph/legal_basis.h).
+// legal_basis_en; graph/rules/legal_basis.h).
 std::string FindingToJson(const Finding& f);
 
 }  // namespace coigraph::graph

@@ -4,7 +4,7 @@
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "graph/identity_number.h"
-#include "graph/legal_basis.h"
+#include "graph/rules/legal_basis.h"
 #include "graph/model.h"
 #include "graph/tie_labels.h"
 #include "service/field_errors.h"

@@ -17,7 +17,7 @@
 #include "base/text.h"
 #include "graph/date.h"
 #include "graph/finding.h"
-#include "graph/legal_basis.h"
+#include "graph/rules/legal_basis.h"
 #include "graph/snapshot.h"
 #include "gtest/gtest.h"
 #include "loaders/feed_loader.h"

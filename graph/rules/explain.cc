@@ -6,8 +6,8 @@
 #include <string>
 
 #include "base/text.h"
-#include "graph/explain_words.h"
-#include "graph/rule_context.h"
+#include "graph/rules/context.h"
+#include "graph/rules/explain_words.h"
 
 namespace coigraph::graph::internal {
 
@@ -15,12 +15,6 @@ using base::Append;
 using base::Cat;
 
 namespace {
-
-template <typename T>
-const T* As(const Decision& d) {
-  const T* const* p = std::get_if<const T*>(&d);
-  return p ? *p : nullptr;
-}
 
 // "post «Head of division» (P-1) at Akimat" and the like; an empty id (a check's hypothetical
 // allocation) is left out.
@@ -145,28 +139,6 @@ Words Chain(const Snapshot& s, const CompanyTie& t) {
           Cat(" (иелік ету тізбегі: ", names, ")")};
 }
 
-// For a queue jump: the recipient's number and the person with the smallest number who was
-// still waiting, unserved, on the date.
-Words QueueText(const Snapshot& s, const Candidate& c) {
-  if (c.rule != Rule::kLandQueueJump && c.rule != Rule::kHousingQueueJump) return {};
-  const Allocation* a = As<Allocation>(c.decision);
-  if (!a) return {};
-  const int64_t place = QueuePlace(s, *a);
-  const WaitingListEntry* w = SkippedEntry(s, *a, place, /*smallest=*/true);
-  if (!w) return {};
-  const std::string who = s.PersonShortName(w->person);
-  const std::string since = FormatIsoDate(w->registered);
-  const std::string on = since.empty() ? "" : Cat(", on the list since ", since);
-  return {
-      Cat("; served at queue number ", place, " ahead of ", who, " (number ", w->queue_number, on,
-          ", not served)"),
-      Cat("; выделено по номеру очереди ", place, " раньше, чем ", who, " (номер ", w->queue_number,
-          since.empty() ? "" : Cat(", в очереди с ", since), ", не обеспечен(а))"),
-      Cat("; кезектің ", place, " нөмірімен ", who, " (нөмірі ", w->queue_number,
-          since.empty() ? "" : Cat(", ", since, " бастап кезекте"),
-          ", әлі алмаған) алдында берілді")};
-}
-
 }  // namespace
 
 void Explain(const Snapshot& s, const Candidate& c, Finding& f) {
@@ -176,7 +148,7 @@ void Explain(const Snapshot& s, const Candidate& c, Finding& f) {
   const std::string off = s.VertexName(c.official), cp = s.VertexName(c.counterparty);
   const Words kin = KinPhrase(s, e.kin);
   const bool self = e.kin.path == KinPath::kSelf;
-  const Words what = DecisionText(s, c.decision), queue = QueueText(s, c);
+  const Words what = DecisionText(s, c.decision), queue = QueueJumpText(s, c);
   if (e.from_company && e.to_company) {
     const CompanyTie &from = *e.from_company, &to = *e.to_company;
     const std::string p = s.PersonShortName(from.person), q = s.PersonShortName(to.person);

@@ -37,4 +37,10 @@ Words RoleWord(const CompanyTie& t);
 // "Тендерлік комиссияның төрағасы".
 Words SeatPhrase(SeatRole role, CommissionKind kind);
 
+// A candidate of LAND_/HOUSING_QUEUE_JUMP: "; served at queue number 7 ahead of ..." (the
+// recipient's number and the waiting person with the smallest number); empty for other rules
+// (queue_jump_text.cc).
+struct Candidate;
+Words QueueJumpText(const Snapshot& s, const Candidate& c);
+
 }  // namespace coigraph::graph::internal

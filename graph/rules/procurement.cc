@@ -3,7 +3,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
-#include "graph/rule_context.h"
+#include "graph/rules/context.h"
 
 namespace coigraph::graph::internal {
 

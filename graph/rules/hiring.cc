@@ -2,7 +2,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
-#include "graph/rule_context.h"
+#include "graph/rules/context.h"
 
 namespace coigraph::graph::internal {
 

@@ -1,10 +1,9 @@
-#include "graph/rules.h"
-
 #include <algorithm>
 #include <utility>
 
 #include "base/text.h"
-#include "graph/rule_context.h"
+#include "graph/rules.h"
+#include "graph/rules/context.h"
 
 namespace coigraph::graph {
 
@@ -109,7 +108,9 @@ std::vector<Finding> RunRules(const Snapshot& snapshot, const RuleSet& rules) {
   internal::FindingSink sink(snapshot, rules);
   internal::RunHiringRules(snapshot, sink);
   internal::RunProcurementRules(snapshot, sink);
-  internal::RunDecisionRules(snapshot, sink);
+  internal::RunAllocationRules(snapshot, sink);
+  internal::RunDisciplinaryRules(snapshot, sink);
+  internal::RunBonusRules(snapshot, sink);
   return sink.Take();
 }
 

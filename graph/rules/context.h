@@ -51,6 +51,13 @@ TieCloseness Measure(const Snapshot& s, const Evidence& e);
 using Decision = std::variant<const Employment*, const Tender*, const Contract*, const Allocation*,
                               const DisciplinaryCase*, const Bonus*>;
 
+// The decision as a T (Employment, Tender, ...), or null when it is another kind.
+template <typename T>
+const T* As(const Decision& d) {
+  const T* const* p = std::get_if<const T*>(&d);
+  return p ? *p : nullptr;
+}
+
 // A tender, contract or bonus of at least this many tenge is "much money at stake"
 // (docs/rules.md, Severity): its findings are one step graver.
 inline constexpr double kLargeAmountKzt = 100'000'000.0;
@@ -99,9 +106,11 @@ FindingPath PathOf(const Snapshot& s, const Candidate& c);
 // The snapshot indexes the candidate's rule judged (finding_path.cc).
 FindingScope ScopeOf(const Snapshot& s, const Candidate& c);
 
-// The explanation texts of a finding in Kazakh, Russian and English (explain.cc).
+// The explanation texts of a finding in Kazakh, Russian and English (explain.cc; a queue
+// jump's part in queue_jump_text.cc).
 void Explain(const Snapshot& s, const Candidate& c, Finding& f);
 
+// The queue-jump test (queue_jump.cc).
 // The queue number an allocation served its recipient at: the allocation's own, else the
 // smallest of the recipient's entries on the commission's list active on the date; 0 if none.
 int64_t QueuePlace(const Snapshot& s, const Allocation& a);
@@ -130,10 +139,21 @@ class KinCache {
 std::optional<Evidence> PersonToCompany(const Snapshot& s, PersonIndex official, KinCache& kin,
                                         const std::vector<CompanyTie>& holders);
 
-// The rule families over every object of the snapshot.
-void RunHiringRules(const Snapshot& s, FindingSink& sink);
-void RunProcurementRules(const Snapshot& s, FindingSink& sink);
-void RunDecisionRules(const Snapshot& s, FindingSink& sink);
+// The rule families over every object of the snapshot, one file each.
+void RunHiringRules(const Snapshot& s, FindingSink& sink);        // hiring.cc
+void RunProcurementRules(const Snapshot& s, FindingSink& sink);   // procurement.cc
+void RunAllocationRules(const Snapshot& s, FindingSink& sink);    // allocation.cc
+void RunDisciplinaryRules(const Snapshot& s, FindingSink& sink);  // disciplinary_bonus.cc
+void RunBonusRules(const Snapshot& s, FindingSink& sink);         // disciplinary_bonus.cc
+
+// Decisions about a person (person_decision.cc).
+// Offers `rule` when `official` is kin to `counterparty` on `date`.
+void OfferPersonTie(const Snapshot& s, FindingSink& sink, Rule rule, std::string object_id,
+                    Date date, PersonIndex official, PersonIndex counterparty, Decision decision,
+                    int bump);
+// The officials of a decision: members of its commission on the date, and its approver.
+std::vector<PersonIndex> Officials(const Snapshot& s, CommissionIndex c, PersonIndex approver,
+                                   Date d);
 
 // The rules on one object, real or hypothetical (checks.h uses these too).
 // Everyone a legal kinship path joins to `p` on some day (the reporting rules' first filter).

@@ -2,7 +2,7 @@
 #include <algorithm>
 
 #include "base/text.h"
-#include "graph/rule_context.h"
+#include "graph/rules/context.h"
 
 namespace coigraph::graph::internal {
 

@@ -1,4 +1,4 @@
-#include "graph/explain_words.h"
+#include "graph/rules/explain_words.h"
 
 #include "base/text.h"
 

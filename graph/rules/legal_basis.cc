@@ -1,4 +1,4 @@
-#include "graph/legal_basis.h"
+#include "graph/rules/legal_basis.h"
 
 namespace coigraph::graph {
 
