@@ -24,7 +24,37 @@ const std::array<std::string, kRoleCount>& HeldByLabels() {
   return *labels;
 }
 
+constexpr TieLabelWords kWords[] = {
+    {"self", "the same person", "то же лицо", "сол тұлғаның өзі"},
+    {"parent", "parent", "родитель", "ата-анасы"},
+    {"child", "child", "ребёнок", "баласы"},
+    {"spouse", "spouse", "супруг(а)", "жұбайы"},
+    {"sibling", "sibling", "брат/сестра", "бауыры"},
+    {"founder", "founder", "учредитель", "құрылтайшысы"},
+    {"owner", "owner", "владелец", "иесі"},
+    {"beneficial_owner", "beneficial owner", "бенефициарный собственник",
+     "бенефициарлық меншік иесі"},
+    {"director", "director", "директор", "директоры"},
+    {"board_member", "board member", "член совета директоров", "директорлар кеңесінің мүшесі"},
+    {"held_by_founder", "founded by", "учредитель —", "құрылтайшысы"},
+    {"held_by_owner", "owned by", "владелец —", "иесі"},
+    {"held_by_beneficial_owner", "beneficially owned by", "бенефициарный собственник —",
+     "бенефициарлық меншік иесі"},
+    {"held_by_director", "directed by", "директор —", "директоры"},
+    {"held_by_board_member", "board member is", "член совета директоров —",
+     "директорлар кеңесінің мүшесі"},
+};
+
 }  // namespace
+
+std::span<const TieLabelWords> AllTieLabelWords() { return kWords; }
+
+const TieLabelWords* WordsOfTieLabel(std::string_view label) {
+  for (const TieLabelWords& w : kWords) {
+    if (w.label == label) return &w;
+  }
+  return nullptr;
+}
 
 std::string_view TieLabel(const Tie& t) {
   switch (t.kind) {

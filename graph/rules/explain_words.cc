@@ -1,12 +1,20 @@
 #include "graph/rules/explain_words.h"
 
 #include "base/text.h"
+#include "graph/tie_labels.h"
 
 namespace coigraph::graph::internal {
 
 using base::Cat;
 
 namespace {
+
+// The words of a label of graph/tie_labels.h's table.
+Words LabelWords(std::string_view label) {
+  const TieLabelWords* w = WordsOfTieLabel(label);
+  if (!w) return {"?", "?", "?"};
+  return {std::string(w->en), std::string(w->ru), std::string(w->kk)};
+}
 
 // A kin step as a noun, gendered by the person it reaches. Kazakh: the possessive form
 // ("his/her father" = "әкесі"), since the step always belongs to someone.
@@ -15,21 +23,21 @@ Words StepWord(std::string_view step, Sex sex) {
   if (step == "parent") {
     return m   ? Words{"father", "отец", "әкесі"}
            : f ? Words{"mother", "мать", "анасы"}
-               : Words{"parent", "родитель", "ата-анасы"};
+               : LabelWords("parent");
   }
   if (step == "child") {
     return m   ? Words{"son", "сын", "ұлы"}
            : f ? Words{"daughter", "дочь", "қызы"}
-               : Words{"child", "ребёнок", "баласы"};
+               : LabelWords("child");
   }
   if (step == "spouse") {
     return m   ? Words{"husband", "муж", "күйеуі"}
            : f ? Words{"wife", "жена", "әйелі"}
-               : Words{"spouse", "супруг(а)", "жұбайы"};
+               : LabelWords("spouse");
   }
   return m   ? Words{"brother", "брат", "ағасы/інісі"}
          : f ? Words{"sister", "сестра", "әпкесі/сіңлісі"}
-             : Words{"sibling", "брат/сестра", "бауыры"};
+             : LabelWords("sibling");
 }
 
 // The genitive of a kin step, for "брат жены" and "әйелінің ағасы".
@@ -100,7 +108,7 @@ RuleWords WordsOf(Rule r) {
 
 Words KinPhrase(const Snapshot& s, const KinTie& kin) {
   const auto& persons = s.data().persons;
-  if (kin.path == KinPath::kSelf) return {"the same person", "то же лицо", "сол тұлғаның өзі"};
+  if (kin.path == KinPath::kSelf) return LabelWords("self");
   const std::string_view name = Name(kin.path);
   const size_t dot = name.find('.');
   if (dot == std::string_view::npos) return StepWord(name, persons[kin.person].sex);
@@ -114,19 +122,7 @@ Words RoleWord(const CompanyTie& t) {
   if (t.entrepreneur) {
     return {"owner (individual entrepreneur)", "владелец (ИП)", "иесі (жеке кәсіпкер)"};
   }
-  switch (t.role) {
-    case CompanyRoleKind::kFounder:
-      return {"founder", "учредитель", "құрылтайшысы"};
-    case CompanyRoleKind::kOwner:
-      return {"owner", "владелец", "иесі"};
-    case CompanyRoleKind::kBeneficialOwner:
-      return {"beneficial owner", "бенефициарный собственник", "бенефициарлық меншік иесі"};
-    case CompanyRoleKind::kDirector:
-      return {"director", "директор", "директоры"};
-    case CompanyRoleKind::kBoardMember:
-      return {"board member", "член совета директоров", "директорлар кеңесінің мүшесі"};
-  }
-  return {"?", "?", "?"};
+  return LabelWords(Name(t.role));
 }
 
 Words SeatPhrase(SeatRole role, CommissionKind kind) {

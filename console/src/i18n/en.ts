@@ -1,5 +1,7 @@
 // English labels. This file defines the keys; kk.ts and ru.ts must have every one of them.
 
+import { relationWords } from "./relations";
+
 const dict = {
   "app.loading": "Loading…",
   "app.notAllowed": "Your role may not use this page.",
@@ -219,21 +221,7 @@ const dict = {
   "sphere.disciplinary": "disciplinary",
   "sphere.bonus": "bonus",
   "sphere.other": "other",
-  "rel.self": "self",
-  "rel.parent": "parent",
-  "rel.child": "child",
-  "rel.spouse": "spouse",
-  "rel.sibling": "sibling",
-  "rel.founder": "founder",
-  "rel.owner": "owner",
-  "rel.beneficial_owner": "beneficial owner",
-  "rel.director": "director",
-  "rel.board_member": "board member",
-  "rel.held_by_founder": "founded by",
-  "rel.held_by_owner": "owned by",
-  "rel.held_by_beneficial_owner": "beneficially owned by",
-  "rel.held_by_director": "directed by",
-  "rel.held_by_board_member": "board member is",
+  ...relationWords.en,
   "rule.HIRE_SUBORDINATION": "relatives in direct subordination",
   "rule.HIRE_CHAIN": "relatives in one reporting chain",
   "rule.HIRE_APPOINTER": "appointed by a relative",

@@ -1,6 +1,7 @@
 // Қазақша жазулар.
 
 import type { Dict } from "./en";
+import { relationWords } from "./relations";
 
 export const kk: Dict = {
   "app.loading": "Жүктелуде…",
@@ -221,21 +222,7 @@ export const kk: Dict = {
   "sphere.disciplinary": "тәртіптік",
   "sphere.bonus": "сыйлықақы",
   "sphere.other": "басқа",
-  "rel.self": "өзі",
-  "rel.parent": "ата-анасы",
-  "rel.child": "баласы",
-  "rel.spouse": "жұбайы",
-  "rel.sibling": "бауыры",
-  "rel.founder": "құрылтайшы",
-  "rel.owner": "иесі",
-  "rel.beneficial_owner": "бенефициар",
-  "rel.director": "басшы",
-  "rel.board_member": "кеңес мүшесі",
-  "rel.held_by_founder": "құрылтайшысы",
-  "rel.held_by_owner": "иесі",
-  "rel.held_by_beneficial_owner": "бенефициары",
-  "rel.held_by_director": "басшысы",
-  "rel.held_by_board_member": "кеңес мүшесі",
+  ...relationWords.kk,
   "rule.HIRE_SUBORDINATION": "туыстар тікелей бағыныста",
   "rule.HIRE_CHAIN": "туыстар бір бағыну тізбегінде",
   "rule.HIRE_APPOINTER": "туысы тағайындаған",

@@ -1,6 +1,7 @@
 // Русские надписи (язык по умолчанию).
 
 import type { Dict } from "./en";
+import { relationWords } from "./relations";
 
 export const ru: Dict = {
   "app.loading": "Загрузка…",
@@ -221,21 +222,7 @@ export const ru: Dict = {
   "sphere.disciplinary": "дисциплина",
   "sphere.bonus": "премии",
   "sphere.other": "прочее",
-  "rel.self": "сам",
-  "rel.parent": "родитель",
-  "rel.child": "ребёнок",
-  "rel.spouse": "супруг(а)",
-  "rel.sibling": "брат/сестра",
-  "rel.founder": "учредитель",
-  "rel.owner": "владелец",
-  "rel.beneficial_owner": "бенефициар",
-  "rel.director": "руководитель",
-  "rel.board_member": "член совета",
-  "rel.held_by_founder": "учреждена",
-  "rel.held_by_owner": "принадлежит",
-  "rel.held_by_beneficial_owner": "бенефициар —",
-  "rel.held_by_director": "руководитель —",
-  "rel.held_by_board_member": "член совета —",
+  ...relationWords.ru,
   "rule.HIRE_SUBORDINATION": "родственники в прямом подчинении",
   "rule.HIRE_CHAIN": "родственники в одной цепочке подчинения",
   "rule.HIRE_APPOINTER": "назначен родственником",
