@@ -16,9 +16,10 @@ std::vector<Finding> CheckHire(const Snapshot& s, const HireQuery& q) {
   const absl::flat_hash_set<PersonIndex> ever_kin = internal::EverKin(s, q.candidate);
   // Judged on the date: a holder who takes a post above or below later is found by their own
   // check and by the scan, not by this one.
-  internal::OfferReportingAbove(s, sink, e, ever_kin, q.date);
+  auto maybe_kin = [&](PersonIndex p) { return ever_kin.contains(p); };
+  internal::OfferReportingAbove(s, sink, e, maybe_kin, q.date);
   internal::OfferReportingBelow(s, sink, e, ever_kin, q.date);
-  internal::OfferAppointmentRules(s, sink, e, ever_kin);
+  internal::OfferAppointmentRules(s, sink, e, maybe_kin);
   return sink.Take();
 }
 

@@ -5,6 +5,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 
 namespace coigraph::graph {
 
@@ -101,6 +102,161 @@ void EnumerateKin(const Snapshot& s, PersonIndex a, const Ok& ok, const Visit& v
   }
 }
 
+// The facts of one step x -step-> y (y is x's parent, child, spouse or sibling), each as a
+// Neighbor{y, ...}, in the order EnumerateKin meets them. Every fact is a tie both ways (x's
+// parent tie is y's child tie, with the same interval, in the same order among the pair's
+// facts), so the shorter of the two tie lists is read: a parent with 100,000 children (a
+// registry's placeholder for "unknown") costs nothing when the other person is anyone else.
+template <typename Ok, typename F>
+void ForEachStepTo(const Snapshot& s, PersonIndex x, Step step, PersonIndex y, const Ok& ok,
+                   const F& f) {
+  if (x == y) return;
+  const auto x_ties = s.Ties(s.PersonVertex(x)), y_ties = s.Ties(s.PersonVertex(y));
+  const bool from_x = x_ties.size() <= y_ties.size();
+  TieKind kind = step == Step::kParent   ? TieKind::kParent
+                 : step == Step::kChild  ? TieKind::kChild
+                 : step == Step::kSpouse ? TieKind::kSpouse
+                                         : TieKind::kSibling;
+  if (!from_x && kind == TieKind::kParent) {
+    kind = TieKind::kChild;
+  } else if (!from_x && kind == TieKind::kChild) {
+    kind = TieKind::kParent;
+  }
+  const PersonIndex other = from_x ? y : x;
+  for (const Tie& t : from_x ? x_ties : y_ties) {
+    if (t.kind == kind && t.target == other && ok(t.valid)) f(Neighbor{y, t.valid, kNone});
+  }
+  if (step != Step::kSibling) return;
+  // Derived: a parent of x (in x's order) who is a parent of y, as ForEachDerivedSiblingIf.
+  for (const Tie& up : x_ties) {
+    if (up.kind != TieKind::kParent || !ok(up.valid)) continue;
+    for (const Tie& down : y_ties) {
+      if (down.kind != TieKind::kParent || down.target != up.target || !ok(down.valid)) continue;
+      const Interval both = up.valid.Intersect(down.valid);
+      if (!both.Empty() && ok(both)) f(Neighbor{y, both, up.target});
+    }
+  }
+}
+
+// The persons one step of `kind` (parent or spouse) away from `p`, in p's order, once each.
+using Persons = absl::InlinedVector<PersonIndex, 4>;
+Persons StepTargets(const Snapshot& s, PersonIndex p, TieKind kind) {
+  Persons out;
+  for (const Tie& t : s.Ties(s.PersonVertex(p))) {
+    if (t.kind == kind && t.target != p &&
+        std::find(out.begin(), out.end(), t.target) == out.end()) {
+      out.push_back(t.target);
+    }
+  }
+  return out;
+}
+
+// The intermediate persons of the two-step paths from a to b (see EnumerateKinBetween), each
+// list read once when first asked for.
+class Middles {
+ public:
+  Middles(const Snapshot& s, PersonIndex a, PersonIndex b) : s_(s), a_(a), b_(b) {}
+  const Persons& operator()(Step first, Step second) {
+    if (first == Step::kParent) return Get(a_parents_, a_, TieKind::kParent);
+    if (first == Step::kSpouse) return Get(a_spouses_, a_, TieKind::kSpouse);
+    if (second == Step::kChild) return Get(b_parents_, b_, TieKind::kParent);
+    return Get(b_spouses_, b_, TieKind::kSpouse);  // child.spouse, sibling.spouse
+  }
+
+ private:
+  const Persons& Get(std::optional<Persons>& cache, PersonIndex p, TieKind kind) {
+    if (!cache) cache = StepTargets(s_, p, kind);
+    return *cache;
+  }
+  const Snapshot& s_;
+  PersonIndex a_, b_;
+  std::optional<Persons> a_parents_, a_spouses_, b_parents_, b_spouses_;
+};
+
+// Whether some legal kinship path joins `a` to `b` (a != b) with facts that pass `ok`: the
+// paths of EnumerateKinBetween, without building any, stopping at the first.
+template <typename Ok>
+bool AnyKinPathBetween(const Snapshot& s, PersonIndex a, PersonIndex b, const Ok& ok) {
+  bool any = false;
+  for (Step first : kSteps) {
+    ForEachStepTo(s, a, first, b, ok, [&](const Neighbor&) { any = true; });
+    if (any) return true;
+  }
+  Middles middles(s, a, b);
+  for (Step first : kSteps) {
+    for (Step second : kSteps) {
+      if (!PathOf(first, second)) continue;
+      for (PersonIndex m : middles(first, second)) {
+        if (m == a || m == b) continue;
+        ForEachStepTo(s, a, first, m, ok, [&](const Neighbor& n1) {
+          ForEachStepTo(s, m, second, b, ok, [&](const Neighbor& n2) {
+            const Interval both = n1.valid.Intersect(n2.valid);
+            if (!both.Empty() && ok(both)) any = true;
+          });
+        });
+        if (any) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Calls visit(KinTie&&) for every legal kinship path from `a` to `b` (a != b) whose facts pass
+// `ok`: the paths EnumerateKin(a) gives that end at b, without walking all of a's kin. The
+// intermediate person of a two-step path is always found among the parents or spouses of a or
+// b, which are few for anyone:
+//
+//   parent.parent, parent.spouse         a's parents
+//   spouse.parent/.sibling/.child        a's spouses
+//   child.child                          b's parents
+//   child.spouse, sibling.spouse         b's spouses
+template <typename Ok, typename Visit>
+void EnumerateKinBetween(const Snapshot& s, PersonIndex a, PersonIndex b, const Ok& ok,
+                         const Visit& visit) {
+  Middles middles(s, a, b);
+  for (Step first : kSteps) {
+    ForEachStepTo(s, a, first, b, ok, [&](const Neighbor& n1) {
+      visit(KinTie{b, *PathOf(first), {a, b}, {n1.via_parent}, n1.valid});
+    });
+    for (Step second : kSteps) {
+      const std::optional<KinPath> path = PathOf(first, second);
+      if (!path) continue;
+      // Middles taken from b's side come in b's order, not in the order EnumerateKin meets them
+      // from a, which picks among paths of one kind. Two or more of them (b's two parents both
+      // a's children; b married to two of a's siblings) are rare: then that kind is walked from
+      // a, as EnumerateKin does.
+      const bool from_b = first == Step::kChild || first == Step::kSibling;
+      std::vector<KinTie> found;
+      PersonIndex first_middle = kNone;
+      bool several_middles = false;
+      for (PersonIndex m : middles(first, second)) {
+        if (m == a || m == b) continue;
+        ForEachStepTo(s, a, first, m, ok, [&](const Neighbor& n1) {
+          ForEachStepTo(s, m, second, b, ok, [&](const Neighbor& n2) {
+            const Interval both = n1.valid.Intersect(n2.valid);
+            if (both.Empty() || !ok(both)) return;
+            if (first_middle == kNone) first_middle = m;
+            several_middles = several_middles || m != first_middle;
+            found.push_back(KinTie{b, *path, {a, m, b}, {n1.via_parent, n2.via_parent}, both});
+          });
+        });
+      }
+      if (!from_b || !several_middles) {
+        for (KinTie& t : found) visit(std::move(t));
+        continue;
+      }
+      ForEachStep(s, a, first, ok, [&](const Neighbor& n1) {
+        ForEachStep(s, n1.person, second, ok, [&](const Neighbor& n2) {
+          if (n2.person != b) return;
+          const Interval both = n1.valid.Intersect(n2.valid);
+          if (both.Empty() || !ok(both)) return;
+          visit(KinTie{b, *path, {a, n1.person, b}, {n1.via_parent, n2.via_parent}, both});
+        });
+      });
+    }
+  }
+}
+
 }  // namespace
 
 std::string_view Name(KinPath path) { return kKinPathNames[static_cast<size_t>(path)]; }
@@ -142,10 +298,10 @@ std::vector<KinTie> LegalKin(const Snapshot& s, PersonIndex a, Date d) {
 std::optional<KinTie> ClosestKinTie(const Snapshot& s, PersonIndex a, PersonIndex b, Date d) {
   if (a == b) return KinTie{a, KinPath::kSelf, {a}, {}, kAlways};
   std::optional<KinTie> best;
-  EnumerateKin(
-      s, a, [d](const Interval& v) { return v.Contains(d); },
+  EnumerateKinBetween(
+      s, a, b, [d](const Interval& v) { return v.Contains(d); },
       [&](KinTie&& t) {
-        if (t.person == b && (!best || t.path < best->path)) best = std::move(t);
+        if (!best || t.path < best->path) best = std::move(t);
       });
   return best;
 }
@@ -162,11 +318,9 @@ std::optional<KinTie> EarliestKinTie(const Snapshot& s, PersonIndex a, PersonInd
                                      Interval window) {
   if (a == b || window.Empty()) return std::nullopt;
   std::vector<KinTie> paths;
-  EnumerateKin(
-      s, a, [](const Interval& v) { return !v.Empty(); },
-      [&](KinTie&& t) {
-        if (t.person == b) paths.push_back(std::move(t));
-      });
+  EnumerateKinBetween(
+      s, a, b, [](const Interval& v) { return !v.Empty(); },
+      [&](KinTie&& t) { paths.push_back(std::move(t)); });
   // The set of days on which some path holds is a union of the paths' intervals, so the first
   // such day in the window is the latest of (window start, path start) for some path.
   std::optional<Date> first;
@@ -180,6 +334,11 @@ std::optional<KinTie> EarliestKinTie(const Snapshot& s, PersonIndex a, PersonInd
     if (t.valid.Contains(*first) && (!best || t.path < best->path)) best = std::move(t);
   }
   return best;
+}
+
+bool EverKin(const Snapshot& s, PersonIndex a, PersonIndex b) {
+  if (a == b) return false;
+  return AnyKinPathBetween(s, a, b, [](const Interval& v) { return !v.Empty(); });
 }
 
 std::vector<Relative> ExtendedFamily(const Snapshot& s, PersonIndex a, Date d, int max_hops) {

@@ -79,6 +79,11 @@ std::vector<KinTie> AllKinPaths(const Snapshot& s, PersonIndex a);
 std::optional<KinTie> EarliestKinTie(const Snapshot& s, PersonIndex a, PersonIndex b,
                                      Interval window);
 
+// Whether `a` and `b` (a != b) are legal kin on some day. Like ClosestKinTie and
+// EarliestKinTie, it looks only at the paths between the two: its cost does not grow with the
+// number of a's siblings (one parent's children can be a registry's whole "unknown parent").
+bool EverKin(const Snapshot& s, PersonIndex a, PersonIndex b);
+
 // A person who shares a parent with `p`: both are children of `parent` on `valid`, the
 // interval on which both parent facts hold (never empty).
 //

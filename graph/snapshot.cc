@@ -188,16 +188,39 @@ Snapshot::Snapshot(SnapshotData data) : data_(std::move(data)) {
   blacklist_by_supplier_ =
       GroupBy(d.organizations.size(), d.blacklist, [](auto& b) { return b.supplier; });
 
-  // Depth in the reporting tree. A walk longer than kMaxReportingDepth is a reports_to cycle.
-  constexpr uint32_t kMaxReportingDepth = 1000;
-  position_depth_.assign(npos, 0);
+  // Depth in the reporting tree, of any depth: each post's is its parent's plus one, each
+  // computed once (a chain is climbed until a post whose depth is known, then unwound). A post
+  // on or below a reports_to cycle (the loader rejects them; a Builder user may not) has kNone.
+  constexpr uint32_t kUnknown = kNone - 1, kOnChain = kNone - 2;
+  position_depth_.assign(npos, kUnknown);
+  std::vector<PositionIndex> chain;
   for (PositionIndex p = 0; p < npos; ++p) {
-    uint32_t depth = 0;
-    for (PositionIndex cur = d.positions[p].reports_to; cur != kNone && depth <= kMaxReportingDepth;
-         cur = d.positions[cur].reports_to) {
-      ++depth;
+    if (position_depth_[p] != kUnknown) continue;
+    chain.clear();
+    uint32_t base = 0;
+    for (PositionIndex cur = p;; cur = d.positions[cur].reports_to) {
+      if (cur == kNone) {
+        base = 0;
+        break;
+      }
+      const uint32_t known = position_depth_[cur];
+      if (known == kOnChain) {  // met the climb itself: a cycle
+        base = kNone;
+        break;
+      }
+      if (known != kUnknown) {
+        base = known == kNone ? kNone : known + 1;
+        break;
+      }
+      position_depth_[cur] = kOnChain;
+      chain.push_back(cur);
     }
-    position_depth_[p] = depth > kMaxReportingDepth ? kNone : depth;
+    // chain[k] is below chain[k+1]; the last one's parent has depth base - 1 (or none).
+    uint32_t depth = base;
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      position_depth_[*it] = depth;
+      if (depth != kNone) ++depth;
+    }
   }
 }
 

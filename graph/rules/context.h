@@ -12,6 +12,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/functional/function_ref.h"
 #include "graph/business.h"
 #include "graph/finding.h"
 #include "graph/kinship.h"
@@ -156,21 +157,24 @@ std::vector<PersonIndex> Officials(const Snapshot& s, CommissionIndex c, PersonI
                                    Date d);
 
 // The rules on one object, real or hypothetical (checks.h uses these too).
-// Everyone a legal kinship path joins to `p` on some day (the reporting rules' first filter).
+// Whether a person may be kin to the employment's holder on some day: a cheap first filter
+// before the dated search. The scan asks graph::EverKin pair by pair; a check, which also looks
+// below, asks the set EverKin(s, holder) it made once.
+using MaybeKin = absl::FunctionRef<bool(PersonIndex)>;
+// Everyone a legal kinship path joins to `p` on some day (a check's first filter).
 absl::flat_hash_set<PersonIndex> EverKin(const Snapshot& s, PersonIndex p);
-// HIRE_SUBORDINATION / HIRE_CHAIN with `e` as the lower post's employment; `ever_kin` is
-// EverKin(s, e.person), computed once by a caller that also looks below. With `on` (a check),
+// HIRE_SUBORDINATION / HIRE_CHAIN with `e` as the lower post's employment. With `on` (a check),
 // only the holders on that day, tied on that day; else every overlap (the scan).
 void OfferReportingAbove(const Snapshot& s, FindingSink& sink, const Employment& e,
-                         const absl::flat_hash_set<PersonIndex>& ever_kin,
-                         std::optional<Date> on = std::nullopt);
-// HIRE_SUBORDINATION / HIRE_CHAIN with `e` as the upper post's employment.
+                         MaybeKin maybe_kin, std::optional<Date> on = std::nullopt);
+// HIRE_SUBORDINATION / HIRE_CHAIN with `e` as the upper post's employment; `ever_kin` is
+// EverKin(s, e.person).
 void OfferReportingBelow(const Snapshot& s, FindingSink& sink, const Employment& e,
                          const absl::flat_hash_set<PersonIndex>& ever_kin,
                          std::optional<Date> on = std::nullopt);
 // HIRE_APPOINTER / HIRE_COMMISSION of one employment.
 void OfferAppointmentRules(const Snapshot& s, FindingSink& sink, const Employment& e,
-                           const absl::flat_hash_set<PersonIndex>& ever_kin);
+                           MaybeKin maybe_kin);
 // Distinct suppliers of a tender's bids sorted by BIN; `winners_only` keeps outcome = won.
 std::vector<OrgIndex> Bidders(const Snapshot& s, TenderIndex t, bool winners_only);
 // TENDER_COMMISSION of `tender` against `bidders`.

@@ -51,6 +51,24 @@ void OfferAppointment(const Snapshot& s, FindingSink& sink, Rule rule, const Emp
 
 }  // namespace
 
+namespace {
+
+// The ties two kinship steps out of `p` (the size of the walk EverKin(s, p) makes); 0 when p
+// has no kinship fact.
+size_t KinFanout(const Snapshot& s, PersonIndex p) {
+  size_t n = 0;
+  for (const Tie& t : s.Ties(s.PersonVertex(p))) {
+    if (t.kind != TieKind::kHolds && t.kind != TieKind::kHeldBy) n += 1 + s.Ties(t.target).size();
+  }
+  return n;
+}
+
+// Past this many ties two steps out (a parent with thousands of children), the scan asks
+// graph::EverKin pair by pair instead of listing all of a person's kin.
+constexpr size_t kMaxKinSet = 4096;
+
+}  // namespace
+
 absl::flat_hash_set<PersonIndex> EverKin(const Snapshot& s, PersonIndex p) {
   absl::flat_hash_set<PersonIndex> out;
   for (const KinTie& t : AllKinPaths(s, p)) out.insert(t.person);
@@ -65,17 +83,18 @@ absl::flat_hash_set<PersonIndex> EverKin(const Snapshot& s, PersonIndex p) {
 //      |
 //      L  <- e
 void OfferReportingAbove(const Snapshot& s, FindingSink& sink, const Employment& e,
-                         const absl::flat_hash_set<PersonIndex>& ever_kin, std::optional<Date> on) {
+                         MaybeKin maybe_kin, std::optional<Date> on) {
   const auto& d = s.data();
   if (s.PositionDepth(e.position) == kNone || d.positions[e.position].reports_to == kNone) return;
-  if (ever_kin.empty()) return;
   int distance = 0;
   for (PositionIndex upper = d.positions[e.position].reports_to; upper != kNone;
        upper = d.positions[upper].reports_to) {
     ++distance;
     for (uint32_t i : s.EmploymentsOfPosition(upper)) {
       const Employment& up = d.employments[i];
-      if (ever_kin.contains(up.person)) OfferReportingPair(s, sink, up, e, distance, on);
+      if (up.person != e.person && maybe_kin(up.person)) {
+        OfferReportingPair(s, sink, up, e, distance, on);
+      }
     }
   }
 }
@@ -84,8 +103,8 @@ void OfferReportingAbove(const Snapshot& s, FindingSink& sink, const Employment&
 // thousands of posts below its head), so the search starts from the other end: every stint of
 // every person ever kin to e's holder, climbing from its post to the depth of e's post; the stint
 // is below e's post when the climb ends there, at distance depth(low) - depth(e). The pairs
-// offered are the subtree walk's, so the findings are too (posts deeper than the snapshot's depth
-// limit of 1000, which it takes for a reports_to cycle, are below nobody, as in the scan).
+// offered are the subtree walk's, so the findings are too (posts on or below a reports_to
+// cycle have no depth and are below nobody, as in the scan).
 void OfferReportingBelow(const Snapshot& s, FindingSink& sink, const Employment& e,
                          const absl::flat_hash_set<PersonIndex>& ever_kin, std::optional<Date> on) {
   const auto& d = s.data();
@@ -106,20 +125,18 @@ void OfferReportingBelow(const Snapshot& s, FindingSink& sink, const Employment&
 }
 
 void OfferAppointmentRules(const Snapshot& s, FindingSink& sink, const Employment& e,
-                           const absl::flat_hash_set<PersonIndex>& ever_kin) {
+                           MaybeKin maybe_kin) {
   if (e.valid.from == kMinDate) return;  // no appointment date to judge at
   // A legal kinship path read backwards is a legal kinship path, so an official who is in no
   // path with the holder on any day is not kin on the appointment day either: the dated search
   // (ClosestKinTie walks the official's family) is made only for the others.
-  auto maybe_kin = [&](PersonIndex official) {
-    return official == e.person || ever_kin.contains(official);
-  };
-  if (e.appointed_by != kNone && sink.Wants(Rule::kHireAppointer) && maybe_kin(e.appointed_by)) {
+  auto tied = [&](PersonIndex official) { return official == e.person || maybe_kin(official); };
+  if (e.appointed_by != kNone && sink.Wants(Rule::kHireAppointer) && tied(e.appointed_by)) {
     OfferAppointment(s, sink, Rule::kHireAppointer, e, e.appointed_by);
   }
   if (e.selection_commission != kNone && sink.Wants(Rule::kHireCommission)) {
     for (PersonIndex m : MembersOn(s, e.selection_commission, e.valid.from)) {
-      if (maybe_kin(m)) OfferAppointment(s, sink, Rule::kHireCommission, e, m);
+      if (tied(m)) OfferAppointment(s, sink, Rule::kHireCommission, e, m);
     }
   }
 }
@@ -130,9 +147,23 @@ void RunHiringRules(const Snapshot& s, FindingSink& sink) {
     const bool appointment =
         e.valid.from != kMinDate && (e.appointed_by != kNone || e.selection_commission != kNone);
     if (!reporting && !appointment) continue;
-    const absl::flat_hash_set<PersonIndex> ever_kin = EverKin(s, e.person);
-    if (reporting) OfferReportingAbove(s, sink, e, ever_kin);
-    if (appointment) OfferAppointmentRules(s, sink, e, ever_kin);
+    // Kin are asked pair by pair (graph::EverKin): the set of all of a person's kin is as large
+    // as their parent's other children, which a placeholder "unknown parent" makes huge.
+    // For most people the set of everyone they are ever kin to is small and answers each upper
+    // holder with a lookup; past kMaxKinSet ties two steps out, the pair search answers instead.
+    const size_t fanout = KinFanout(s, e.person);
+    if (fanout == 0) {
+      if (appointment) OfferAppointmentRules(s, sink, e, [](PersonIndex) { return false; });
+    } else if (fanout <= kMaxKinSet) {
+      const absl::flat_hash_set<PersonIndex> ever_kin = EverKin(s, e.person);
+      auto maybe_kin = [&](PersonIndex p) { return ever_kin.contains(p); };
+      if (reporting) OfferReportingAbove(s, sink, e, maybe_kin);
+      if (appointment) OfferAppointmentRules(s, sink, e, maybe_kin);
+    } else {
+      auto maybe_kin = [&](PersonIndex p) { return EverKin(s, e.person, p); };
+      if (reporting) OfferReportingAbove(s, sink, e, maybe_kin);
+      if (appointment) OfferAppointmentRules(s, sink, e, maybe_kin);
+    }
   }
 }
 
