@@ -69,8 +69,11 @@ void ForEachStep(const Snapshot& s, PersonIndex p, Step step, const Ok& ok, cons
                        : step == Step::kChild  ? TieKind::kChild
                        : step == Step::kSpouse ? TieKind::kSpouse
                                                : TieKind::kSibling;
-  for (const Tie& t : s.Ties(s.PersonVertex(p))) {
-    if (t.kind == kind && ok(t.valid) && t.target != p) f(Neighbor{t.target, t.valid, kNone});
+  const VertexId v = s.PersonVertex(p);
+  for (const Tie& t : s.Ties(v)) {
+    if (t.kind == kind && ok(t.valid) && t.target != v) {
+      f(Neighbor{s.PersonOf(t.target), t.valid, kNone});
+    }
   }
   if (step != Step::kSibling) return;
   ForEachDerivedSiblingIf(s, p, ok, [&](const DerivedSibling& d) {
@@ -194,7 +197,8 @@ std::vector<Relative> ExtendedFamily(const Snapshot& s, PersonIndex a, Date d, i
       if (t.kind == TieKind::kHolds || t.kind == TieKind::kHeldBy || !t.valid.Contains(d)) {
         continue;
       }
-      if (hops.try_emplace(t.target, h + 1).second) queue.push_back(t.target);
+      const PersonIndex q = s.PersonOf(t.target);
+      if (hops.try_emplace(q, h + 1).second) queue.push_back(q);
     }
   }
   std::vector<Relative> out;
