@@ -75,10 +75,12 @@ class IdRange {
  public:
   class iterator {
    public:
-    using iterator_category = std::forward_iterator_tag;
+    // As std::views::iota's: a C++20 forward iterator whose reference is a value, so a legacy
+    // input iterator.
+    using iterator_concept = std::forward_iterator_tag;
+    using iterator_category = std::input_iterator_tag;
     using value_type = Id;
     using difference_type = std::ptrdiff_t;
-    using pointer = const Id*;
     using reference = Id;
 
     constexpr iterator() = default;

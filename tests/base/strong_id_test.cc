@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <iterator>
 #include <type_traits>
 #include <unordered_set>
 #include <vector>
@@ -56,6 +57,7 @@ static_assert(AppleId() == kNone);
 static_assert(AppleId::None() == kNone);
 static_assert(AppleId(kNone).value() == kNoneValue);
 static_assert(AppleId(0) != kNone);
+static_assert(std::forward_iterator<IdRange<AppleId>::iterator>);
 
 TEST(StrongIdTest, NoneIsTheDefaultAndTheAllOnesValue) {
   AppleId a;
