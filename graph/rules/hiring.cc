@@ -68,8 +68,9 @@ void OfferReportingAbove(const Snapshot& s, FindingSink& sink, const Employment&
                          const absl::flat_hash_set<PersonIndex>& ever_kin, std::optional<Date> on) {
   const auto& d = s.data();
   if (s.PositionDepth(e.position) == Snapshot::kCycleDepth ||
-      d.positions[e.position].reports_to == kNone)
+      d.positions[e.position].reports_to == kNone) {
     return;
+  }
   if (ever_kin.empty()) return;
   int distance = 0;
   for (PositionIndex upper = d.positions[e.position].reports_to; upper != kNone;
