@@ -22,6 +22,11 @@ class Draw {
  public:
   explicit Draw(uint64_t seed) : rng_(seed) {}
   uint64_t Below(uint64_t n) { return n == 0 ? 0 : rng_() % n; }
+  // An id of a table of `n` rows (n < 2^32), the same draw as Below(n).
+  template <typename Id>
+  Id IdBelow(size_t n) {
+    return Id(static_cast<uint32_t>(Below(n)));
+  }
 
  private:
   std::mt19937_64 rng_;
@@ -61,15 +66,15 @@ Questions DrawQuestions(const graph::Snapshot& s, const QuestionCounts& counts) 
                          .appointed_by = e.appointed_by,
                          .selection_commission = e.selection_commission};
       if (i % 2 == 1) {
-        h.candidate = static_cast<graph::PersonIndex>(draw.Below(d.persons.size()));
-        h.position = static_cast<graph::PositionIndex>(draw.Below(d.positions.size()));
+        h.candidate = draw.IdBelow<graph::PersonIndex>(d.persons.size());
+        h.position = draw.IdBelow<graph::PositionIndex>(d.positions.size());
       }
       q.hire.push_back(h);
     }
   }
 
-  std::vector<graph::TenderIndex> tenders(d.tenders.size());
-  for (graph::TenderIndex t = 0; t < tenders.size(); ++t) tenders[t] = t;
+  const auto tender_ids = d.tenders.ids();
+  std::vector<graph::TenderIndex> tenders(tender_ids.begin(), tender_ids.end());
   for (size_t i = 0; i < tenders.size() && static_cast<int>(i) < counts.tender; ++i) {
     std::swap(tenders[i], tenders[i + draw.Below(tenders.size() - i)]);
     q.tender.push_back(tenders[i]);
@@ -79,8 +84,9 @@ Questions DrawQuestions(const graph::Snapshot& s, const QuestionCounts& counts) 
   for (int i = 0, attempts = 0;
        i < counts.paths && attempts < counts.paths * 50 && !d.persons.empty(); ++attempts) {
     const graph::Date day =
-        d.tenders.empty() ? fallback : d.tenders[draw.Below(d.tenders.size())].announced;
-    const graph::VertexId from = static_cast<graph::VertexId>(draw.Below(d.persons.size()));
+        d.tenders.empty() ? fallback
+                          : d.tenders[draw.IdBelow<graph::TenderIndex>(d.tenders.size())].announced;
+    const graph::VertexId from = s.PersonVertex(draw.IdBelow<graph::PersonIndex>(d.persons.size()));
     const int steps = 2 + static_cast<int>(draw.Below(3));
     graph::VertexId at = from;
     for (int k = 0; k < steps; ++k) {

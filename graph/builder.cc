@@ -7,7 +7,7 @@ namespace coigraph::graph {
 namespace {
 
 template <typename Map, typename Key>
-std::optional<uint32_t> FindIn(const Map& map, const Key& key) {
+std::optional<typename Map::mapped_type> FindIn(const Map& map, const Key& key) {
   if (auto it = map.find(key); it != map.end()) return it->second;
   return std::nullopt;
 }
@@ -15,8 +15,8 @@ std::optional<uint32_t> FindIn(const Map& map, const Key& key) {
 }  // namespace
 
 PersonIndex Builder::AddPerson(const Person& person) {
-  const auto index = static_cast<PersonIndex>(data_.persons.size());
-  Append(data_.persons, person);
+  const PersonIndex index = data_.persons.next_id();
+  Append(data_.persons.vector(), person);
   data_.person_by_iin.TryEmplace(person.iin, index);
   return index;
 }
@@ -27,21 +27,21 @@ std::optional<PersonIndex> Builder::FindPerson(uint64_t iin) const {
 }
 
 std::pair<PersonIndex, bool> Builder::FindOrAddPerson(uint64_t iin) {
-  const auto index = static_cast<PersonIndex>(data_.persons.size());
+  const PersonIndex index = data_.persons.next_id();
   const auto [stored, inserted] = data_.person_by_iin.TryEmplace(iin, index);
   if (!inserted) return {*stored, false};
-  Append(data_.persons, Person{.iin = iin});
+  Append(data_.persons.vector(), Person{.iin = iin});
   return {index, true};
 }
 
 void Builder::ReservePersons(size_t n) {
-  Reserve(data_.persons, n);
+  Reserve(data_.persons.vector(), n);
   data_.person_by_iin.Reserve(n);
 }
 
 OrgIndex Builder::AddOrganization(const Organization& org) {
-  const auto index = static_cast<OrgIndex>(data_.organizations.size());
-  Append(data_.organizations, org);
+  const OrgIndex index = data_.organizations.next_id();
+  Append(data_.organizations.vector(), org);
   data_.org_by_bin.emplace(org.bin, index);
   return index;
 }
@@ -55,8 +55,7 @@ void Builder::SetOrganizationParent(OrgIndex org, OrgIndex parent) {
 }
 
 PositionIndex Builder::AddPosition(const Position& position) {
-  const auto index = static_cast<PositionIndex>(data_.positions.size());
-  data_.positions.push_back(position);
+  const PositionIndex index = data_.positions.push_back(position);
   data_.position_by_id.emplace(position.id, index);
   return index;
 }
@@ -72,8 +71,7 @@ void Builder::SetReportsTo(PositionIndex position, PositionIndex reports_to) {
 }
 
 CommissionIndex Builder::AddCommission(const Commission& commission) {
-  const auto index = static_cast<CommissionIndex>(data_.commissions.size());
-  data_.commissions.push_back(commission);
+  const CommissionIndex index = data_.commissions.push_back(commission);
   data_.commission_by_id.emplace(commission.id, index);
   return index;
 }
@@ -85,8 +83,7 @@ std::optional<CommissionIndex> Builder::FindCommission(std::string_view id) cons
 }
 
 TenderIndex Builder::AddTender(const Tender& tender) {
-  const auto index = static_cast<TenderIndex>(data_.tenders.size());
-  data_.tenders.push_back(tender);
+  const TenderIndex index = data_.tenders.push_back(tender);
   data_.tender_by_id.emplace(tender.id, index);
   return index;
 }

@@ -14,13 +14,14 @@ namespace {
 // individual entrepreneur's owner counts as an owner).
 bool PassesOwnership(const Tie& t) { return t.entrepreneur || IsOwnershipRole(t.role); }
 
-void KeepCloser(absl::flat_hash_map<uint32_t, CompanyTie>& best, uint32_t key, CompanyTie tie) {
+template <typename Key>
+void KeepCloser(absl::flat_hash_map<Key, CompanyTie>& best, Key key, CompanyTie tie) {
   auto [it, inserted] = best.try_emplace(key, tie);
   if (!inserted && CloserCompanyTie(tie, it->second)) it->second = std::move(tie);
 }
 
-template <typename T>
-std::vector<CompanyTie> SortedValues(absl::flat_hash_map<uint32_t, CompanyTie>& best, T key_of) {
+template <typename Key, typename T>
+std::vector<CompanyTie> SortedValues(absl::flat_hash_map<Key, CompanyTie>& best, T key_of) {
   std::vector<CompanyTie> out;
   out.reserve(best.size());
   for (auto& [k, t] : best) out.push_back(std::move(t));
@@ -44,7 +45,7 @@ std::string_view RoleName(const CompanyTie& tie) {
 //   person ──role──▶ c_k ──owns──▶ ... ──owns──▶ c_0 = x
 // Walk up from x one link per round, collecting the persons at each level.
 std::vector<CompanyTie> HoldersOf(const Snapshot& s, OrgIndex x, Date d) {
-  absl::flat_hash_map<uint32_t, CompanyTie> best;
+  absl::flat_hash_map<PersonIndex, CompanyTie> best;
   absl::flat_hash_set<OrgIndex> seen{x};
   // Each frontier entry: a company and the chain from it down to x.
   std::vector<std::vector<OrgIndex>> frontier{{x}};
@@ -55,8 +56,9 @@ std::vector<CompanyTie> HoldersOf(const Snapshot& s, OrgIndex x, Date d) {
         if (t.kind != TieKind::kHeldBy || !t.valid.Contains(d)) continue;
         if (s.IsPerson(t.target)) {
           if (links > 0 && !PassesOwnership(t)) continue;
-          CompanyTie tie{t.target, x, t.role, t.entrepreneur, t.share_pct, chain};
-          KeepCloser(best, t.target, std::move(tie));
+          const PersonIndex holder = s.PersonOf(t.target);
+          CompanyTie tie{holder, x, t.role, t.entrepreneur, t.share_pct, chain};
+          KeepCloser(best, holder, std::move(tie));
         } else if (links < kMaxOwnershipLinks && PassesOwnership(t)) {
           const OrgIndex holder = s.OrgOf(t.target);
           if (!seen.insert(holder).second) continue;
@@ -73,7 +75,7 @@ std::vector<CompanyTie> HoldersOf(const Snapshot& s, OrgIndex x, Date d) {
 
 //   p ──role──▶ a ──owns──▶ b ──owns──▶ ...   (ownership roles only below a)
 std::vector<CompanyTie> CompaniesOf(const Snapshot& s, PersonIndex p, Date d) {
-  absl::flat_hash_map<uint32_t, CompanyTie> best;
+  absl::flat_hash_map<OrgIndex, CompanyTie> best;
   for (const Tie& t : s.Ties(s.PersonVertex(p))) {
     if (t.kind != TieKind::kHolds || !t.valid.Contains(d)) continue;
     const OrgIndex top = s.OrgOf(t.target);

@@ -220,7 +220,8 @@ class Subgraph {
     const VertexId v = vertices_[i];
     if (s_.IsPerson(v)) {
       if (!options_.pseudonymise) return s_.VertexNumber(v);
-      return Cat("P-", PseudonymDigits(s_.data().persons[v].iin, options_.pseudonym_salt));
+      return Cat("P-",
+                 PseudonymDigits(s_.data().persons[s_.PersonOf(v)].iin, options_.pseudonym_salt));
     }
     const Organization& org = s_.data().organizations[s_.OrgOf(v)];
     if (org.kind != OrgKind::kIndividualEntrepreneur) return s_.VertexNumber(v);
@@ -270,7 +271,7 @@ class Subgraph {
     std::vector<EdgeRecord> derived;
     // Persons come first in VertexId order.
     for (size_t i = 0; i < vertices_.size() && s_.IsPerson(vertices_[i]); ++i) {
-      const auto p = static_cast<PersonIndex>(vertices_[i]);
+      const PersonIndex p = s_.PersonOf(vertices_[i]);
       ForEachDerivedSibling(s_, p, options_.date, [&](const DerivedSibling& d) {
         const VertexId v = s_.PersonVertex(d.person);
         if (v < vertices_[i]) return;  // the pair is written from its smaller end
@@ -722,8 +723,8 @@ absl::Status WriteSubgraph(const Snapshot& s, const std::vector<VertexId>& verti
     return absl::InvalidArgumentError("pseudonymised export needs a non-empty pseudonym_salt");
   }
   for (VertexId v : vertices) {
-    if (v >= s.vertex_count()) {
-      return absl::InvalidArgumentError(AbslView(Cat("vertex ", v, " out of range")));
+    if (!s.IsVertex(v)) {
+      return absl::InvalidArgumentError(AbslView(Cat("vertex ", v.value(), " out of range")));
     }
   }
   std::vector<VertexId> sorted = vertices;

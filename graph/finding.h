@@ -11,6 +11,7 @@
 
 #include "graph/date.h"
 #include "graph/model.h"
+#include "graph/snapshot.h"
 
 namespace coigraph::graph {
 
@@ -84,8 +85,8 @@ struct FindingPath {
 // What a rule judged, as indexes into the snapshot it ran on (kNone where the rule has none),
 // so that callers never look an object up again by its id.
 struct FindingScope {
-  uint32_t official = kNone;            // the official's vertex (graph::VertexId)
-  uint32_t counterparty = kNone;        // the counterparty's vertex
+  VertexId official = kNone;            // the official's vertex
+  VertexId counterparty = kNone;        // the counterparty's vertex
   OrgIndex organization = kNone;        // whose decision it is: the post's organization, the
                                         // tender's or contract's customer, the commission's
                                         // organization, the bonus's organization

@@ -70,8 +70,11 @@ void ForEachStep(const Snapshot& s, PersonIndex p, Step step, const Ok& ok, cons
                        : step == Step::kChild  ? TieKind::kChild
                        : step == Step::kSpouse ? TieKind::kSpouse
                                                : TieKind::kSibling;
-  for (const Tie& t : s.Ties(s.PersonVertex(p))) {
-    if (t.kind == kind && ok(t.valid) && t.target != p) f(Neighbor{t.target, t.valid, kNone});
+  const VertexId v = s.PersonVertex(p);
+  for (const Tie& t : s.Ties(v)) {
+    if (t.kind == kind && ok(t.valid) && t.target != v) {
+      f(Neighbor{s.PersonOf(t.target), t.valid, kNone});
+    }
   }
   if (step != Step::kSibling) return;
   ForEachDerivedSiblingIf(s, p, ok, [&](const DerivedSibling& d) {
@@ -122,7 +125,7 @@ void ForEachStepTo(const Snapshot& s, PersonIndex x, Step step, PersonIndex y, c
   } else if (!from_x && kind == TieKind::kChild) {
     kind = TieKind::kParent;
   }
-  const PersonIndex other = from_x ? y : x;
+  const VertexId other = s.PersonVertex(from_x ? y : x);
   for (const Tie& t : from_x ? x_ties : y_ties) {
     if (t.kind == kind && t.target == other && ok(t.valid)) f(Neighbor{y, t.valid, kNone});
   }
@@ -133,7 +136,7 @@ void ForEachStepTo(const Snapshot& s, PersonIndex x, Step step, PersonIndex y, c
     for (const Tie& down : y_ties) {
       if (down.kind != TieKind::kParent || down.target != up.target || !ok(down.valid)) continue;
       const Interval both = up.valid.Intersect(down.valid);
-      if (!both.Empty() && ok(both)) f(Neighbor{y, both, up.target});
+      if (!both.Empty() && ok(both)) f(Neighbor{y, both, s.PersonOf(up.target)});
     }
   }
 }
@@ -143,9 +146,9 @@ using Persons = absl::InlinedVector<PersonIndex, 4>;
 Persons StepTargets(const Snapshot& s, PersonIndex p, TieKind kind) {
   Persons out;
   for (const Tie& t : s.Ties(s.PersonVertex(p))) {
-    if (t.kind == kind && t.target != p &&
-        std::find(out.begin(), out.end(), t.target) == out.end()) {
-      out.push_back(t.target);
+    const PersonIndex q = s.PersonOf(t.target);
+    if (t.kind == kind && q != p && std::find(out.begin(), out.end(), q) == out.end()) {
+      out.push_back(q);
     }
   }
   return out;
@@ -353,7 +356,8 @@ std::vector<Relative> ExtendedFamily(const Snapshot& s, PersonIndex a, Date d, i
       if (t.kind == TieKind::kHolds || t.kind == TieKind::kHeldBy || !t.valid.Contains(d)) {
         continue;
       }
-      if (hops.try_emplace(t.target, h + 1).second) queue.push_back(t.target);
+      const PersonIndex q = s.PersonOf(t.target);
+      if (hops.try_emplace(q, h + 1).second) queue.push_back(q);
     }
   }
   std::vector<Relative> out;

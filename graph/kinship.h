@@ -106,9 +106,13 @@ void ForEachDerivedSiblingIf(const Snapshot& s, PersonIndex p, const Ok& ok, F&&
   for (const Tie& up : s.Ties(s.PersonVertex(p))) {
     if (up.kind != TieKind::kParent || !ok(up.valid)) continue;
     for (const Tie& down : s.Ties(up.target)) {
-      if (down.kind != TieKind::kChild || down.target == p || !ok(down.valid)) continue;
+      if (down.kind != TieKind::kChild || down.target == s.PersonVertex(p) || !ok(down.valid)) {
+        continue;
+      }
       const Interval both = up.valid.Intersect(down.valid);
-      if (!both.Empty() && ok(both)) fn(DerivedSibling{down.target, up.target, both});
+      if (!both.Empty() && ok(both)) {
+        fn(DerivedSibling{s.PersonOf(down.target), s.PersonOf(up.target), both});
+      }
     }
   }
 }

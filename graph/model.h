@@ -1,27 +1,29 @@
 // The entities of the feeds (docs/feeds.md, "Files"), as the snapshot stores them.
 //
-// Every entity lives in a vector of the snapshot and is referred to by its dense 32-bit index
-// (`PersonIndex`, `OrgIndex`, ...). Texts are interned `StrId`s of the snapshot's StringPool.
-// A reference that is not set is `kNone`. Identity numbers are kept as integers (`uint64_t`)
-// and printed with FormatIdentityNumber().
+// Every entity lives in a table of the snapshot (a base::IdVector) and is referred to by its dense
+// 32-bit index (`PersonIndex`, `OrgIndex`, ...), a base::StrongId of its own kind: a PersonIndex
+// cannot be passed where an OrgIndex is meant. Texts are interned `StrId`s of the snapshot's
+// StringPool. A reference that is not set is `kNone`. Identity numbers are kept as integers
+// (`uint64_t`) and printed with FormatIdentityNumber().
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string_view>
 
+#include "base/strong_id.h"
 #include "graph/date.h"
 #include "graph/identity_number.h"
 #include "graph/string_pool.h"
 
 namespace coigraph::graph {
 
-using PersonIndex = uint32_t;
-using OrgIndex = uint32_t;
-using PositionIndex = uint32_t;
-using CommissionIndex = uint32_t;
-using TenderIndex = uint32_t;
-inline constexpr uint32_t kNone = 0xffffffffu;
+using PersonIndex = base::StrongId<struct PersonTag>;
+using OrgIndex = base::StrongId<struct OrgTag>;
+using PositionIndex = base::StrongId<struct PositionTag>;
+using CommissionIndex = base::StrongId<struct CommissionTag>;
+using TenderIndex = base::StrongId<struct TenderTag>;
+using base::kNone;
 
 // A missing amount or share.
 inline constexpr double kUnknownAmount = -1.0;

@@ -43,7 +43,7 @@ void ForEachAllowedTie(const Snapshot& s, VertexId u, const EdgeFilter& filter, 
   Tie sibling;
   sibling.kind = TieKind::kSibling;
   if (!s.IsPerson(u) || (RelationBit(sibling) & filter.relations) == 0) return;
-  ForEachDerivedSibling(s, static_cast<PersonIndex>(u), filter.date, [&](const DerivedSibling& d) {
+  ForEachDerivedSibling(s, s.PersonOf(u), filter.date, [&](const DerivedSibling& d) {
     sibling.target = s.PersonVertex(d.person);
     sibling.valid = d.valid;
     f(sibling);
@@ -158,7 +158,7 @@ absl::StatusOr<std::vector<TiePath>> KShortestPaths(const Snapshot& s, const Pat
   if (q.k < 1 || q.k > kMaxPathsK) {
     return absl::InvalidArgumentError(Cat("k must be in 1..", kMaxPathsK, ", got ", q.k));
   }
-  if (q.from >= s.vertex_count() || q.to >= s.vertex_count()) {
+  if (!s.IsVertex(q.from) || !s.IsVertex(q.to)) {
     return absl::InvalidArgumentError("from/to is not a vertex of the snapshot");
   }
   const EdgeFilter filter{q.date, q.relations};
@@ -214,7 +214,7 @@ absl::StatusOr<std::vector<VertexId>> Neighborhood(const Snapshot& s,
   absl::flat_hash_map<VertexId, int> depth;
   std::deque<VertexId> queue;
   for (VertexId v : seeds) {
-    if (v >= s.vertex_count()) return absl::InvalidArgumentError("seed is not a vertex");
+    if (!s.IsVertex(v)) return absl::InvalidArgumentError("seed is not a vertex");
     if (depth.emplace(v, 0).second) queue.push_back(v);
   }
   if (depth.size() > limit) {

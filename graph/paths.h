@@ -33,8 +33,8 @@ std::optional<RelationMask> ParseRelationFilter(std::string_view text);
 inline constexpr int kMaxPathsK = 50;
 
 struct PathQuery {
-  VertexId from = 0;
-  VertexId to = 0;
+  VertexId from;
+  VertexId to;
   Date date = 0;
   int max_hops = 4;
   int k = 1;

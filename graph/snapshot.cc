@@ -18,7 +18,7 @@ template <typename T, typename KeyOf>
 Grouping GroupBy(size_t key_count, const std::vector<T>& items, KeyOf key_of) {
   std::vector<uint32_t> keys;
   keys.reserve(items.size());
-  for (const T& item : items) keys.push_back(key_of(item));
+  for (const T& item : items) keys.push_back(key_of(item).value());
   return Grouping(key_count, keys);
 }
 
@@ -61,13 +61,13 @@ std::string_view Name(TieKind kind) {
 Grouping::Grouping(size_t key_count, const std::vector<uint32_t>& keys)
     : offsets_(key_count + 1, 0) {
   for (uint32_t k : keys) {
-    if (k != kNone) ++offsets_[k + 1];
+    if (k != base::kNoneValue) ++offsets_[k + 1];
   }
   for (size_t i = 1; i < offsets_.size(); ++i) offsets_[i] += offsets_[i - 1];
   items_.resize(offsets_.back());
   // offsets_[k] is k's insertion cursor and ends at the start of k + 1 (see the tie graph).
   for (size_t i = 0; i < keys.size(); ++i) {
-    if (keys[i] != kNone) items_[offsets_[keys[i]]++] = static_cast<uint32_t>(i);
+    if (keys[i] != base::kNoneValue) items_[offsets_[keys[i]]++] = static_cast<uint32_t>(i);
   }
   std::copy_backward(offsets_.begin(), offsets_.end() - 1, offsets_.end());
   offsets_[0] = 0;
@@ -88,8 +88,11 @@ namespace {
 // every individual entrepreneur tied to its owner, always in the same order.
 template <typename Visit>
 void ForEachTie(const SnapshotData& d, Visit&& visit) {
-  const auto np = static_cast<VertexId>(d.persons.size());
+  const auto np = static_cast<uint32_t>(d.persons.size());
+  const auto person_vertex = [](PersonIndex p) { return VertexId(p.value()); };
+  const auto org_vertex = [np](OrgIndex o) { return VertexId(np + o.value()); };
   for (const KinshipFact& f : d.kinship) {
+    const VertexId person = person_vertex(f.person), relative = person_vertex(f.relative);
     Tie t;
     t.valid = f.valid;
     switch (f.relation) {
@@ -97,15 +100,15 @@ void ForEachTie(const SnapshotData& d, Visit&& visit) {
       case KinRelation::kAdoptiveParent:
         t.adoptive = f.relation == KinRelation::kAdoptiveParent;
         t.kind = TieKind::kChild;
-        visit(f.person, f.relative, t);
+        visit(person, relative, t);
         t.kind = TieKind::kParent;
-        visit(f.relative, f.person, t);
+        visit(relative, person, t);
         break;
       case KinRelation::kSpouse:
       case KinRelation::kSibling:
         t.kind = f.relation == KinRelation::kSpouse ? TieKind::kSpouse : TieKind::kSibling;
-        visit(f.person, f.relative, t);
-        visit(f.relative, f.person, t);
+        visit(person, relative, t);
+        visit(relative, person, t);
         break;
     }
   }
@@ -114,14 +117,15 @@ void ForEachTie(const SnapshotData& d, Visit&& visit) {
     t.valid = r.valid;
     t.role = r.role;
     t.share_pct = static_cast<float>(r.share_pct);
-    const VertexId company = np + r.company;
-    const VertexId holder = r.holder_person != kNone ? r.holder_person : np + r.holder_org;
+    const VertexId company = org_vertex(r.company);
+    const VertexId holder =
+        r.holder_person != kNone ? person_vertex(r.holder_person) : org_vertex(r.holder_org);
     t.kind = TieKind::kHolds;
     visit(holder, company, t);
     t.kind = TieKind::kHeldBy;
     visit(company, holder, t);
   }
-  for (OrgIndex o = 0; o < d.organizations.size(); ++o) {
+  for (OrgIndex o : d.organizations.ids()) {
     const Organization& org = d.organizations[o];
     if (org.kind != OrgKind::kIndividualEntrepreneur) continue;
     const PersonIndex* owner = d.person_by_iin.Find(org.bin);
@@ -130,9 +134,9 @@ void ForEachTie(const SnapshotData& d, Visit&& visit) {
     t.role = CompanyRoleKind::kOwner;
     t.entrepreneur = true;
     t.kind = TieKind::kHolds;
-    visit(*owner, np + o, t);
+    visit(person_vertex(*owner), org_vertex(o), t);
     t.kind = TieKind::kHeldBy;
-    visit(np + o, *owner, t);
+    visit(org_vertex(o), person_vertex(*owner), t);
   }
 }
 
@@ -147,7 +151,7 @@ Snapshot::Snapshot(SnapshotData data) : data_(std::move(data)) {
   // through three 64-million-entry arrays at 2e7 persons, which took ~40 s of a 108 s load.
   const auto n = static_cast<uint32_t>(vertex_count());
   std::vector<uint32_t> cursor(size_t{n} + 1, 0);
-  ForEachTie(d, [&](VertexId from, VertexId, const Tie&) { ++cursor[from + 1]; });
+  ForEachTie(d, [&](VertexId from, VertexId, const Tie&) { ++cursor[from.value() + 1]; });
   for (size_t v = 1; v <= n; ++v) cursor[v] += cursor[v - 1];
   const size_t edge_count = cursor[n];
   std::vector<uint32_t> targets;
@@ -157,9 +161,9 @@ Snapshot::Snapshot(SnapshotData data) : data_(std::move(data)) {
   targets.resize(edge_count);
   ties.resize(edge_count);
   ForEachTie(d, [&](VertexId from, VertexId to, Tie tie) {
-    const uint32_t at = cursor[from]++;
+    const uint32_t at = cursor[from.value()]++;
     tie.target = to;
-    targets[at] = to;
+    targets[at] = to.value();
     ties[at] = tie;
   });
   // The kinship facts live on only as ties: release them before the graph's own arrays are made.
@@ -190,12 +194,13 @@ Snapshot::Snapshot(SnapshotData data) : data_(std::move(data)) {
 
   // Depth in the reporting tree, of any depth: each post's is its parent's plus one, each
   // computed once (a chain is climbed until a post whose depth is known, then unwound). A post
-  // on or below a reports_to cycle (the loader rejects them; a Builder user may not) has kNone.
-  constexpr uint32_t kUnknown = kNone - 1, kOnChain = kNone - 2;
+  // on or below a reports_to cycle (the loader rejects them; a Builder user may not) has
+  // kCycleDepth.
+  constexpr uint32_t kUnknown = kCycleDepth - 1, kOnChain = kCycleDepth - 2;
   position_depth_.assign(npos, kUnknown);
   std::vector<PositionIndex> chain;
-  for (PositionIndex p = 0; p < npos; ++p) {
-    if (position_depth_[p] != kUnknown) continue;
+  for (PositionIndex p : d.positions.ids()) {
+    if (position_depth_[p.value()] != kUnknown) continue;
     chain.clear();
     uint32_t base = 0;
     for (PositionIndex cur = p;; cur = d.positions[cur].reports_to) {
@@ -203,23 +208,23 @@ Snapshot::Snapshot(SnapshotData data) : data_(std::move(data)) {
         base = 0;
         break;
       }
-      const uint32_t known = position_depth_[cur];
+      const uint32_t known = position_depth_[cur.value()];
       if (known == kOnChain) {  // met the climb itself: a cycle
-        base = kNone;
+        base = kCycleDepth;
         break;
       }
       if (known != kUnknown) {
-        base = known == kNone ? kNone : known + 1;
+        base = known == kCycleDepth ? kCycleDepth : known + 1;
         break;
       }
-      position_depth_[cur] = kOnChain;
+      position_depth_[cur.value()] = kOnChain;
       chain.push_back(cur);
     }
     // chain[k] is below chain[k+1]; the last one's parent has depth base - 1 (or none).
     uint32_t depth = base;
     for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-      position_depth_[*it] = depth;
-      if (depth != kNone) ++depth;
+      position_depth_[it->value()] = depth;
+      if (depth != kCycleDepth) ++depth;
     }
   }
 }
@@ -228,12 +233,12 @@ Snapshot::~Snapshot() = default;
 
 std::span<const Tie> Snapshot::Ties(VertexId v) const {
   const Csr& g = graph_->csr;
-  if (v >= boost::num_vertices(g)) return {};
-  auto [begin, end] = boost::out_edges(v, g);
+  if (v.value() >= boost::num_vertices(g)) return {};
+  auto [begin, end] = boost::out_edges(v.value(), g);
   if (begin == end) return {};
   // CSR keeps the bundled properties of a vertex's out-edges contiguous, in edge-index order.
   const Tie* first = &g[*begin];
-  return {first, static_cast<size_t>(boost::out_degree(v, g))};
+  return {first, static_cast<size_t>(boost::out_degree(v.value(), g))};
 }
 
 size_t Snapshot::tie_count() const { return boost::num_edges(graph_->csr); }
@@ -294,12 +299,12 @@ std::string Snapshot::PersonFullName(PersonIndex p) const {
 }
 
 std::string Snapshot::VertexNumber(VertexId v) const {
-  return FormatIdentityNumber(IsPerson(v) ? data_.persons[v].iin
+  return FormatIdentityNumber(IsPerson(v) ? data_.persons[PersonOf(v)].iin
                                           : data_.organizations[OrgOf(v)].bin);
 }
 
 std::string Snapshot::VertexName(VertexId v) const {
-  if (IsPerson(v)) return PersonShortName(v);
+  if (IsPerson(v)) return PersonShortName(PersonOf(v));
   const Organization& org = data_.organizations[OrgOf(v)];
   return org.name != kEmptyStr ? std::string(Str(org.name)) : FormatIdentityNumber(org.bin);
 }

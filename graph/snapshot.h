@@ -28,13 +28,16 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "base/number_map.h"
+#include "base/strong_id.h"
 #include "graph/model.h"
 #include "graph/string_pool.h"
 
 namespace coigraph::graph {
 
-// Persons are vertices [0, person_count), organizations [person_count, vertex_count).
-using VertexId = uint32_t;
+// Persons are vertices [0, person_count), organizations [person_count, vertex_count): person p
+// is vertex p, organization o is vertex person_count + o (Snapshot::PersonVertex, OrgVertex).
+// A vertex is its own kind of id, so a vertex cannot be passed where a PersonIndex is meant.
+using VertexId = base::StrongId<struct VertexTag>;
 
 // What the target of an edge is to its source.
 enum class TieKind : uint8_t {
@@ -48,7 +51,7 @@ enum class TieKind : uint8_t {
 std::string_view Name(TieKind kind);
 
 struct Tie {
-  VertexId target = 0;
+  VertexId target;
   Interval valid;
   float share_pct = -1.0f;  // < 0: not given
   TieKind kind = TieKind::kParent;
@@ -57,11 +60,12 @@ struct Tie {
   bool entrepreneur = false;  // person <-> their individual entrepreneur (no company_roles row)
 };
 
-// Entities grouped by a key, stored CSR-style: Of(key) is a contiguous span of indexes.
+// Entities grouped by a key, stored CSR-style: Of(key) is a contiguous span of indexes. Keys are
+// the raw values of the ids (StrongId::value()); the Snapshot's accessors take the typed id.
 class Grouping {
  public:
   Grouping() = default;
-  // Groups item i under keys[i]; keys equal to kNone are left out.
+  // Groups item i under keys[i]; keys equal to base::kNoneValue are left out.
   Grouping(size_t key_count, const std::vector<uint32_t>& keys);
   std::span<const uint32_t> Of(uint32_t key) const {
     if (key + 1 >= offsets_.size()) return {};
@@ -76,15 +80,15 @@ class Grouping {
 // Everything a Builder collected; the snapshot owns it.
 struct SnapshotData {
   StringPool strings;
-  std::vector<Person> persons;
+  base::IdVector<PersonIndex, Person> persons;
   std::vector<KinshipFact> kinship;  // emptied by the Snapshot once they are ties (Ties())
-  std::vector<Organization> organizations;
-  std::vector<Position> positions;
+  base::IdVector<OrgIndex, Organization> organizations;
+  base::IdVector<PositionIndex, Position> positions;
   std::vector<Employment> employments;
-  std::vector<Commission> commissions;
+  base::IdVector<CommissionIndex, Commission> commissions;
   std::vector<CommissionSeat> seats;
   std::vector<CompanyRole> company_roles;
-  std::vector<Tender> tenders;
+  base::IdVector<TenderIndex, Tender> tenders;
   std::vector<Bid> bids;
   std::vector<Contract> contracts;
   std::vector<Allocation> allocations;
@@ -125,10 +129,18 @@ class Snapshot {
   // Vertices.
   size_t person_count() const { return data_.persons.size(); }
   size_t vertex_count() const { return data_.persons.size() + data_.organizations.size(); }
-  VertexId PersonVertex(PersonIndex p) const { return p; }
-  VertexId OrgVertex(OrgIndex o) const { return static_cast<VertexId>(person_count() + o); }
-  bool IsPerson(VertexId v) const { return v < person_count(); }
-  OrgIndex OrgOf(VertexId v) const { return static_cast<OrgIndex>(v - person_count()); }
+  VertexId PersonVertex(PersonIndex p) const { return VertexId(p.value()); }
+  VertexId OrgVertex(OrgIndex o) const {
+    return VertexId(static_cast<uint32_t>(person_count() + o.value()));
+  }
+  bool IsVertex(VertexId v) const { return v.value() < vertex_count(); }
+  bool IsPerson(VertexId v) const { return v.value() < person_count(); }
+  // REQUIRES: IsPerson(v).
+  PersonIndex PersonOf(VertexId v) const { return PersonIndex(v.value()); }
+  // REQUIRES: !IsPerson(v).
+  OrgIndex OrgOf(VertexId v) const {
+    return OrgIndex(static_cast<uint32_t>(v.value() - person_count()));
+  }
   // The IIN or BIN of a vertex, 12 digits; its display name.
   std::string VertexNumber(VertexId v) const;
   std::string VertexName(VertexId v) const;
@@ -141,30 +153,33 @@ class Snapshot {
 
   // Groupings of the entity tables (indexes into data()'s vectors).
   std::span<const uint32_t> EmploymentsOfPosition(PositionIndex p) const {
-    return employments_by_position_.Of(p);
+    return employments_by_position_.Of(p.value());
   }
   std::span<const uint32_t> EmploymentsOfPerson(PersonIndex p) const {
-    return employments_by_person_.Of(p);
+    return employments_by_person_.Of(p.value());
   }
   std::span<const uint32_t> SeatsOfCommission(CommissionIndex c) const {
-    return seats_by_commission_.Of(c);
+    return seats_by_commission_.Of(c.value());
   }
-  std::span<const uint32_t> BidsOfTender(TenderIndex t) const { return bids_by_tender_.Of(t); }
+  std::span<const uint32_t> BidsOfTender(TenderIndex t) const {
+    return bids_by_tender_.Of(t.value());
+  }
   std::span<const uint32_t> ContractsOfTender(TenderIndex t) const {
-    return contracts_by_tender_.Of(t);
+    return contracts_by_tender_.Of(t.value());
   }
   std::span<const uint32_t> AllocationsOfCommission(CommissionIndex c) const {
-    return allocations_by_commission_.Of(c);
+    return allocations_by_commission_.Of(c.value());
   }
   std::span<const uint32_t> WaitingListOfCommission(CommissionIndex c) const {
-    return waiting_by_commission_.Of(c);
+    return waiting_by_commission_.Of(c.value());
   }
   std::span<const uint32_t> BlacklistOfSupplier(OrgIndex o) const {
-    return blacklist_by_supplier_.Of(o);
+    return blacklist_by_supplier_.Of(o.value());
   }
   // Depth of a position in its reporting tree (0 for a post that reports to nobody); posts in
-  // a reports_to cycle get kNone.
-  uint32_t PositionDepth(PositionIndex p) const { return position_depth_[p]; }
+  // a reports_to cycle get kCycleDepth.
+  static constexpr uint32_t kCycleDepth = base::kNoneValue;
+  uint32_t PositionDepth(PositionIndex p) const { return position_depth_[p.value()]; }
 
   // True when `o` is on the register of unscrupulous suppliers on `d`.
   bool IsBlacklisted(OrgIndex o, Date d) const;

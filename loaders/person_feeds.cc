@@ -99,7 +99,7 @@ absl::Status LoadPersons(FeedFile& file, LoadContext& ctx) {
       if (is_new) {
         seen_rows.push_back(SeenRow{content, row.line()});
       } else {
-        const SeenRow& holder = seen_rows[found];
+        const SeenRow& holder = seen_rows[found.value()];
         r = {holder.content == content ? DuplicateIndex::Verdict::kExactDuplicate
                                        : DuplicateIndex::Verdict::kConflict,
              holder.line};

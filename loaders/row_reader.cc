@@ -81,9 +81,9 @@ OrgRef RowReader::Org(const Col& c, Need need) {
 namespace {
 
 // The common shape of a reference by source id into positions/commissions/tenders.
-template <typename Find>
-uint32_t IdReference(RowReader& row, LoadContext& ctx, const Col& c, Need need, FeedId target,
-                     std::string_view target_file, Find find) {
+template <typename Id, typename Find>
+Id IdReference(RowReader& row, LoadContext& ctx, const Col& c, Need need, FeedId target,
+               std::string_view target_file, Find find) {
   const std::string_view t = row.Field(c, need);
   if (!row.ok() || t.empty()) return graph::kNone;
   if (!ctx.Present(target)) {
@@ -91,7 +91,7 @@ uint32_t IdReference(RowReader& row, LoadContext& ctx, const Col& c, Need need, 
                                     " is absent, so it cannot be linked"));
     return graph::kNone;
   }
-  const std::optional<uint32_t> found = find(t);
+  const std::optional<Id> found = find(t);
   if (!found) {
     row.Reject(c.name, absl::StrCat("unknown ", AbslView(c.name), " ", AbslView(t), " (not in ",
                                     AbslView(target_file), ")"));
@@ -104,20 +104,22 @@ uint32_t IdReference(RowReader& row, LoadContext& ctx, const Col& c, Need need, 
 
 graph::PositionIndex RowReader::Position(const Col& c, Need need) {
   graph::Builder& b = ctx_.builder();
-  return IdReference(*this, ctx_, c, need, FeedId::kPositions, "positions.csv",
-                     [&](std::string_view id) { return b.FindPosition(id); });
+  return IdReference<graph::PositionIndex>(*this, ctx_, c, need, FeedId::kPositions,
+                                           "positions.csv",
+                                           [&](std::string_view id) { return b.FindPosition(id); });
 }
 
 graph::CommissionIndex RowReader::Commission(const Col& c, Need need) {
   graph::Builder& b = ctx_.builder();
-  return IdReference(*this, ctx_, c, need, FeedId::kCommissions, "commissions.csv",
-                     [&](std::string_view id) { return b.FindCommission(id); });
+  return IdReference<graph::CommissionIndex>(
+      *this, ctx_, c, need, FeedId::kCommissions, "commissions.csv",
+      [&](std::string_view id) { return b.FindCommission(id); });
 }
 
 graph::TenderIndex RowReader::Tender(const Col& c, Need need) {
   graph::Builder& b = ctx_.builder();
-  return IdReference(*this, ctx_, c, need, FeedId::kTenders, "tenders.csv",
-                     [&](std::string_view id) { return b.FindTender(id); });
+  return IdReference<graph::TenderIndex>(*this, ctx_, c, need, FeedId::kTenders, "tenders.csv",
+                                         [&](std::string_view id) { return b.FindTender(id); });
 }
 
 graph::Date RowReader::DateField(const Col& c, Need need, graph::Date if_empty) {

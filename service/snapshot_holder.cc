@@ -14,7 +14,7 @@ namespace {
 // A person's full name or an organization's name; "" for no vertex.
 std::string NameOf(const graph::Snapshot& s, graph::VertexId v) {
   if (v == graph::kNone) return "";
-  return s.IsPerson(v) ? s.PersonFullName(v) : s.VertexName(v);
+  return s.IsPerson(v) ? s.PersonFullName(s.PersonOf(v)) : s.VertexName(v);
 }
 
 }  // namespace

@@ -70,8 +70,8 @@ struct Candidate {
   Rule rule = Rule::kHireSubordination;
   std::string object_id;
   Date date = 0;
-  VertexId official = 0;
-  VertexId counterparty = 0;
+  VertexId official;
+  VertexId counterparty;
   Evidence evidence;
   TieCloseness closeness;
   Decision decision;

@@ -90,7 +90,7 @@ DecisionMakers MakersOf(const Candidate& c) {
 Words OfficialWords(const Snapshot& s, const Candidate& c, const Words& generic) {
   const DecisionMakers m = MakersOf(c);
   if (m.commission == kNone && m.approver == kNone) return generic;
-  const PersonIndex official = c.official;  // a person: commission rules judge persons
+  const PersonIndex official = s.PersonOf(c.official);  // a person: commission rules judge persons
   std::optional<SeatRole> seat;
   if (m.commission != kNone && s.data().commissions[m.commission].valid.Contains(c.date)) {
     for (uint32_t i : s.SeatsOfCommission(m.commission)) {

@@ -85,7 +85,10 @@ absl::flat_hash_set<PersonIndex> EverKin(const Snapshot& s, PersonIndex p) {
 void OfferReportingAbove(const Snapshot& s, FindingSink& sink, const Employment& e,
                          MaybeKin maybe_kin, std::optional<Date> on) {
   const auto& d = s.data();
-  if (s.PositionDepth(e.position) == kNone || d.positions[e.position].reports_to == kNone) return;
+  if (s.PositionDepth(e.position) == Snapshot::kCycleDepth ||
+      d.positions[e.position].reports_to == kNone) {
+    return;
+  }
   int distance = 0;
   for (PositionIndex upper = d.positions[e.position].reports_to; upper != kNone;
        upper = d.positions[upper].reports_to) {
@@ -109,12 +112,12 @@ void OfferReportingBelow(const Snapshot& s, FindingSink& sink, const Employment&
                          const absl::flat_hash_set<PersonIndex>& ever_kin, std::optional<Date> on) {
   const auto& d = s.data();
   const uint32_t top = s.PositionDepth(e.position);
-  if (top == kNone) return;
+  if (top == Snapshot::kCycleDepth) return;
   for (PersonIndex kin : ever_kin) {
     for (uint32_t i : s.EmploymentsOfPerson(kin)) {
       const Employment& low = d.employments[i];
       const uint32_t depth = s.PositionDepth(low.position);
-      if (depth == kNone || depth <= top) continue;
+      if (depth == Snapshot::kCycleDepth || depth <= top) continue;
       PositionIndex p = low.position;
       for (uint32_t k = depth; k > top; --k) p = d.positions[p].reports_to;
       if (p == e.position) {

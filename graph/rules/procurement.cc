@@ -173,7 +173,7 @@ std::vector<OrgIndex> Bidders(const Snapshot& s, TenderIndex t, bool winners_onl
 
 void RunProcurementRules(const Snapshot& s, FindingSink& sink) {
   const auto& d = s.data();
-  for (TenderIndex t = 0; t < d.tenders.size(); ++t) {
+  for (TenderIndex t : d.tenders.ids()) {
     const Tender& tender = d.tenders[t];
     const std::vector<OrgIndex> bidders = Bidders(s, t, false);
     if (sink.Wants(Rule::kTenderCommission)) OfferTenderCommission(s, sink, tender, bidders);

@@ -41,8 +41,8 @@ TieCloseness Measure(const Snapshot& s, const Evidence& e) {
 
 void FindingSink::Offer(Candidate c) {
   if (!Wants(c.rule)) return;
-  std::string key = Cat(static_cast<int>(c.rule), "\x1f", c.object_id, "\x1f", c.official, "\x1f",
-                        c.counterparty);
+  std::string key = Cat(static_cast<int>(c.rule), "\x1f", c.object_id, "\x1f", c.official.value(),
+                        "\x1f", c.counterparty.value());
   auto [it, inserted] = best_.try_emplace(std::move(key), c);
   if (inserted) return;
   Candidate& old = it->second;

@@ -556,8 +556,8 @@ TEST_F(CoigraphdTest, ShortDeadlinesAreHonouredAndNeverCrashTheServer) {
   const graph::Snapshot& s = *TheRegion().snapshot;
   // Two persons far apart, the heaviest path search the limits allow.
   v1::FindPathsRequest p;
-  p.set_from(Iin(s, 0));
-  p.set_to(Iin(s, static_cast<graph::PersonIndex>(s.person_count() - 1)));
+  p.set_from(Iin(s, graph::PersonIndex(0)));
+  p.set_to(Iin(s, graph::PersonIndex(static_cast<uint32_t>(s.person_count() - 1))));
   p.set_date("2021-01-01");
   p.set_max_hops(12);
   p.set_k(50);

@@ -157,9 +157,10 @@ TEST(HoldersOfTest, IndividualEntrepreneurIsTiedToItsOwner) {
 }
 
 TEST(CloserCompanyTieTest, LinksThenRole) {
-  CompanyTie near_director{.role = CompanyRoleKind::kDirector, .chain = {1}};
-  CompanyTie far_founder{.role = CompanyRoleKind::kFounder, .chain = {2, 1}};
-  CompanyTie near_owner{.role = CompanyRoleKind::kOwner, .chain = {1}};
+  const OrgIndex one(1), two(2);
+  CompanyTie near_director{.role = CompanyRoleKind::kDirector, .chain = {one}};
+  CompanyTie far_founder{.role = CompanyRoleKind::kFounder, .chain = {two, one}};
+  CompanyTie near_owner{.role = CompanyRoleKind::kOwner, .chain = {one}};
   EXPECT_TRUE(CloserCompanyTie(near_director, far_founder));
   EXPECT_FALSE(CloserCompanyTie(far_founder, near_director));
   EXPECT_TRUE(CloserCompanyTie(near_owner, near_director));

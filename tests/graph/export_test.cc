@@ -288,8 +288,8 @@ TEST(ExportNeo4jTest, ExactSmallGraphInThreeFiles) {
 struct Hostile {
   std::shared_ptr<const Snapshot> s;
   std::vector<VertexId> vertices;  // all but grandma
-  PersonIndex anna = 0, bad = 0, kid = 0, kid2 = 0, ex = 0, grandma = 0;
-  OrgIndex firm = 0, ie = 0;
+  PersonIndex anna, bad, kid, kid2, ex, grandma;
+  OrgIndex firm, ie;
 };
 
 // Cyrillic with quotes and <&>; control characters \x01 and \x0b; invalid UTF-8.
@@ -473,8 +473,9 @@ TEST(ExportArgumentsTest, RefusesBadArgumentsBeforeWriting) {
   zero.chunk_bytes = 0;
   EXPECT_EQ(WriteSubgraph(*g.s, g.all, ExportFormat::kDot, zero, sink).code(),
             absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(WriteSubgraph(*g.s, {0, 99}, ExportFormat::kDot, Plain(0), sink).code(),
-            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(
+      WriteSubgraph(*g.s, {VertexId(0), VertexId(99)}, ExportFormat::kDot, Plain(0), sink).code(),
+      absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(WriteSubgraph(*g.s, g.all, ExportFormat::kDot, ExportOptions(), sink).code(),
             absl::StatusCode::kInvalidArgument);  // pseudonymised without a salt
   EXPECT_EQ(calls, 0);

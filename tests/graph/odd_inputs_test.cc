@@ -30,7 +30,7 @@ std::vector<PositionIndex> Chain(TinySnapshot& t, int depth) {
     posts.push_back(b.AddPosition({.id = b.Intern("C-" + std::to_string(i)),
                                    .org = org,
                                    .title = b.Intern("Пост"),
-                                   .reports_to = i == 0 ? kNone : posts.back(),
+                                   .reports_to = i == 0 ? PositionIndex(kNone) : posts.back(),
                                    .is_head = i == 0}));
   }
   return posts;
@@ -73,17 +73,18 @@ TEST(OddInputsTest, AReportingCycleHasNoDepthAndNoFindings) {
   Builder& b = t.builder();
   const OrgIndex org = t.Company("Аппарат", OrgKind::kStateBody);
   // x reports to y, y to x; the first post of a builder is number 0.
-  const PositionIndex x = b.AddPosition({.id = b.Intern("X"), .org = org, .reports_to = 1});
+  const PositionIndex x =
+      b.AddPosition({.id = b.Intern("X"), .org = org, .reports_to = PositionIndex(1)});
   const PositionIndex y = b.AddPosition({.id = b.Intern("Y"), .org = org, .reports_to = x});
-  ASSERT_EQ(x, 0u);
+  ASSERT_EQ(x.value(), 0u);
   const PositionIndex below = b.AddPosition({.id = b.Intern("Z"), .org = org, .reports_to = y});
   const PersonIndex p = t.Person("P"), q = t.Person("Q");
   t.Spouse(p, q);
   Employ(t, p, x, "2020-01-01");
   Employ(t, q, below, "2020-01-01");
   const std::shared_ptr<const Snapshot> s = t.Build();
-  EXPECT_EQ(s->PositionDepth(x), kNone);
-  EXPECT_EQ(s->PositionDepth(below), kNone);
+  EXPECT_EQ(s->PositionDepth(x), Snapshot::kCycleDepth);
+  EXPECT_EQ(s->PositionDepth(below), Snapshot::kCycleDepth);
   EXPECT_TRUE(RunRules(*s, AllRules()).empty());
 }
 
@@ -133,9 +134,9 @@ std::optional<KinTie> ReferenceClosest(const Snapshot& s, PersonIndex a, PersonI
 std::string Describe(const std::optional<KinTie>& t) {
   if (!t) return "none";
   std::string out(Name(t->path));
-  for (PersonIndex p : t->via) out += " " + std::to_string(p);
+  for (PersonIndex p : t->via) out += " " + std::to_string(p.value());
   out += " /";
-  for (PersonIndex p : t->sibling_via_parent) out += " " + std::to_string(p);
+  for (PersonIndex p : t->sibling_via_parent) out += " " + std::to_string(p.value());
   out += " [" + std::to_string(t->valid.from) + "," + std::to_string(t->valid.to) + ")";
   return out;
 }
@@ -184,7 +185,8 @@ TEST(OddInputsTest, PairwiseKinshipEqualsTheSearchOfAllKin) {
       const std::vector<KinTie> all = AllKinPaths(*s, a);
       for (PersonIndex b : people) {
         if (a == b) continue;
-        SCOPED_TRACE(::testing::Message() << "seed " << seed << " a " << a << " b " << b);
+        SCOPED_TRACE(::testing::Message()
+                     << "seed " << seed << " a " << a.value() << " b " << b.value());
         bool ever = false;
         std::optional<Date> first;
         for (const KinTie& k : all) {

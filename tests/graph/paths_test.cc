@@ -23,21 +23,23 @@ class PathsTest : public ::testing::Test {
  protected:
   PathsTest() {
     TinySnapshot t;
-    a_ = t.Person("a");
-    b_ = t.Person("b");
-    c_ = t.Person("c");
-    k_ = t.Person("k");
-    m_ = t.Person("m");
+    const PersonIndex a = t.Person("a"), b = t.Person("b"), c = t.Person("c"), k = t.Person("k"),
+                      m = t.Person("m");
     const OrgIndex x = t.Company("X");
-    t.Spouse(a_, b_, During("2010-01-01", "2020-01-01"));
-    t.Sibling(b_, c_);
-    t.Role(c_, CompanyRoleKind::kFounder, x);
-    t.Role(a_, CompanyRoleKind::kFounder, x);
-    t.Parent(a_, k_);
-    t.Role(k_, CompanyRoleKind::kDirector, x);
-    t.Parent(a_, m_);
-    t.Role(m_, CompanyRoleKind::kBoardMember, x);
+    t.Spouse(a, b, During("2010-01-01", "2020-01-01"));
+    t.Sibling(b, c);
+    t.Role(c, CompanyRoleKind::kFounder, x);
+    t.Role(a, CompanyRoleKind::kFounder, x);
+    t.Parent(a, k);
+    t.Role(k, CompanyRoleKind::kDirector, x);
+    t.Parent(a, m);
+    t.Role(m, CompanyRoleKind::kBoardMember, x);
     s_ = t.Build();
+    a_ = s_->PersonVertex(a);
+    b_ = s_->PersonVertex(b);
+    c_ = s_->PersonVertex(c);
+    k_ = s_->PersonVertex(k);
+    m_ = s_->PersonVertex(m);
     x_ = s_->OrgVertex(x);
   }
 
@@ -56,7 +58,7 @@ class PathsTest : public ::testing::Test {
   }
 
   std::shared_ptr<const Snapshot> s_;
-  VertexId a_ = 0, b_ = 0, c_ = 0, k_ = 0, m_ = 0, x_ = 0;
+  VertexId a_, b_, c_, k_, m_, x_;
 };
 
 using VertexPaths = std::vector<std::vector<VertexId>>;
@@ -126,7 +128,8 @@ TEST_F(PathsTest, InvalidQueries) {
   EXPECT_EQ(code({.from = a_, .to = x_, .date = d, .k = 0}), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(code({.from = a_, .to = x_, .date = d, .k = kMaxPathsK + 1}),
             absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(code({.from = a_, .to = 1000, .date = d}), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(code({.from = a_, .to = VertexId(1000), .date = d}),
+            absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(code({.from = a_, .to = x_, .date = d, .max_hops = kMaxPathHops, .k = kMaxPathsK}),
             absl::StatusCode::kOk);
 }

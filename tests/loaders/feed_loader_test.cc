@@ -83,7 +83,7 @@ TEST(FeedLoaderTest, ColumnsInAnyOrderAndUnknownColumnWarnedOnce) {
   ASSERT_EQ(f.warnings.size(), 1u);
   EXPECT_THAT(f.warnings[0], HasSubstr("'nickname'"));
   ASSERT_EQ(b.data().persons.size(), 2u);
-  const graph::Person& p = b.data().persons[0];
+  const graph::Person& p = b.data().persons[graph::PersonIndex(0)];
   EXPECT_EQ(p.iin, kAhmetov);
   EXPECT_EQ(b.Str(p.last_name), "Ахметов");
   EXPECT_EQ(b.Str(p.first_name), "Бауыржан");
@@ -281,7 +281,7 @@ TEST(FeedLoaderTest, AbsentPersonsAndOrganizationsAreCreatedMinimally) {
   EXPECT_EQ(father.sex, graph::Sex::kMale);
   EXPECT_EQ(father.last_name, graph::kEmptyStr);
   ASSERT_EQ(b.data().organizations.size(), 2u);
-  EXPECT_EQ(b.data().organizations[0].kind, graph::OrgKind::kCompany);
+  EXPECT_EQ(b.data().organizations[graph::OrgIndex(0)].kind, graph::OrgKind::kCompany);
   ASSERT_EQ(b.data().company_roles.size(), 2u);
   EXPECT_EQ(b.data().company_roles[0].holder_person, *b.FindPerson(kAhmetov));
   EXPECT_EQ(b.data().company_roles[0].holder_org, graph::kNone);
