@@ -9,13 +9,46 @@
 
 namespace coigraph::service {
 
+namespace {
+
+// "persons.csv 1200 -> 0 rows, employment.csv absent (had 310 rows)": the files with fewer rows
+// than in the last load.
+std::string ShrunkFiles(const loaders::LoadReport& before, const loaders::LoadReport& after) {
+  std::string out;
+  for (const loaders::FileReport& old : before.files) {
+    int64_t now = 0;
+    bool present = false;
+    for (const loaders::FileReport& f : after.files) {
+      if (f.file == old.file) {
+        now = f.loaded;
+        present = f.present;
+      }
+    }
+    if (now >= old.loaded) continue;
+    base::Append(out, out.empty() ? "" : ", ", old.file,
+                 present ? base::Cat(" ", old.loaded, " -> ", now, " rows")
+                         : base::Cat(" absent (had ", old.loaded, " rows)"));
+  }
+  return out.empty() ? "no feed file has fewer rows than in the last load" : out;
+}
+
+}  // namespace
+
 absl::StatusOr<ScanSummary> LoadAndSwap(const std::string& dir, SnapshotHolder& holder,
-                                        CaseStore& cases, absl::Time now) {
+                                        CaseStore& cases, absl::Time now,
+                                        double max_inactive_share) {
   std::shared_ptr<const LoadedState> old = holder.Get();
   const int64_t version = old == nullptr ? 1 : old->version + 1;
   absl::StatusOr<std::shared_ptr<const LoadedState>> next = LoadScan(dir, version, now);
   if (!next.ok()) return next.status();
-  absl::StatusOr<ScanSummary> summary = cases.RecordScan((*next)->cases, now);
+  absl::StatusOr<ScanSummary> summary = cases.RecordScan((*next)->cases, now, max_inactive_share);
+  if (absl::IsFailedPrecondition(summary.status())) {
+    return absl::FailedPreconditionError(
+        base::Cat("loading ", dir, " ", summary.status().message(), "; ",
+                  old == nullptr ? std::string("no earlier load to compare with")
+                                 : ShrunkFiles(old->report, (*next)->report),
+                  ". Nothing was changed; set force to load it anyway"));
+  }
   if (!summary.ok()) return summary.status();
   holder.Swap(std::move(*next));
   return summary;
@@ -47,7 +80,7 @@ void CoigraphApi::DefineOperators() {
   };
 }
 
-absl::Status CoigraphApi::LoadFeeds(const Call& call, const v1::LoadFeedsRequest& /*request*/,
+absl::Status CoigraphApi::LoadFeeds(const Call& call, const v1::LoadFeedsRequest& request,
                                     v1::LoadFeedsResponse* response) {
   const std::string& dir = call.ids.front();
   if (dir.empty()) return FieldError("dir", "required (the server has no --feeds)");
@@ -56,7 +89,8 @@ absl::Status CoigraphApi::LoadFeeds(const Call& call, const v1::LoadFeedsRequest
     return absl::AbortedError("a load is already running");
   }
   absl::StatusOr<ScanSummary> summary =
-      LoadAndSwap(dir, *options_.holder, *options_.cases, options_.clock());
+      LoadAndSwap(dir, *options_.holder, *options_.cases, options_.clock(),
+                  request.force() ? 1.0 : options_.max_inactive_share);
   loading_.store(false);
   if (!summary.ok()) return summary.status();
   std::shared_ptr<const LoadedState> state = options_.holder->Get();

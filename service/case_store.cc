@@ -9,6 +9,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "base/sha256.h"
 #include "base/text.h"
@@ -411,7 +412,8 @@ absl::StatusOr<std::unique_ptr<SqliteCaseStore>> SqliteCaseStore::Open(const std
 }
 
 absl::StatusOr<ScanSummary> SqliteCaseStore::RecordScan(const std::vector<CaseFacts>& found,
-                                                        absl::Time time) {
+                                                        absl::Time time,
+                                                        double max_inactive_share) {
   // Folding is the slow part (ICU); done before taking the lock.
   std::vector<std::string> facts_keys;
   facts_keys.reserve(found.size());
@@ -444,6 +446,15 @@ absl::StatusOr<ScanSummary> SqliteCaseStore::RecordScan(const std::vector<CaseFa
     up->Bind(1, scan);
     s = up->Run();
     if (!s.ok()) return s;
+  }
+
+  int64_t active_before = 0;
+  {
+    absl::StatusOr<SqliteStatement> st = db.Prepare("SELECT COUNT(*) FROM cases WHERE active = 1");
+    if (!st.ok()) return st.status();
+    absl::StatusOr<bool> row = st->Step();
+    if (!row.ok()) return row.status();
+    active_before = st->ColumnInt(0);
   }
 
   absl::StatusOr<SqliteStatement> select =
@@ -496,6 +507,25 @@ absl::StatusOr<ScanSummary> SqliteCaseStore::RecordScan(const std::vector<CaseFa
       }
     }
     if (!s.ok()) return s;
+  }
+
+  {
+    // The guard against a feed that lost most of its rows: the transaction is rolled back.
+    absl::StatusOr<SqliteStatement> st =
+        db.Prepare("SELECT COUNT(*) FROM cases WHERE active = 1 AND scan < ?1");
+    if (!st.ok()) return st.status();
+    st->Bind(1, scan);
+    absl::StatusOr<bool> row = st->Step();
+    if (!row.ok()) return row.status();
+    const int64_t would_go = st->ColumnInt(0);
+    if (active_before > 0 &&
+        static_cast<double>(would_go) > max_inactive_share * static_cast<double>(active_before)) {
+      return absl::FailedPreconditionError(absl::StrFormat(
+          "would make %d of %d active cases inactive (%.1f %%), more than the limit of %g %%",
+          would_go, active_before,
+          100.0 * static_cast<double>(would_go) / static_cast<double>(active_before),
+          100.0 * max_inactive_share));
+    }
   }
 
   absl::StatusOr<SqliteStatement> gone_events = db.Prepare(

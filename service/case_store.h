@@ -168,8 +168,12 @@ class CaseStore {
   // Records the cases one scan found: new ones are created NEW, known ones get the new facts
   // and keep their status, assignee and note; known cases not in `found` become inactive.
   // Atomic: on error nothing is changed. REQUIRES: case ids in `found` are distinct.
+  // Errors: FailedPrecondition when more than `max_inactive_share` (0..1) of the cases active
+  // before would become inactive; its message says how many ("would make 35 of 35 active cases
+  // inactive (100.0 %), more than the limit of 20 %").
   virtual absl::StatusOr<ScanSummary> RecordScan(const std::vector<CaseFacts>& found,
-                                                 absl::Time time) = 0;
+                                                 absl::Time time,
+                                                 double max_inactive_share = 1.0) = 0;
   // Errors: NotFound for an unknown id.
   virtual absl::StatusOr<CaseRecord> Get(std::string_view case_id) = 0;
   // Oldest first. Errors: NotFound for an unknown id.
@@ -199,8 +203,8 @@ class SqliteCaseStore final : public CaseStore {
                                                                CaseVocabulary vocabulary);
   ~SqliteCaseStore() override;
 
-  absl::StatusOr<ScanSummary> RecordScan(const std::vector<CaseFacts>& found,
-                                         absl::Time time) override;
+  absl::StatusOr<ScanSummary> RecordScan(const std::vector<CaseFacts>& found, absl::Time time,
+                                         double max_inactive_share = 1.0) override;
   absl::StatusOr<CaseRecord> Get(std::string_view case_id) override;
   absl::StatusOr<std::vector<CaseEvent>> History(std::string_view case_id) override;
   absl::StatusOr<CasePage> List(const CaseFilter& filter) override;

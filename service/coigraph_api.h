@@ -30,6 +30,7 @@
 #include "service/audit_log.h"
 #include "service/auth.h"
 #include "service/case_store.h"
+#include "service/limits.h"
 #include "service/rpc_runner.h"
 #include "service/snapshot_holder.h"
 
@@ -44,6 +45,9 @@ struct ServiceOptions {
   std::function<absl::Time()> clock = [] { return absl::Now(); };
   // LoadFeeds with an empty dir reloads this one.
   std::string default_feeds_dir;
+  // LoadFeeds without `force` is refused when more than this share of the active cases would
+  // become inactive (a feed that lost most of its rows must not empty the commissioners' queue).
+  double max_inactive_share = kDefaultMaxInactiveShare;
   // The secret salt of export pseudonyms (graph/export.h); the same across restarts so that
   // pseudonyms stay comparable. Empty: pseudonymised exports are FAILED_PRECONDITION.
   std::string pseudonym_salt;
@@ -51,9 +55,11 @@ struct ServiceOptions {
 
 // Loads `dir` as the next version, records its cases and swaps it in. Used by coigraphd at
 // start-up and by LoadFeeds. Errors: those of LoadScan and CaseStore::RecordScan (the old
-// state stays).
+// state stays); when more than `max_inactive_share` of the active cases would become inactive,
+// FailedPrecondition naming the feed files that have fewer rows than in the last load.
 absl::StatusOr<ScanSummary> LoadAndSwap(const std::string& dir, SnapshotHolder& holder,
-                                        CaseStore& cases, absl::Time now);
+                                        CaseStore& cases, absl::Time now,
+                                        double max_inactive_share = 1.0);
 
 // An export's files, in chunks of at most 64 KiB, made before the first byte is sent.
 struct ExportFiles {

@@ -34,4 +34,7 @@ inline constexpr int kDefaultPageSize = 50;
 // A free-text field of a request (ids, notes): at most this many bytes.
 inline constexpr size_t kMaxTextBytes = 1000;
 
+// LoadFeeds without `force`: the largest share of the active cases one load may make inactive.
+inline constexpr double kDefaultMaxInactiveShare = 0.2;
+
 }  // namespace coigraph::service

@@ -514,5 +514,24 @@ TEST(CaseStoreTest, OpenMigratesAnOldDatabaseAndKeysItsCases) {
   EXPECT_EQ(Search(*store, "Marat"), IdList{kA.case_id});
 }
 
+// More than the allowed share of active cases would become inactive: refused, nothing changed.
+TEST(CaseStoreTest, ScanThatWouldMakeTooManyCasesInactiveChangesNothing) {
+  auto store = OpenStore(FreshPath("db"));
+  ASSERT_TRUE(store->RecordScan({kA, kB, kC}, kT0).ok());
+  // One of three (33 %) would go: more than 20 %.
+  absl::StatusOr<ScanSummary> s = store->RecordScan({kA, kB}, kT0 + absl::Hours(1), 0.2);
+  ASSERT_EQ(s.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(s.status().message().find("would make 1 of 3 active cases inactive (33.3 %)"),
+            std::string::npos)
+      << s.status();
+  absl::StatusOr<CaseRecord> c = store->Get(kC.case_id);
+  ASSERT_TRUE(c.ok());
+  EXPECT_TRUE(c->active);
+  // Within the limit it records as always.
+  s = store->RecordScan({kA, kB}, kT0 + absl::Hours(2), 0.5);
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_EQ(s->disappeared, 1);
+}
+
 }  // namespace
 }  // namespace coigraph::service

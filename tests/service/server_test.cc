@@ -2,11 +2,13 @@
 // gRPC client.
 #include <grpcpp/grpcpp.h>
 
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <string>
 
 #include "base/sha256.h"
+#include "base/text.h"
 #include "coigraph/v1/coigraph.grpc.pb.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
@@ -279,6 +281,41 @@ TEST_F(ServerTest, UpdateCaseKeepsHistoryAndEveryCallIsAudited) {
   EXPECT_EQ((*records)[1].rpc, "LoadFeeds");
   EXPECT_EQ((*records)[2].rpc, "GetCase");
   EXPECT_EQ(*audit_->VerifyChain(), 3);
+}
+
+// A reload from a feed that lost most of its rows (here: every file but persons.csv and
+// organizations.csv) would make every case inactive: refused, nothing changed, and the message
+// says how many cases and which files shrank. With `force` it loads.
+TEST_F(ServerTest, ReloadThatWouldEmptyTheQueueIsRefusedUnlessForced) {
+  const std::string thin = testing::FreshPath("thin");
+  std::filesystem::create_directories(thin);
+  for (const char* file : {"persons.csv", "organizations.csv"}) {
+    std::filesystem::copy_file(kDemo + "/" + file, thin + "/" + file);
+  }
+  v1::LoadFeedsRequest load;
+  load.set_dir(thin);
+  load.set_purpose("nightly reload");
+  v1::LoadFeedsResponse loaded;
+  grpc::Status s = stub_->LoadFeeds(As("ops").get(), load, &loaded);
+  ASSERT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << s.error_message();
+  const int n = ExpectedDemoFindings();
+  EXPECT_NE(s.error_message().find(base::Cat("would make ", n, " of ", n, " active cases")),
+            std::string::npos)
+      << s.error_message();
+  EXPECT_NE(s.error_message().find("employment.csv absent"), std::string::npos)
+      << s.error_message();
+  EXPECT_NE(s.error_message().find("force"), std::string::npos) << s.error_message();
+
+  v1::StatusResponse status;
+  ASSERT_TRUE(stub_->Status(As("ops").get(), v1::StatusRequest(), &status).ok());
+  EXPECT_EQ(status.snapshot_version(), 1);
+  EXPECT_EQ(status.cases_by_status().at(static_cast<int32_t>(CaseStatus::kNew)), n);
+
+  load.set_force(true);
+  s = stub_->LoadFeeds(As("ops").get(), load, &loaded);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(loaded.snapshot_version(), 2);
+  EXPECT_EQ(loaded.cases_disappeared(), n);
 }
 
 TEST_F(ServerTest, RefusalsAreAuditedToo) {
