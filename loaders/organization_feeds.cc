@@ -106,8 +106,7 @@ absl::Status LoadOrganizations(FeedFile& file, LoadContext& ctx) {
     }
     if (!row.ok()) return;
     const uint64_t bin_value = graph::IdentityNumberValue(bin_text);
-    if (!row.Unique(seen, Fingerprint(5).Add(bin_value).value(), row.ContentFingerprint(),
-                    "(bin)")) {
+    if (!row.Unique(seen, row.ContentFingerprint())) {
       return;
     }
     row_of_bin[bin_value] = static_cast<uint32_t>(orgs.size());
@@ -164,8 +163,7 @@ absl::Status LoadPositions(FeedFile& file, LoadContext& ctx) {
     const std::string_view title_text = row.Field(title, Need::kRequired);
     const std::string_view reports_text = row.Field(reports_to, Need::kOptional);
     const bool head = row.Bool(is_head);
-    if (!row.Unique(seen, Fingerprint(6).Add(id).value(), row.ContentFingerprint(),
-                    "(position_id)")) {
+    if (!row.Unique(seen, row.ContentFingerprint())) {
       return;
     }
     const graph::StrId id_str = b.Intern(id);
@@ -229,8 +227,7 @@ absl::Status LoadCommissions(FeedFile& file, LoadContext& ctx) {
         "tender, land, housing, hiring, disciplinary, bonus, other", graph::CommissionKind::kOther);
     const std::string_view title_text = row.Field(title, Need::kRequired);
     const graph::Interval valid = row.Validity(valid_from, valid_to);
-    if (!row.Unique(seen, Fingerprint(7).Add(id).value(), row.ContentFingerprint(),
-                    "(commission_id)")) {
+    if (!row.Unique(seen, row.ContentFingerprint())) {
       return;
     }
     b.AddCommission(graph::Commission{.id = b.Intern(id),
@@ -257,9 +254,7 @@ absl::Status LoadEmployment(FeedFile& file, LoadContext& ctx) {
     const PersonRef appointer = row.Person(appointed_by_iin, Need::kOptional);
     const graph::CommissionIndex commission =
         row.Commission(selection_commission_id, Need::kOptional);
-    const uint64_t key =
-        Fingerprint(8).Add(person.iin).Add(row.Text(position_id)).Add(row.Text(valid_from)).value();
-    if (!row.Unique(seen, key, row.ContentFingerprint(), "(person_iin, position_id, valid_from)")) {
+    if (!row.Unique(seen, row.ContentFingerprint())) {
       return;
     }
     b.AddEmployment(graph::Employment{.person = ctx.Resolve(person),
@@ -287,13 +282,7 @@ absl::Status LoadCommissionMembers(FeedFile& file, LoadContext& ctx) {
                  graph::SeatRole::kMember);
     const graph::Interval valid = row.Validity(valid_from, valid_to);
     const bool is_public = row.Bool(public_representative);
-    const uint64_t key = Fingerprint(9)
-                             .Add(row.Text(commission_id))
-                             .Add(person.iin)
-                             .Add(row.Text(valid_from))
-                             .value();
-    if (!row.Unique(seen, key, row.ContentFingerprint(),
-                    "(commission_id, person_iin, valid_from)")) {
+    if (!row.Unique(seen, row.ContentFingerprint())) {
       return;
     }
     b.AddCommissionSeat(graph::CommissionSeat{.commission = commission,
@@ -305,11 +294,7 @@ absl::Status LoadCommissionMembers(FeedFile& file, LoadContext& ctx) {
   auto prefetch = [&](const CsvRecord& r) {
     const uint64_t iin = NumberForPrefetch(r, person_iin);
     b.PrefetchPerson(iin);
-    seen.Prefetch(Fingerprint(9)
-                      .Add(TextForPrefetch(r, commission_id))
-                      .Add(iin)
-                      .Add(TextForPrefetch(r, valid_from))
-                      .value());
+    seen.Prefetch(m.KeyFingerprint(r.fields));
   };
   return ForEachRow(file, ctx, handle, prefetch);
 }
@@ -349,15 +334,7 @@ absl::Status LoadCompanyRoles(FeedFile& file, LoadContext& ctx) {
     }
     const double share = row.SharePct(share_pct);
     const graph::Interval valid = row.Validity(valid_from, valid_to);
-    const uint64_t key = Fingerprint(10)
-                             .Add(company.bin)
-                             .Add(static_cast<uint64_t>(role_value))
-                             .Add(uint64_t{has_iin ? 1u : 2u})
-                             .Add(has_iin ? person.iin : holder_org.bin)
-                             .Add(row.Text(valid_from))
-                             .value();
-    if (!row.Unique(seen, key, row.ContentFingerprint(),
-                    "(company_bin, role, holder_iin / holder_bin, valid_from)")) {
+    if (!row.Unique(seen, row.ContentFingerprint())) {
       return;
     }
     b.AddCompanyRole(graph::CompanyRole{.company = ctx.Resolve(company),

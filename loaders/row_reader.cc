@@ -194,21 +194,22 @@ int64_t RowReader::QueueNumber(const Col& c, Need need) {
   return *v;
 }
 
-uint64_t RowReader::ContentFingerprint() const {
+uint64_t RowReader::ContentFingerprint(bool swap_pair) const {
   Fingerprint fp(0x636f6e74656e74ULL);
-  for (int field : columns_.known_fields()) {
+  const std::vector<int>& fields = columns_.known_fields();
+  for (size_t i = 0; i < fields.size(); ++i) {
+    const int field = fields[swap_pair && i < 2 ? 1 - i : i];
     fp.Add(field < 0 ? std::string_view() : record_.fields[static_cast<size_t>(field)]);
   }
   return fp.value();
 }
 
-bool RowReader::Unique(DuplicateIndex& seen, uint64_t key, uint64_t content,
-                       std::string_view key_names) {
+bool RowReader::Unique(DuplicateIndex& seen, uint64_t content, bool swap_pair) {
   if (failed_) return false;
-  return UniqueBy(seen.Check(key, content, line()), key_names);
+  return UniqueBy(seen.Check(columns_.KeyFingerprint(record_.fields, swap_pair), content, line()));
 }
 
-bool RowReader::UniqueBy(const DuplicateIndex::Result& found, std::string_view key_names) {
+bool RowReader::UniqueBy(const DuplicateIndex::Result& found) {
   if (failed_) return false;
   switch (found.verdict) {
     case DuplicateIndex::Verdict::kNew:
@@ -217,7 +218,7 @@ bool RowReader::UniqueBy(const DuplicateIndex::Result& found, std::string_view k
       merged_ = true;
       return false;
     case DuplicateIndex::Verdict::kConflict:
-      Reject("", absl::StrCat("duplicate key ", AbslView(key_names),
+      Reject("", absl::StrCat("duplicate key ", columns_.schema().key_names,
                               " with different content than line ", found.first_line));
       return false;
   }

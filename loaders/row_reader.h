@@ -9,7 +9,7 @@
 //   RowReader row(ctx, file.columns, record);
 //   PersonRef person = row.Person(person_iin, Need::kRequired);
 //   graph::Interval valid = row.Validity(valid_from, valid_to);
-//   if (!row.Unique(seen, key, row.ContentFingerprint(), "(person_iin, ...)")) return;
+//   if (!row.Unique(seen, row.ContentFingerprint())) return;
 //   builder.AddResidence({.person = ctx.Resolve(person), ...});
 #pragma once
 
@@ -103,16 +103,17 @@ class RowReader {
   int64_t QueueNumber(const Col& c, Need need);
 
   // Fingerprint of the values of all known columns (docs/feeds.md: an exact duplicate has the same
-  // values in every column).
-  uint64_t ContentFingerprint() const;
+  // values in every column). `swap_pair` exchanges the first two known columns, as
+  // ColumnMap::KeyFingerprint does the first two key columns (kinship's unordered pairs).
+  uint64_t ContentFingerprint(bool swap_pair = false) const;
 
-  // Checks the row's key (unless the row is already rejected). Returns true for a new key.
-  // An exact duplicate marks the row merged; a key seen with other content rejects it.
-  // `key_names` names the key columns for the reason, e.g. "(person_iin, address_id, ...)".
-  bool Unique(DuplicateIndex& seen, uint64_t key, uint64_t content, std::string_view key_names);
+  // Checks the row's key, the file's key columns of FeedSchema::key (unless the row is already
+  // rejected). Returns true for a new key. An exact duplicate marks the row merged; a key seen
+  // with other content rejects it, naming the key columns.
+  bool Unique(DuplicateIndex& seen, uint64_t content, bool swap_pair = false);
   // As Unique(), for a loader that keeps its own index of keys: `found` is what it found there
   // (Verdict::kNew when the key is new).
-  bool UniqueBy(const DuplicateIndex::Result& found, std::string_view key_names);
+  bool UniqueBy(const DuplicateIndex::Result& found);
 
  private:
   LoadContext& ctx_;
