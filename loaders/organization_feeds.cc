@@ -80,15 +80,16 @@ absl::Status LoadOrganizations(FeedFile& file, LoadContext& ctx) {
     if (row.ok()) {
       if (kind_hint == graph::OrgKind::kIndividualEntrepreneur) {
         const graph::IinInfo info = graph::CheckIin(bin_text);
-        if (!info.ok) {
+        if (!info.ok()) {
           row.Reject(bin.name, absl::StrCat("an individual entrepreneur's bin must be its "
                                             "owner's IIN: invalid IIN '",
                                             AbslView(bin_text), "': ", info.error));
         }
       } else if (kind_hint) {
-        const std::string error = graph::CheckBin(bin_text);
-        if (!error.empty()) {
-          row.Reject(bin.name, absl::StrCat("invalid BIN '", AbslView(bin_text), "': ", error));
+        const graph::IdentityCheck checked = graph::CheckBin(bin_text);
+        if (!checked.ok()) {
+          row.Reject(bin.name,
+                     absl::StrCat("invalid BIN '", AbslView(bin_text), "': ", checked.error));
         }
       } else if (!graph::HasValidCheckDigit(bin_text)) {
         row.Reject(bin.name, absl::StrCat("invalid BIN '", AbslView(bin_text),

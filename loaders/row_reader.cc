@@ -32,7 +32,7 @@ uint64_t RowReader::Iin(const Col& c, Need need, graph::IinInfo* info) {
   const std::string_view t = Field(c, need);
   if (failed_ || t.empty()) return 0;
   graph::IinInfo checked = graph::CheckIin(t);
-  if (!checked.ok) {
+  if (!checked.ok()) {
     Reject(c.name, absl::StrCat("invalid IIN '", AbslView(t), "': ", checked.error));
     return 0;
   }

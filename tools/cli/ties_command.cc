@@ -55,7 +55,7 @@ int RunTies(int argc, char** argv) {
   const std::string feed_dir = TakeFeedDir(*cl, 1);
   if (cl->positional.size() != 1) return Usage(kTiesHelp, "ties takes one IIN");
   const std::string iin = cl->positional[0];
-  if (graph::IinInfo info = graph::CheckIin(iin); !info.ok) {
+  if (const graph::IinInfo info = graph::CheckIin(iin); !info.ok()) {
     return Usage(kTiesHelp, Cat("'", iin, "' is not a valid IIN: ", info.error));
   }
   const std::optional<graph::Date> date = DateOption(*cl);
