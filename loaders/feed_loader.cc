@@ -21,22 +21,6 @@ namespace coigraph::loaders {
 
 using base::AbslView;
 
-graph::PersonIndex LoadContext::Resolve(const PersonRef& ref) {
-  if (!ref.set) return graph::kNone;
-  if (ref.index != graph::kNone) return ref.index;
-  if (const auto p = builder_.FindPerson(ref.iin)) return *p;
-  return builder_.AddPerson(
-      graph::Person{.iin = ref.iin, .birth_date = ref.birth_date, .sex = ref.sex});
-}
-
-graph::OrgIndex LoadContext::Resolve(const OrgRef& ref) {
-  if (!ref.set) return graph::kNone;
-  if (ref.index != graph::kNone) return ref.index;
-  if (const auto o = builder_.FindOrganization(ref.bin)) return *o;
-  return builder_.AddOrganization(
-      graph::Organization{.bin = ref.bin, .kind = graph::OrgKind::kCompany});
-}
-
 namespace {
 
 using Loader = absl::Status (*)(FeedFile&, LoadContext&);
@@ -138,15 +122,18 @@ absl::Status LoadFile(FeedId id, FeedFile& file, LoadContext& ctx) {
 absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Builder& builder) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  const fs::file_status dir_status = fs::status(dir, ec);
-  if (!fs::exists(dir_status)) {
-    return absl::NotFoundError(absl::StrCat("feed directory ", dir, " does not exist"));
-  }
-  if (!fs::is_directory(dir_status)) {
-    return absl::NotFoundError(absl::StrCat("feed directory ", dir, " is not a directory"));
+  // What the directory holds, before anything in it is trusted: a directory without the two
+  // registries (empty, misnamed files, files in a subfolder) would load as an empty feed and
+  // silently find nothing.
+  absl::StatusOr<FeedListing> listing = ListFeedDirectory(dir);
+  if (!listing.ok()) return listing.status();
+  if (!listing->HasRegistries()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("a feed needs persons.csv and organizations.csv\n", listing->Describe()));
   }
 
   LoadReport report;
+  report.listing = *std::move(listing);
   LoadContext ctx(builder);
   std::vector<FeedFile> files(kFeedCount);
   report.files.resize(kFeedCount);
@@ -186,13 +173,12 @@ absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Buil
     file.estimated_rows = EstimateRows(file.path);
   }
 
-  // kinship.csv, the largest file after persons.csv, needs nothing but the persons, and when
-  // persons.csv is present no other file adds a person (an unknown IIN is rejected): from then on
-  // the person index is only read. So it loads on a thread of its own, beside the files after
-  // persons.csv, into its own vector of the builder, with its own report and rejects; those are
-  // put where a sequential load would have put them. At 2e7 persons this takes ~20 s off the
-  // load on two cores. Without persons.csv a kinship row may create a person, so it loads in turn.
-  const bool kinship_beside = ctx.Present(FeedId::kPersons) && ctx.Present(FeedId::kKinship);
+  // kinship.csv, the largest file after persons.csv, needs nothing but the persons, and no other
+  // file adds a person (an unknown IIN is rejected): after persons.csv the person index is only
+  // read. So it loads on a thread of its own, beside the files after persons.csv, into its own
+  // vector of the builder, with its own report and rejects; those are put where a sequential
+  // load would have put them. At 2e7 persons this takes ~20 s off the load on two cores.
+  const bool kinship_beside = ctx.Present(FeedId::kKinship);
   std::vector<RejectRecord> kinship_rejects;
   size_t kinship_rejects_at = 0;
   absl::Status kinship_status;

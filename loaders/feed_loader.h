@@ -1,6 +1,7 @@
 // Loads a feed directory (docs/feeds.md) into a graph::Builder.
 //
-// Every file of docs/feeds.md, "Files", is optional. Rows are streamed, validated and either
+// persons.csv and organizations.csv are required; every other file of docs/feeds.md, "Files", is
+// optional. Rows are streamed, validated and either
 // added to the builder or turned into one RejectRecord each; exact duplicate rows are merged and
 // counted.
 // References (an IIN of kinship.csv, a position_id of employment.csv, ...) are checked against
@@ -21,6 +22,7 @@
 #include "absl/status/statusor.h"
 #include "graph/builder.h"
 #include "graph/snapshot.h"
+#include "loaders/feed_listing.h"
 
 namespace coigraph::loaders {
 
@@ -44,13 +46,16 @@ struct FileReport {
 };
 
 struct LoadReport {
+  FeedListing listing;            // what the directory holds: files found, missing, unknown
   std::vector<FileReport> files;  // in docs/feeds.md "Files" order, present or not
   std::vector<RejectRecord> rejects;
 };
 
 // Loads `dir` into `builder`.
-// Errors: NotFound when `dir` is not a readable directory; InvalidArgument when a present file
-// lacks a required column (the message names the file and the column) or cannot be read.
+// Errors: NotFound when `dir` is not a readable directory; FailedPrecondition when it lacks
+// persons.csv or organizations.csv (the message is followed by FeedListing::Describe(), one line
+// each for the files found, missing and unknown); InvalidArgument when persons.csv or
+// organizations.csv lacks a required column, or a file cannot be read.
 // Bad rows are not errors: they are in LoadReport::rejects.
 absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Builder& builder);
 

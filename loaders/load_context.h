@@ -12,13 +12,11 @@
 
 namespace coigraph::loaders {
 
-// A person referred to by a row, checked but not yet created (see LoadContext::Resolve).
+// A person referred to by a row, checked against the persons accepted from persons.csv.
 struct PersonRef {
   bool set = false;
   uint64_t iin = 0;
-  graph::PersonIndex index = graph::kNone;  // kNone: not in the builder yet
-  graph::Date birth_date = 0;               // from the IIN, for a minimal person
-  graph::Sex sex = graph::Sex::kUnknown;
+  graph::PersonIndex index = graph::kNone;
 };
 
 struct OrgRef {
@@ -35,12 +33,10 @@ class LoadContext {
   bool Present(FeedId id) const { return present_[static_cast<size_t>(id)]; }
   void SetPresent(FeedId id, bool present) { present_[static_cast<size_t>(id)] = present; }
 
-  // The builder index of a checked reference, kNone for an unset one. When the referenced file
-  // is absent, the first reference creates a minimal entity: a person with the IIN's birth date
-  // and sex and no names, an organization of kind company and no name. Call it only for rows
-  // that are accepted, so that rejected rows leave nothing behind.
-  graph::PersonIndex Resolve(const PersonRef& ref);
-  graph::OrgIndex Resolve(const OrgRef& ref);
+  // The builder index of a checked reference, kNone for an unset one. (persons.csv and
+  // organizations.csv are always there, so a set reference names an accepted row.)
+  graph::PersonIndex Resolve(const PersonRef& ref) const { return ref.index; }
+  graph::OrgIndex Resolve(const OrgRef& ref) const { return ref.index; }
 
  private:
   graph::Builder& builder_;

@@ -42,18 +42,14 @@ uint64_t RowReader::Iin(const Col& c, Need need, graph::IinInfo* info) {
 
 PersonRef RowReader::Person(const Col& c, Need need) {
   PersonRef ref;
-  graph::IinInfo info;
-  const uint64_t iin = Iin(c, need, &info);
+  const uint64_t iin = Iin(c, need);
   if (failed_ || Text(c).empty()) return ref;
   ref.set = true;
   ref.iin = iin;
   if (const auto p = ctx_.builder().FindPerson(iin)) {
     ref.index = *p;
-  } else if (ctx_.Present(FeedId::kPersons)) {
-    Reject(c.name, absl::StrCat("unknown person IIN ", AbslView(Text(c)), " (not in persons.csv)"));
   } else {
-    ref.birth_date = info.birth_date;
-    ref.sex = info.sex;
+    Reject(c.name, absl::StrCat("unknown person IIN ", AbslView(Text(c)), " (not in persons.csv)"));
   }
   return ref;
 }
@@ -71,7 +67,7 @@ OrgRef RowReader::Org(const Col& c, Need need) {
   ref.bin = graph::IdentityNumberValue(t);
   if (const auto o = ctx_.builder().FindOrganization(ref.bin)) {
     ref.index = *o;
-  } else if (ctx_.Present(FeedId::kOrganizations)) {
+  } else {
     Reject(c.name,
            absl::StrCat("unknown organization BIN ", AbslView(t), " (not in organizations.csv)"));
   }

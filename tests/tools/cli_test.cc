@@ -18,9 +18,11 @@ struct CliRun {
   std::string out;
 };
 
-// Runs `coigraph ARGS` with stdout captured (stderr discarded).
-CliRun Coigraph(const std::string& args) {
-  const std::string cmd = std::string(COIGRAPH_CLI) + " " + args + " 2>/dev/null";
+// Runs `coigraph ARGS` with stdout captured (stderr discarded, or with `stderr_too` captured
+// after stdout).
+CliRun Coigraph(const std::string& args, bool stderr_too = false) {
+  const std::string cmd =
+      std::string(COIGRAPH_CLI) + " " + args + (stderr_too ? " 2>&1" : " 2>/dev/null");
   CliRun run;
   FILE* pipe = popen(cmd.c_str(), "r");
   if (pipe == nullptr) return run;
@@ -94,6 +96,7 @@ TEST(CliTest, LoadFileWithoutRequiredColumnIsUnusable) {
   const auto dir = std::filesystem::temp_directory_path() / "coigraph_cli_test_no_sex";
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "persons.csv") << "iin,last_name,first_name,birth_date\n";
+  std::ofstream(dir / "organizations.csv") << "bin,name,kind\n";
   EXPECT_EQ(Coigraph("load " + dir.string()).exit_code, 2);
   std::filesystem::remove_all(dir);
 }
@@ -104,6 +107,7 @@ TEST(CliTest, LoadReportsRejectsAsJsonLinesAndStillLoads) {
   std::ofstream(dir / "persons.csv") << "iin,last_name,first_name,birth_date,sex\n"
                                         "061211600012,Ахметова,Айгерим,2006-12-11,F\n"
                                         "061211600013,Ахметова,Айгерим,2006-12-11,F\n";
+  std::ofstream(dir / "organizations.csv") << "bin,name,kind\n";
   const auto rejects = dir / "rejects.jsonl";
   const CliRun run = Coigraph("load " + dir.string() + " --rejects " + rejects.string());
   EXPECT_EQ(run.exit_code, 0);
@@ -116,6 +120,48 @@ TEST(CliTest, LoadReportsRejectsAsJsonLinesAndStillLoads) {
   EXPECT_FALSE(std::getline(in, line));
   EXPECT_NE(run.out.find("persons.csv"), std::string::npos);
   std::filesystem::remove_all(dir);
+}
+
+// A scan of an empty directory said "No conflicts found." and exited 0.
+TEST(CliTest, EmptyDirectoryIsRefusedByEveryCommandWithTheListing) {
+  const auto dir = std::filesystem::temp_directory_path() / "coigraph_cli_test_empty";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  for (const std::string& cmd :
+       {"scan " + dir.string(), "load " + dir.string(), "ties 720518301212 --feeds " + dir.string(),
+        "paths 720518301212 700811301846 --feeds " + dir.string()}) {
+    const CliRun run = Coigraph(cmd, /*stderr_too=*/true);
+    EXPECT_EQ(run.exit_code, 2) << cmd;
+    EXPECT_EQ(run.out.find("No conflicts found."), std::string::npos) << cmd;
+    EXPECT_NE(run.out.find("a feed needs persons.csv and organizations.csv"), std::string::npos)
+        << cmd << ": " << run.out;
+    EXPECT_NE(run.out.find("missing (17): persons.csv, kinship.csv"), std::string::npos) << cmd;
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CliTest, CapitalisedFileNamesAreNamedWithWhatTheyShouldBe) {
+  const auto dir = std::filesystem::temp_directory_path() / "coigraph_cli_test_capitals";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  for (const char* file : {"persons.csv", "organizations.csv", "kinship.csv"}) {
+    std::string upper = file;
+    upper[0] = static_cast<char>(upper[0] - 'a' + 'A');
+    std::filesystem::copy_file(std::filesystem::path(Demo()) / file, dir / upper);
+  }
+  const CliRun run = Coigraph("scan " + dir.string(), /*stderr_too=*/true);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.out.find("Persons.csv (probably persons.csv"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("Organizations.csv (probably organizations.csv"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CliTest, LoadListsTheFeedFilesFound) {
+  const CliRun run = Coigraph("load " + Demo(), /*stderr_too=*/true);
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_NE(run.out.find("found (17): persons.csv, kinship.csv, organizations.csv"),
+            std::string::npos)
+      << run.out;
 }
 
 TEST(CliTest, EveryCommandHasHelp) {

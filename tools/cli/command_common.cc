@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <string>
+#include <string_view>
 
 #include "absl/flags/flag.h"
 
@@ -19,6 +21,16 @@ graph::Date Today() {
   const auto now = std::chrono::system_clock::now();
   return static_cast<graph::Date>(
       std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count());
+}
+
+// `text` with every line after the first indented, for a message of several lines.
+std::string Indented(std::string_view text) {
+  std::string out;
+  for (char ch : text) {
+    out += ch;
+    if (ch == '\n') out += "  ";
+  }
+  return out;
 }
 
 }  // namespace
@@ -48,9 +60,14 @@ std::string TakeFeedDir(CommandLine& cl, size_t ids) {
 std::optional<loaders::LoadedFeed> Load(const std::string& dir) {
   absl::StatusOr<loaders::LoadedFeed> feed = loaders::LoadSnapshot(dir);
   if (!feed.ok()) {
-    std::cerr << "coigraph: feed " << dir << " is unusable: " << feed.status().message() << "\n";
+    std::cerr << "coigraph: feed " << dir
+              << " is unusable: " << Indented(std::string(feed.status().message())) << "\n";
     return std::nullopt;
   }
+  // What was read and what was not, every time: a misnamed or misplaced file is named here
+  // rather than silently missing from the findings.
+  std::cerr << "coigraph: feed " << dir << "\n  " << Indented(feed->report.listing.Describe())
+            << "\n";
   return std::move(*feed);
 }
 

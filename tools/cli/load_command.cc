@@ -19,8 +19,9 @@ constexpr char kLoadHelp[] =
     "\n"
     "Loads FEED_DIR and prints per file the rows loaded, merged (exact duplicates) and\n"
     "rejected. Rejects are JSON lines {file,line,column,reason,raw}: to FILE with --rejects,\n"
-    "else after the table. Exit 0 when the feed loaded (with or without rejects), 2 when it is\n"
-    "unusable (no such directory, a file lacks a required column).\n";
+    "else after the table. The feed files found, missing and unknown are listed on standard\n"
+    "error. Exit 0 when the feed loaded (with or without rejects), 2 when it is unusable (no\n"
+    "such directory, no persons.csv or organizations.csv, or one of them is damaged).\n";
 
 }  // namespace
 
