@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <optional>
 #include <system_error>
 #include <thread>
 #include <utility>
@@ -15,6 +16,7 @@
 #include "loaders/feed_handlers.h"
 #include "loaders/feed_schema.h"
 #include "loaders/field_parsers.h"
+#include "loaders/file_check.h"
 #include "loaders/load_context.h"
 
 namespace coigraph::loaders {
@@ -65,45 +67,6 @@ Loader LoaderFor(FeedId id) {
   return nullptr;
 }
 
-// Reads and maps the header of a present file.
-absl::StatusOr<ColumnMap> ReadHeader(const FeedSchema& schema, const std::string& path) {
-  absl::StatusOr<std::unique_ptr<CsvReader>> reader = CsvReader::OpenFile(path);
-  if (!reader.ok()) return absl::InvalidArgumentError(reader.status().message());
-  if (!(*reader)->Next()) {
-    if (!(*reader)->status().ok()) return (*reader)->status();
-    return absl::InvalidArgumentError(
-        absl::StrCat(AbslView(schema.file), ": the file is empty (no header line)"));
-  }
-  const CsvRecord& header = (*reader)->record();
-  if (!header.error.empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(AbslView(schema.file), ":", header.line,
-                                                   ": malformed header: ", AbslView(header.error)));
-  }
-  return ColumnMap::FromHeader(schema, header.fields);
-}
-
-// About how many records a file holds after its header: its size over the mean length of the
-// lines in its first megabyte, plus 2% (a table that is slightly too big costs less than one that
-// grows). Lines are taken to be at least 16 bytes, so that a first megabyte of blank lines cannot
-// make the loader reserve for billions of rows. 0 when unreadable.
-size_t EstimateRows(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return 0;
-  std::vector<char> sample(size_t{1} << 20);
-  const size_t got = std::fread(sample.data(), 1, sample.size(), f);
-  size_t size = got;
-  if (got == sample.size() && std::fseek(f, 0, SEEK_END) == 0) {
-    const long end = std::ftell(f);
-    if (end > 0) size = static_cast<size_t>(end);
-  }
-  std::fclose(f);
-  const auto lines = static_cast<size_t>(std::count(sample.begin(), sample.begin() + got, '\n'));
-  if (lines == 0) return 1;
-  if (got < sample.size()) return lines;  // the whole file was read
-  const double per_line = std::max(16.0, static_cast<double>(got) / static_cast<double>(lines));
-  return static_cast<size_t>(static_cast<double>(size) / per_line * 1.02) + 16;
-}
-
 // Loads one present file; its rejects end up in line order in file.rejects.
 absl::Status LoadFile(FeedId id, FeedFile& file, LoadContext& ctx) {
   const size_t first_reject = file.rejects->size();
@@ -136,9 +99,11 @@ absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Buil
   report.listing = *std::move(listing);
   LoadContext ctx(builder);
   std::vector<FeedFile> files(kFeedCount);
+  std::vector<std::optional<FileFault>> file_faults(kFeedCount);
   report.files.resize(kFeedCount);
-  // Every header first: a file that lacks a required column fails the load before anything is
-  // added to the builder.
+  // Every header first: a registry that lacks a required column fails the load before anything
+  // is added to the builder; another file that does is rejected as a file, in the rejects
+  // before any row's.
   for (int i = 0; i < kFeedCount; ++i) {
     const FeedId id = static_cast<FeedId>(i);
     const FeedSchema& schema = Schema(id);
@@ -151,8 +116,22 @@ absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Buil
       return absl::InvalidArgumentError(
           absl::StrCat(AbslView(schema.file), ": not a regular file, cannot be read"));
     }
-    absl::StatusOr<ColumnMap> columns = ReadHeader(schema, path.string());
-    if (!columns.ok()) return columns.status();
+    absl::StatusOr<CheckedFile> checked = CheckFile(schema, path.string());
+    if (!checked.ok()) return checked.status();
+    if (!checked->columns) {
+      const FileFault& fault = checked->fault;
+      // Every other file points into the registries: without them nothing could be judged.
+      if (id == FeedId::kPersons || id == FeedId::kOrganizations) {
+        return absl::InvalidArgumentError(fault.message);
+      }
+      file_report.present = true;
+      file_report.rejected = 1;
+      file_report.file_error = fault.reason;
+      file_faults[static_cast<size_t>(i)] = fault;  // its reject goes in at its turn to load
+      ctx.SetRejectedAsFile(id);
+      continue;
+    }
+    std::optional<ColumnMap>& columns = checked->columns;
     file_report.present = true;
     if (!columns->unknown_columns().empty()) {
       std::string names;
@@ -170,7 +149,7 @@ absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Buil
     file.columns = *std::move(columns);
     file.report = &file_report;
     file.rejects = &report.rejects;
-    file.estimated_rows = EstimateRows(file.path);
+    file.estimated_rows = checked->estimated_rows;
   }
 
   // kinship.csv, the largest file after persons.csv, needs nothing but the persons, and no other
@@ -200,6 +179,11 @@ absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Buil
   } joiner{kinship_thread};
 
   for (FeedId id : kLoadOrder) {
+    if (const std::optional<FileFault>& fault = file_faults[static_cast<size_t>(id)]) {
+      report.rejects.push_back(RejectRecord{std::string(Schema(id).file), fault->line,
+                                            fault->column, fault->reason, fault->raw});
+      continue;
+    }
     if (!ctx.Present(id)) continue;
     FeedFile& file = files[static_cast<size_t>(id)];
     if (id == FeedId::kKinship && kinship_beside) {

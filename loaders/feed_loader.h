@@ -41,8 +41,11 @@ struct FileReport {
   bool present = false;
   int64_t loaded = 0;                 // rows added
   int64_t merged = 0;                 // exact duplicates of an earlier row, merged into it
-  int64_t rejected = 0;               // rows turned into RejectRecords
+  int64_t rejected = 0;               // RejectRecords of the file (its rows, or the file itself)
   std::vector<std::string> warnings;  // e.g. unknown columns, reported once per file
+  // Non-empty when the file was rejected as a whole (an optional file that is empty or whose
+  // header is damaged): why. Its one RejectRecord says the same; no row of it is loaded.
+  std::string file_error;
 };
 
 struct LoadReport {
@@ -55,7 +58,9 @@ struct LoadReport {
 // Errors: NotFound when `dir` is not a readable directory; FailedPrecondition when it lacks
 // persons.csv or organizations.csv (the message is followed by FeedListing::Describe(), one line
 // each for the files found, missing and unknown); InvalidArgument when persons.csv or
-// organizations.csv lacks a required column, or a file cannot be read.
+// organizations.csv is empty or its header is damaged (the message names the file and why), or
+// a file cannot be read. Another file that is empty or has a damaged header is rejected as a
+// file: one RejectRecord, FileReport::file_error, and the rest of the feed loads.
 // Bad rows are not errors: they are in LoadReport::rejects.
 absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Builder& builder);
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <string>
+#include <utility>
 
 #include "loaders/field_parsers.h"
 
@@ -148,7 +150,12 @@ const FeedSchema& Schema(FeedId id) {
 }
 
 absl::StatusOr<ColumnMap> ColumnMap::FromHeader(const FeedSchema& schema,
-                                                const std::vector<std::string_view>& header) {
+                                                const std::vector<std::string_view>& header,
+                                                std::string* fault_column) {
+  auto fault = [&](std::string_view column, std::string message) {
+    if (fault_column != nullptr) *fault_column = std::string(column);
+    return absl::InvalidArgumentError(std::move(message));
+  };
   ColumnMap m;
   m.schema_ = &schema;
   m.known_ = schema.Known();
@@ -164,15 +171,15 @@ absl::StatusOr<ColumnMap> ColumnMap::FromHeader(const FeedSchema& schema,
     }
     int& slot = m.known_fields_[static_cast<size_t>(it - m.known_.begin())];
     if (slot >= 0) {
-      return absl::InvalidArgumentError(std::string(schema.file) + ": column '" +
-                                        std::string(header[f]) + "' appears twice in the header");
+      return fault(header[f], std::string(schema.file) + ": column '" + std::string(header[f]) +
+                                  "' appears twice in the header");
     }
     slot = static_cast<int>(f);
   }
   for (size_t i = 0; i < schema.required.size(); ++i) {
     if (m.known_fields_[i] < 0) {
-      return absl::InvalidArgumentError(std::string(schema.file) + ": missing required column '" +
-                                        std::string(schema.required[i]) + "'");
+      return fault(schema.required[i], std::string(schema.file) + ": missing required column '" +
+                                           std::string(schema.required[i]) + "'");
     }
   }
   if (!schema.one_of.empty()) {
@@ -186,8 +193,8 @@ absl::StatusOr<ColumnMap> ColumnMap::FromHeader(const FeedSchema& schema,
         names += names.empty() ? "" : "' or '";
         names += n;
       }
-      return absl::InvalidArgumentError(std::string(schema.file) + ": missing required column '" +
-                                        names + "'");
+      return fault(schema.one_of.front(),
+                   std::string(schema.file) + ": missing required column '" + names + "'");
     }
   }
   for (std::string_view k : schema.key) {

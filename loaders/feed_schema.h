@@ -84,9 +84,11 @@ struct Col {
 class ColumnMap {
  public:
   // Maps a header onto the schema.
-  // Errors: InvalidArgument "<file>: missing required column '<c>'", or a column named twice.
+  // Errors: InvalidArgument "<file>: missing required column '<c>'", or a column named twice;
+  // `*fault_column` (when given) then receives the column at fault.
   static absl::StatusOr<ColumnMap> FromHeader(const FeedSchema& schema,
-                                              const std::vector<std::string_view>& header);
+                                              const std::vector<std::string_view>& header,
+                                              std::string* fault_column = nullptr);
 
   // REQUIRES: `name` is a known column of the schema.
   Col Get(std::string_view name) const;

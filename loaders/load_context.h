@@ -32,6 +32,9 @@ class LoadContext {
   graph::Builder& builder() { return builder_; }
   bool Present(FeedId id) const { return present_[static_cast<size_t>(id)]; }
   void SetPresent(FeedId id, bool present) { present_[static_cast<size_t>(id)] = present; }
+  // The file is there but was rejected as a whole (docs/loaders.md, "Damaged files").
+  bool RejectedAsFile(FeedId id) const { return rejected_as_file_[static_cast<size_t>(id)]; }
+  void SetRejectedAsFile(FeedId id) { rejected_as_file_[static_cast<size_t>(id)] = true; }
 
   // The builder index of a checked reference, kNone for an unset one. (persons.csv and
   // organizations.csv are always there, so a set reference names an accepted row.)
@@ -41,6 +44,7 @@ class LoadContext {
  private:
   graph::Builder& builder_;
   std::array<bool, kFeedCount> present_{};
+  std::array<bool, kFeedCount> rejected_as_file_{};
 };
 
 // One file being loaded: its schema, header mapping and report.

@@ -83,8 +83,10 @@ uint32_t IdReference(RowReader& row, LoadContext& ctx, const Col& c, Need need, 
   const std::string_view t = row.Field(c, need);
   if (!row.ok() || t.empty()) return graph::kNone;
   if (!ctx.Present(target)) {
-    row.Reject(c.name, absl::StrCat(AbslView(c.name), " ", AbslView(t), ": ", AbslView(target_file),
-                                    " is absent, so it cannot be linked"));
+    row.Reject(c.name,
+               absl::StrCat(AbslView(c.name), " ", AbslView(t), ": ", AbslView(target_file),
+                            ctx.RejectedAsFile(target) ? " was rejected as a file" : " is absent",
+                            ", so it cannot be linked"));
     return graph::kNone;
   }
   const std::optional<uint32_t> found = find(t);

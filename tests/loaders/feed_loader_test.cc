@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "graph/builder.h"
 #include "graph/identity_number.h"
@@ -56,10 +57,90 @@ TEST(FeedLoaderTest, CompanyRolesNeedsAHolderColumn) {
   TempFeedDir dir;
   dir.Write("company_roles.csv", "company_bin,role\n940140000385,owner\n");
   graph::Builder b;
-  absl::StatusOr<LoadReport> r = LoadFeedDirectory(dir.path(), b);
-  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(r.status().message(), HasSubstr("company_roles.csv: missing required column"));
-  EXPECT_THAT(r.status().message(), HasSubstr("holder_iin"));
+  const LoadReport r = MustLoad(dir.path(), b);
+  ASSERT_EQ(r.rejects.size(), 1u);
+  EXPECT_EQ(r.rejects[0].column, "holder_iin");
+  EXPECT_EQ(r.rejects[0].reason,
+            "missing required column 'holder_iin' or 'holder_bin'; the file is not loaded");
+}
+
+// A damaged optional file used to make the whole feed unusable (exit 2, no findings at all).
+TEST(FeedLoaderTest, DamagedOptionalFilesAreRejectedAsFilesAndTheRestLoads) {
+  TempFeedDir dir;
+  dir.Write(
+      "persons.csv",
+      "iin,last_name,first_name,birth_date,sex\n800515300017,Ахметов,Бауыржан,1980-05-15,M\n");
+  dir.Write("residence.csv", "");
+  dir.Write("blacklist.csv", "\xEF\xBB\xBF");
+  dir.Write("waiting_list.csv", "commission_id,\"person_iin\"x,queue_number\nL1,800515300017,1\n");
+  dir.Write("bids.csv", "tender_id,supplier_bin\nT1,100540000018\n");
+  dir.Write("commission_members.csv", "commission_id,person_iin,role,role\n");
+  dir.Write("kinship.csv", "person_iin,relative_iin,relation\n800515300017,800515300017,parent\n");
+  dir.Write("commissions.csv", "commission_id,org_bin,kind\n");  // no title
+  dir.Write("employment.csv",
+            "person_iin,position_id,valid_from,selection_commission_id\n"
+            "800515300017,P1,2020-01-01,C1\n");
+  graph::Builder b;
+  const LoadReport r = MustLoad(dir.path(), b);
+  EXPECT_EQ(FileOf(r, "persons.csv").loaded, 1);
+  std::vector<std::string> got;
+  for (const RejectRecord& rej : r.rejects) {
+    got.push_back(
+        absl::StrCat(rej.file, ":", rej.line, ":", rej.column, ": ", rej.reason, " | ", rej.raw));
+  }
+  EXPECT_THAT(
+      got,
+      ElementsAre(
+          "commissions.csv:1:title: missing required column 'title'; the file is not loaded | "
+          "commission_id,org_bin,kind",
+          "employment.csv:2:position_id: position_id P1: positions.csv is absent, so it cannot be "
+          "linked | 800515300017,P1,2020-01-01,C1",
+          "commission_members.csv:1:role: column 'role' appears twice in the header; the file is "
+          "not loaded | commission_id,person_iin,role,role",
+          "kinship.csv:2:relative_iin: relative_iin is the same person as person_iin | "
+          "800515300017,800515300017,parent",
+          "bids.csv:1:outcome: missing required column 'outcome'; the file is not loaded | "
+          "tender_id,supplier_bin",
+          "waiting_list.csv:1:: malformed header: text after the closing quote of a quoted field; "
+          "the file is not loaded | commission_id,\"person_iin\"x,queue_number",
+          "blacklist.csv:1:: the file is empty (no header line); the file is not loaded | ",
+          "residence.csv:1:: the file is empty (no header line); the file is not loaded | "));
+  for (const char* file : {"commissions.csv", "commission_members.csv", "bids.csv",
+                           "waiting_list.csv", "blacklist.csv", "residence.csv"}) {
+    const FileReport& f = FileOf(r, file);
+    EXPECT_TRUE(f.present) << file;
+    EXPECT_EQ(f.rejected, 1) << file;
+    EXPECT_EQ(f.loaded, 0) << file;
+    EXPECT_THAT(f.file_error, HasSubstr("the file is not loaded")) << file;
+  }
+}
+
+TEST(FeedLoaderTest, AReferenceIntoARejectedFileSaysSo) {
+  TempFeedDir dir;
+  dir.Write(
+      "persons.csv",
+      "iin,last_name,first_name,birth_date,sex\n800515300017,Ахметов,Бауыржан,1980-05-15,M\n");
+  dir.Write("organizations.csv", "bin,name,kind\n940140000385,Акимат,state_body\n");
+  dir.Write("positions.csv", "position_id,org_bin\n");  // no title
+  dir.Write("employment.csv", "person_iin,position_id,valid_from\n800515300017,P1,2020-01-01\n");
+  graph::Builder b;
+  const LoadReport r = MustLoad(dir.path(), b);
+  ASSERT_EQ(r.rejects.size(), 2u);
+  EXPECT_EQ(r.rejects[1].reason,
+            "position_id P1: positions.csv was rejected as a file, so it cannot be linked");
+}
+
+TEST(FeedLoaderTest, DamagedRegistriesStillFailTheLoad) {
+  for (const char* registry : {"persons.csv", "organizations.csv"}) {
+    for (const char* content : {"", "\xEF\xBB\xBF", "\"iin\n"}) {
+      TempFeedDir dir;
+      dir.Write(registry, content);
+      graph::Builder b;
+      absl::StatusOr<LoadReport> r = LoadFeedDirectory(dir.path(), b);
+      EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument) << registry;
+      EXPECT_THAT(r.status().message(), HasSubstr(registry));
+    }
+  }
 }
 
 TEST(FeedLoaderTest, RegistriesOnlyLoadNothingAndReportEveryFile) {

@@ -164,6 +164,25 @@ TEST(CliTest, LoadListsTheFeedFilesFound) {
       << run.out;
 }
 
+// A BOM-only blacklist.csv used to make the whole feed unusable: exit 2 and no findings at all.
+TEST(CliTest, DamagedOptionalFileIsRejectedAndTheScanGoesOn) {
+  const auto dir = std::filesystem::temp_directory_path() / "coigraph_cli_test_damaged";
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(Demo(), dir);
+  std::ofstream(dir / "blacklist.csv", std::ios::trunc) << "\xEF\xBB\xBF";
+  const CliRun scan = Coigraph("scan " + dir.string() + " --format jsonl");
+  EXPECT_EQ(scan.exit_code, 0);
+  EXPECT_GT(Lines(scan.out).size(), 10u);
+  const CliRun load = Coigraph("load " + dir.string());
+  EXPECT_EQ(load.exit_code, 0);
+  EXPECT_NE(load.out.find("whole file"), std::string::npos) << load.out;
+  EXPECT_NE(load.out.find("\"file\":\"blacklist.csv\",\"line\":1,\"column\":\"\",\"reason\":\"the "
+                          "file is empty (no header line); the file is not loaded\""),
+            std::string::npos)
+      << load.out;
+  std::filesystem::remove_all(dir);
+}
+
 TEST(CliTest, EveryCommandHasHelp) {
   for (const char* cmd : {"scan", "load", "ties", "paths"}) {
     const CliRun run = Coigraph(std::string(cmd) + " --help");

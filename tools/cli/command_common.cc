@@ -74,7 +74,10 @@ std::optional<loaders::LoadedFeed> Load(const std::string& dir) {
 void SummariseRejects(const loaders::LoadReport& report) {
   if (report.rejects.empty()) return;
   std::cerr << "coigraph: " << report.rejects.size()
-            << " rows rejected (run `coigraph load` for the list)\n";
+            << " rejects (run `coigraph load` for the list)\n";
+  for (const loaders::FileReport& f : report.files) {
+    if (!f.file_error.empty()) std::cerr << "coigraph: " << f.file << ": " << f.file_error << "\n";
+  }
 }
 
 }  // namespace coigraph::tools

@@ -37,8 +37,9 @@ int RunLoad(int argc, char** argv) {
   int64_t loaded = 0, merged = 0, rejected = 0;
   for (const loaders::FileReport& f : report.files) {
     if (!f.present) continue;
-    table.AddRow(
-        {f.file, std::to_string(f.loaded), std::to_string(f.merged), std::to_string(f.rejected)});
+    // A file rejected as a whole (empty, damaged header) has one reject record that says why.
+    table.AddRow({f.file, std::to_string(f.loaded), std::to_string(f.merged),
+                  f.file_error.empty() ? std::to_string(f.rejected) : "whole file"});
     loaded += f.loaded;
     merged += f.merged;
     rejected += f.rejected;
