@@ -18,6 +18,8 @@
 #include "loaders/field_parsers.h"
 #include "loaders/file_check.h"
 #include "loaders/load_context.h"
+#include "loaders/text_check.h"
+#include "loaders/text_converter.h"
 
 namespace coigraph::loaders {
 
@@ -82,7 +84,8 @@ absl::Status LoadFile(FeedId id, FeedFile& file, LoadContext& ctx) {
 
 }  // namespace
 
-absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Builder& builder) {
+absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Builder& builder,
+                                             const LoadOptions& options) {
   namespace fs = std::filesystem;
   std::error_code ec;
   // What the directory holds, before anything in it is trusted: a directory without the two
@@ -95,9 +98,14 @@ absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Buil
         absl::StrCat("a feed needs persons.csv and organizations.csv\n", listing->Describe()));
   }
 
+  if (!options.encoding.empty()) {
+    absl::StatusOr<std::unique_ptr<TextConverter>> known = TextConverter::Open(options.encoding);
+    if (!known.ok()) return known.status();
+  }
+
   LoadReport report;
   report.listing = *std::move(listing);
-  LoadContext ctx(builder);
+  LoadContext ctx(builder, options);
   std::vector<FeedFile> files(kFeedCount);
   std::vector<std::optional<FileFault>> file_faults(kFeedCount);
   report.files.resize(kFeedCount);
@@ -116,7 +124,7 @@ absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Buil
       return absl::InvalidArgumentError(
           absl::StrCat(AbslView(schema.file), ": not a regular file, cannot be read"));
     }
-    absl::StatusOr<CheckedFile> checked = CheckFile(schema, path.string());
+    absl::StatusOr<CheckedFile> checked = CheckFile(schema, path.string(), options.encoding);
     if (!checked.ok()) return checked.status();
     if (!checked->columns) {
       const FileFault& fault = checked->fault;
@@ -218,9 +226,9 @@ absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Buil
   return report;
 }
 
-absl::StatusOr<LoadedFeed> LoadSnapshot(const std::string& dir) {
+absl::StatusOr<LoadedFeed> LoadSnapshot(const std::string& dir, const LoadOptions& options) {
   graph::Builder builder;
-  absl::StatusOr<LoadReport> report = LoadFeedDirectory(dir, builder);
+  absl::StatusOr<LoadReport> report = LoadFeedDirectory(dir, builder, options);
   if (!report.ok()) return report.status();
   LoadedFeed feed;
   feed.report = *std::move(report);
@@ -236,7 +244,7 @@ std::string RejectToJson(const RejectRecord& reject) {
   out += ",\"reason\":";
   base::AppendJsonString(out, reject.reason);
   out += ",\"raw\":";
-  base::AppendJsonString(out, reject.raw);
+  base::AppendJsonString(out, ToValidUtf8(reject.raw));
   out += "}";
   return out;
 }

@@ -54,24 +54,35 @@ struct LoadReport {
   std::vector<RejectRecord> rejects;
 };
 
+struct LoadOptions {
+  // The encoding of the feed's files when it is not UTF-8, as iconv names it ("cp1251"): the
+  // text is converted to UTF-8 as it is read. Empty: the files must be UTF-8, and a file that is
+  // not is rejected as a file (docs/loaders.md, "Text").
+  std::string encoding;
+};
+
 // Loads `dir` into `builder`.
 // Errors: NotFound when `dir` is not a readable directory; FailedPrecondition when it lacks
 // persons.csv or organizations.csv (the message is followed by FeedListing::Describe(), one line
 // each for the files found, missing and unknown); InvalidArgument when persons.csv or
-// organizations.csv is empty or its header is damaged (the message names the file and why), or
-// a file cannot be read. Another file that is empty or has a damaged header is rejected as a
-// file: one RejectRecord, FileReport::file_error, and the rest of the feed loads.
+// organizations.csv is empty, has a damaged header or is not UTF-8 (the message names the file
+// and why), or
+// a file cannot be read, or iconv knows no options.encoding. Another file that is empty, has a
+// damaged header or is not UTF-8 is rejected as a file: one RejectRecord,
+// FileReport::file_error, and the rest of the feed loads.
 // Bad rows are not errors: they are in LoadReport::rejects.
-absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Builder& builder);
+absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Builder& builder,
+                                             const LoadOptions& options = {});
 
 // A loaded feed: the snapshot and how the load went.
 struct LoadedFeed {
   std::shared_ptr<const graph::Snapshot> snapshot;
   LoadReport report;
 };
-absl::StatusOr<LoadedFeed> LoadSnapshot(const std::string& dir);
+absl::StatusOr<LoadedFeed> LoadSnapshot(const std::string& dir, const LoadOptions& options = {});
 
-// {"file":...,"line":...,"column":...,"reason":...,"raw":...}, no trailing newline.
+// {"file":...,"line":...,"column":...,"reason":...,"raw":...}, no trailing newline. A raw text
+// that is not UTF-8 is written with U+FFFD for each bad byte, so that the line stays JSON.
 std::string RejectToJson(const RejectRecord& reject);
 
 }  // namespace coigraph::loaders

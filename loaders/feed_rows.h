@@ -12,8 +12,25 @@
 #include "loaders/csv_reader.h"
 #include "loaders/load_context.h"
 #include "loaders/row_reader.h"
+#include "loaders/text_check.h"
 
 namespace coigraph::loaders {
+
+// The first known column of a record whose text is not clean (TextIsClean()), and why; column
+// nullptr when the bad bytes are only in unknown columns, which are never loaded.
+struct TextFaultAt {
+  const std::string_view* column = nullptr;
+  std::string reason;
+};
+inline TextFaultAt FindTextFault(const ColumnMap& columns, const CsvRecord& record) {
+  const std::vector<int>& fields = columns.known_fields();
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (fields[i] < 0) continue;
+    TextFault f = FindTextFault(record.fields[static_cast<size_t>(fields[i])]);
+    if (f.found) return {&columns.known_columns()[i], std::move(f.reason)};
+  }
+  return {};
+}
 
 // Streams the records of `file` after its header. Malformed records and records with the wrong
 // number of fields are rejected here; every other record goes to `handle(RowReader&)`, and its
@@ -28,7 +45,8 @@ template <typename Handle, typename Prefetch>
 absl::Status ForEachRow(FeedFile& file, LoadContext& ctx, Handle&& handle, Prefetch&& prefetch) {
   constexpr size_t kBatch = 256;
   constexpr size_t kAhead = 12;
-  absl::StatusOr<std::unique_ptr<CsvReader>> opened = CsvReader::OpenFile(file.path);
+  absl::StatusOr<std::unique_ptr<CsvReader>> opened =
+      CsvReader::OpenFile(file.path, CsvReader::kDefaultChunkBytes, ctx.options().encoding);
   if (!opened.ok()) return absl::InvalidArgumentError(opened.status().message());
   CsvReader& reader = **opened;
   const size_t header_size = file.columns.header_size();
@@ -59,6 +77,15 @@ absl::Status ForEachRow(FeedFile& file, LoadContext& ctx, Handle&& handle, Prefe
                                     " fields, the header has ", header_size),
                        record.raw);
         continue;
+      }
+      // Text is UTF-8 without raw control characters, or the row is rejected on the first known
+      // column that is not (docs/loaders.md, "Text"). Most rows are ASCII and pass the fast test.
+      if (!TextIsClean(record.raw)) {
+        if (const TextFaultAt fault = FindTextFault(file.columns, record);
+            fault.column != nullptr) {
+          file.AddReject(record.line, *fault.column, fault.reason, record.raw);
+          continue;
+        }
       }
       RowReader row(ctx, file.columns, record);
       handle(row);

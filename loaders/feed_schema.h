@@ -94,6 +94,7 @@ class ColumnMap {
   Col Get(std::string_view name) const;
   // Fields of the known columns, in FeedSchema::Known() order (-1: absent).
   const std::vector<int>& known_fields() const { return known_fields_; }
+  const std::vector<std::string_view>& known_columns() const { return known_; }
   const FeedSchema& schema() const { return *schema_; }
   // The fingerprint of a record's key: the text of its key columns (absent ones count as empty),
   // seeded by FeedSchema::key_seed. `swap_pair` exchanges the first two key columns (kinship's

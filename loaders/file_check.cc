@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
-#include <vector>
+#include <string>
+#include <string_view>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "base/text.h"
 #include "loaders/csv_reader.h"
+#include "loaders/text_check.h"
 
 namespace coigraph::loaders {
 
@@ -15,26 +18,38 @@ namespace {
 
 using base::AbslView;
 
+// The first megabyte of a file and the file's size, to judge its encoding and its row count.
+struct Sample {
+  std::string bytes;
+  size_t file_size = 0;
+};
+
+Sample ReadSample(const std::string& path) {
+  Sample s;
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return s;
+  s.bytes.resize(size_t{1} << 20);
+  s.bytes.resize(std::fread(s.bytes.data(), 1, s.bytes.size(), f));
+  s.file_size = s.bytes.size();
+  if (s.bytes.size() == size_t{1} << 20 && std::fseek(f, 0, SEEK_END) == 0) {
+    const long end = std::ftell(f);
+    if (end > 0) s.file_size = static_cast<size_t>(end);
+  }
+  std::fclose(f);
+  return s;
+}
+
 // About how many records a file holds after its header: its size over the mean length of the
 // lines in its first megabyte, plus 2% (a table that is slightly too big costs less than one that
 // grows). Lines are taken to be at least 16 bytes, so that a first megabyte of blank lines cannot
-// make the loader reserve for billions of rows. 0 when unreadable.
-size_t EstimateRows(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return 0;
-  std::vector<char> sample(size_t{1} << 20);
-  const size_t got = std::fread(sample.data(), 1, sample.size(), f);
-  size_t size = got;
-  if (got == sample.size() && std::fseek(f, 0, SEEK_END) == 0) {
-    const long end = std::ftell(f);
-    if (end > 0) size = static_cast<size_t>(end);
-  }
-  std::fclose(f);
-  const auto lines = static_cast<size_t>(std::count(sample.begin(), sample.begin() + got, '\n'));
+// make the loader reserve for billions of rows.
+size_t EstimateRows(const Sample& s) {
+  const auto lines = static_cast<size_t>(std::count(s.bytes.begin(), s.bytes.end(), '\n'));
   if (lines == 0) return 1;
-  if (got < sample.size()) return lines;  // the whole file was read
-  const double per_line = std::max(16.0, static_cast<double>(got) / static_cast<double>(lines));
-  return static_cast<size_t>(static_cast<double>(size) / per_line * 1.02) + 16;
+  if (s.file_size == s.bytes.size()) return lines;  // the whole file was read
+  const double per_line =
+      std::max(16.0, static_cast<double>(s.bytes.size()) / static_cast<double>(lines));
+  return static_cast<size_t>(static_cast<double>(s.file_size) / per_line * 1.02) + 16;
 }
 
 CheckedFile Rejected(int64_t line, std::string column, std::string_view what, std::string raw,
@@ -48,10 +63,27 @@ CheckedFile Rejected(int64_t line, std::string column, std::string_view what, st
 
 }  // namespace
 
-absl::StatusOr<CheckedFile> CheckFile(const FeedSchema& schema, const std::string& path) {
-  absl::StatusOr<std::unique_ptr<CsvReader>> reader = CsvReader::OpenFile(path);
+absl::StatusOr<CheckedFile> CheckFile(const FeedSchema& schema, const std::string& path,
+                                      const std::string& encoding) {
+  absl::StatusOr<std::unique_ptr<CsvReader>> reader =
+      CsvReader::OpenFile(path, CsvReader::kDefaultChunkBytes, encoding);
   if (!reader.ok()) return absl::InvalidArgumentError(reader.status().message());
   const std::string file(schema.file);
+  const Sample sample = ReadSample(path);
+  // A file in another encoding would load with its names garbled, or with every row rejected
+  // one by one; it is rejected once, with a hint when the encoding can be guessed. A converted
+  // file (an encoding was given) is UTF-8 by construction.
+  const SampleEncoding judged =
+      encoding.empty() ? JudgeSample(sample.bytes) : SampleEncoding::kUtf8;
+  if (judged != SampleEncoding::kUtf8) {
+    std::string what = "the file is not UTF-8 (most of its non-ASCII bytes are not UTF-8)";
+    if (judged == SampleEncoding::kLooksCp1251) {
+      absl::StrAppend(&what,
+                      "; it looks like Windows-1251 (cp1251, as Russian Excel saves CSV): convert "
+                      "it to UTF-8, or load it as it is with --encoding cp1251");
+    }
+    return Rejected(1, "", what, "", absl::StrCat(file, ": ", what));
+  }
   if (!(*reader)->Next()) {
     if (!(*reader)->status().ok()) return (*reader)->status();
     constexpr char kEmpty[] = "the file is empty (no header line)";
@@ -73,7 +105,7 @@ absl::StatusOr<CheckedFile> CheckFile(const FeedSchema& schema, const std::strin
   }
   CheckedFile out;
   out.columns = *std::move(columns);
-  out.estimated_rows = EstimateRows(path);
+  out.estimated_rows = EstimateRows(sample);
   return out;
 }
 

@@ -1,8 +1,8 @@
-// What a present feed file must have before its rows are read: a readable header that maps onto
-// its schema. A file that fails is rejected as a whole (docs/loaders.md, "Damaged files"): one
-// reject record says where and why, and the rest of the feed loads; persons.csv and
-// organizations.csv, which every other file points into, fail the load instead. Internal to
-// loaders/.
+// What a present feed file must have before its rows are read: UTF-8 text (or the encoding the
+// operator named) and a readable header that maps onto its schema. A file that fails is rejected as
+// a whole (docs/loaders.md, "Damaged files"): one reject record says where and why, and the rest of
+// the feed loads; persons.csv and organizations.csv, which every other file points into, fail the
+// load instead. Internal to loaders/.
 #pragma once
 
 #include <cstddef>
@@ -32,8 +32,10 @@ struct CheckedFile {
   size_t estimated_rows = 0;
 };
 
-// Reads the header of `path` and maps it onto `schema`.
+// Judges the encoding of `path` from its first megabyte (unless `encoding` names the one it is
+// in), reads its header and maps it onto `schema`.
 // Errors: InvalidArgument when the file cannot be opened or read.
-absl::StatusOr<CheckedFile> CheckFile(const FeedSchema& schema, const std::string& path);
+absl::StatusOr<CheckedFile> CheckFile(const FeedSchema& schema, const std::string& path,
+                                      const std::string& encoding);
 
 }  // namespace coigraph::loaders

@@ -27,9 +27,11 @@ struct OrgRef {
 
 class LoadContext {
  public:
-  explicit LoadContext(graph::Builder& builder) : builder_(builder) {}
+  LoadContext(graph::Builder& builder, const LoadOptions& options)
+      : builder_(builder), options_(options) {}
 
   graph::Builder& builder() { return builder_; }
+  const LoadOptions& options() const { return options_; }
   bool Present(FeedId id) const { return present_[static_cast<size_t>(id)]; }
   void SetPresent(FeedId id, bool present) { present_[static_cast<size_t>(id)] = present; }
   // The file is there but was rejected as a whole (docs/loaders.md, "Damaged files").
@@ -43,6 +45,7 @@ class LoadContext {
 
  private:
   graph::Builder& builder_;
+  const LoadOptions& options_;
   std::array<bool, kFeedCount> present_{};
   std::array<bool, kFeedCount> rejected_as_file_{};
 };

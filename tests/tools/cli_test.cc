@@ -183,6 +183,27 @@ TEST(CliTest, DamagedOptionalFileIsRejectedAndTheScanGoesOn) {
   std::filesystem::remove_all(dir);
 }
 
+// A cp1251 feed (Russian Excel) is refused with a hint, and loads with --encoding cp1251.
+TEST(CliTest, Cp1251FeedNeedsTheEncodingOption) {
+  const auto dir = std::filesystem::temp_directory_path() / "coigraph_cli_test_cp1251";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  // "iin,...\n720518301212,Ахметов,Бауыржан,1972-05-18,M" with the names in Windows-1251.
+  std::ofstream(dir / "persons.csv", std::ios::binary)
+      << "iin,last_name,first_name,birth_date,sex\n"
+         "720518301212,\xC0\xF5\xEC\xE5\xF2\xEE\xE2,\xC1\xE0\xF3\xFB\xF0\xE6\xE0\xED,1972-05-18,"
+         "M\n";
+  std::ofstream(dir / "organizations.csv") << "bin,name,kind\n";
+  const CliRun refused = Coigraph("ties 720518301212 --feeds " + dir.string(), true);
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.out.find("looks like Windows-1251"), std::string::npos) << refused.out;
+  EXPECT_NE(refused.out.find("--encoding cp1251"), std::string::npos);
+  const CliRun run = Coigraph("ties 720518301212 --encoding cp1251 --feeds " + dir.string());
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_NE(run.out.find("Ахметов Бауыржан"), std::string::npos) << run.out;
+  std::filesystem::remove_all(dir);
+}
+
 TEST(CliTest, EveryCommandHasHelp) {
   for (const char* cmd : {"scan", "load", "ties", "paths"}) {
     const CliRun run = Coigraph(std::string(cmd) + " --help");

@@ -12,6 +12,8 @@
 ABSL_FLAG(std::string, date, "", "the date of the ties (YYYY-MM-DD); default: today");
 ABSL_FLAG(std::string, feeds, "",
           "the feed directory; default: $COIGRAPH_FEEDS, else examples/demo");
+ABSL_FLAG(std::string, encoding, "",
+          "the encoding of the feed's files when not UTF-8 (e.g. cp1251); converted with iconv");
 
 namespace coigraph::tools {
 
@@ -58,7 +60,8 @@ std::string TakeFeedDir(CommandLine& cl, size_t ids) {
 }
 
 std::optional<loaders::LoadedFeed> Load(const std::string& dir) {
-  absl::StatusOr<loaders::LoadedFeed> feed = loaders::LoadSnapshot(dir);
+  absl::StatusOr<loaders::LoadedFeed> feed =
+      loaders::LoadSnapshot(dir, {.encoding = absl::GetFlag(FLAGS_encoding)});
   if (!feed.ok()) {
     std::cerr << "coigraph: feed " << dir
               << " is unusable: " << Indented(std::string(feed.status().message())) << "\n";

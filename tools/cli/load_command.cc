@@ -15,18 +15,20 @@ namespace coigraph::tools {
 namespace {
 
 constexpr char kLoadHelp[] =
-    "usage: coigraph load FEED_DIR [--rejects FILE]\n"
+    "usage: coigraph load FEED_DIR [--rejects FILE] [--encoding E]\n"
     "\n"
     "Loads FEED_DIR and prints per file the rows loaded, merged (exact duplicates) and\n"
     "rejected. Rejects are JSON lines {file,line,column,reason,raw}: to FILE with --rejects,\n"
     "else after the table. The feed files found, missing and unknown are listed on standard\n"
     "error. Exit 0 when the feed loaded (with or without rejects), 2 when it is unusable (no\n"
-    "such directory, no persons.csv or organizations.csv, or one of them is damaged).\n";
+    "such directory, no persons.csv or organizations.csv, or one of them is damaged).\n"
+    "  --encoding E      the feed's files are in encoding E (e.g. cp1251), not UTF-8:\n"
+    "                    convert them while reading (iconv)\n";
 
 }  // namespace
 
 int RunLoad(int argc, char** argv) {
-  absl::StatusOr<CommandLine> cl = ParseCommand(argc, argv, {FLAGS_rejects});
+  absl::StatusOr<CommandLine> cl = ParseCommand(argc, argv, {FLAGS_rejects, FLAGS_encoding});
   if (!cl.ok()) return Usage(kLoadHelp, std::string(cl.status().message()));
   if (cl->help) return Usage(kLoadHelp);
   if (cl->positional.size() != 1) return Usage(kLoadHelp, "load takes one FEED_DIR");
