@@ -25,6 +25,39 @@ namespace coigraph::loaders {
 
 using base::AbslView;
 
+void LoadContext::NoteRejected(FeedId id, std::string_view key, int64_t line,
+                               std::string_view reason) {
+  if (key.empty()) return;
+  switch (id) {
+    case FeedId::kPersons:
+    case FeedId::kOrganizations:
+    case FeedId::kPositions:
+    case FeedId::kCommissions:
+    case FeedId::kTenders:
+      // The first rejected row of a key is the one a reader is told about.
+      rejected_rows_[static_cast<size_t>(id)].try_emplace(std::string(key),
+                                                          RejectedRow{line, std::string(reason)});
+      break;
+    default:
+      break;
+  }
+}
+
+const LoadContext::RejectedRow* LoadContext::FindRejected(FeedId id, std::string_view key) const {
+  const auto& rows = rejected_rows_[static_cast<size_t>(id)];
+  const auto it = rows.find(std::string(key));
+  return it == rows.end() ? nullptr : &it->second;
+}
+
+int64_t LoadReport::Consequences() const {
+  return std::count_if(rejects.begin(), rejects.end(),
+                       [](const RejectRecord& r) { return r.caused_by_line != 0; });
+}
+
+int64_t LoadReport::RootCauses() const {
+  return static_cast<int64_t>(rejects.size()) - Consequences();
+}
+
 namespace {
 
 using Loader = absl::Status (*)(FeedFile&, LoadContext&);
@@ -157,6 +190,7 @@ absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Buil
     file.columns = *std::move(columns);
     file.report = &file_report;
     file.rejects = &report.rejects;
+    file.dropped = &report.dropped;  // kinship.csv, loaded beside, has no optional reference
     file.estimated_rows = checked->estimated_rows;
   }
 
@@ -245,6 +279,11 @@ std::string RejectToJson(const RejectRecord& reject) {
   base::AppendJsonString(out, reject.reason);
   out += ",\"raw\":";
   base::AppendJsonString(out, ToValidUtf8(reject.raw));
+  if (reject.caused_by_line != 0) {
+    out += ",\"caused_by\":{\"file\":";
+    base::AppendJsonString(out, reject.caused_by_file);
+    absl::StrAppend(&out, ",\"line\":", reject.caused_by_line, "}");
+  }
   out += "}";
   return out;
 }

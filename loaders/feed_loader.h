@@ -34,6 +34,10 @@ struct RejectRecord {
   std::string column;
   std::string reason;
   std::string raw;
+  // Set when the record is a consequence: the row names a row that was itself rejected, which
+  // is the root cause (docs/loaders.md, "Causes and consequences").
+  std::string caused_by_file;
+  int64_t caused_by_line = 0;
 };
 
 struct FileReport {
@@ -42,6 +46,7 @@ struct FileReport {
   int64_t loaded = 0;                 // rows added
   int64_t merged = 0;                 // exact duplicates of an earlier row, merged into it
   int64_t rejected = 0;               // RejectRecords of the file (its rows, or the file itself)
+  int64_t dropped = 0;                // optional references dropped from rows that loaded
   std::vector<std::string> warnings;  // e.g. unknown columns, reported once per file
   // Non-empty when the file was rejected as a whole (an optional file that is empty or whose
   // header is damaged): why. Its one RejectRecord says the same; no row of it is loaded.
@@ -52,6 +57,13 @@ struct LoadReport {
   FeedListing listing;            // what the directory holds: files found, missing, unknown
   std::vector<FileReport> files;  // in docs/feeds.md "Files" order, present or not
   std::vector<RejectRecord> rejects;
+  // Warning records: an optional reference (appointed_by_iin, selection_commission_id, ...) that
+  // named nothing loaded was dropped, and its row loaded without it. Same shape as a reject.
+  std::vector<RejectRecord> dropped;
+
+  // Rejects that are root causes, and those that are consequences (caused_by_line set).
+  int64_t RootCauses() const;
+  int64_t Consequences() const;
 };
 
 struct LoadOptions {
@@ -81,7 +93,8 @@ struct LoadedFeed {
 };
 absl::StatusOr<LoadedFeed> LoadSnapshot(const std::string& dir, const LoadOptions& options = {});
 
-// {"file":...,"line":...,"column":...,"reason":...,"raw":...}, no trailing newline. A raw text
+// {"file":...,"line":...,"column":...,"reason":...,"raw":...}, no trailing newline, with
+// ,"caused_by":{"file":...,"line":...} after "raw" for a consequence. A raw text
 // that is not UTF-8 is written with U+FFFD for each bad byte, so that the line stays JSON.
 std::string RejectToJson(const RejectRecord& reject);
 

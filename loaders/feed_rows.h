@@ -32,6 +32,17 @@ inline TextFaultAt FindTextFault(const ColumnMap& columns, const CsvRecord& reco
   return {};
 }
 
+// Records the reject of a record, and remembers the record's key when other files may name it.
+inline RejectRecord& Rejected(FeedFile& file, LoadContext& ctx, const CsvRecord& record,
+                              std::string_view column, std::string reason) {
+  // Files that others point into have a key of one column (FeedSchema::key).
+  const int key = file.columns.Get(file.schema->key.front()).field;
+  if (key >= 0 && static_cast<size_t>(key) < record.fields.size()) {
+    ctx.NoteRejected(file.schema->id, record.fields[static_cast<size_t>(key)], record.line, reason);
+  }
+  return file.AddReject(record.line, column, std::move(reason), record.raw);
+}
+
 // Streams the records of `file` after its header. Malformed records and records with the wrong
 // number of fields are rejected here; every other record goes to `handle(RowReader&)`, and its
 // outcome (loaded, merged, rejected, deferred) is counted in the file's report.
@@ -68,22 +79,20 @@ absl::Status ForEachRow(FeedFile& file, LoadContext& ctx, Handle&& handle, Prefe
       if (i + kAhead < batch.size() && well_formed(batch[i + kAhead])) prefetch(batch[i + kAhead]);
       const CsvRecord& record = batch[i];
       if (!record.error.empty()) {
-        file.AddReject(record.line, "", std::string(record.error), record.raw);
+        Rejected(file, ctx, record, "", std::string(record.error));
         continue;
       }
       if (record.fields.size() != header_size) {
-        file.AddReject(record.line, "",
-                       absl::StrCat("the row has ", record.fields.size(),
-                                    " fields, the header has ", header_size),
-                       record.raw);
+        Rejected(file, ctx, record, "",
+                 absl::StrCat("the row has ", record.fields.size(), " fields, the header has ",
+                              header_size));
         continue;
       }
       // Text is UTF-8 without raw control characters, or the row is rejected on the first known
       // column that is not (docs/loaders.md, "Text"). Most rows are ASCII and pass the fast test.
       if (!TextIsClean(record.raw)) {
-        if (const TextFaultAt fault = FindTextFault(file.columns, record);
-            fault.column != nullptr) {
-          file.AddReject(record.line, *fault.column, fault.reason, record.raw);
+        if (TextFaultAt fault = FindTextFault(file.columns, record); fault.column != nullptr) {
+          Rejected(file, ctx, record, *fault.column, std::move(fault.reason));
           continue;
         }
       }
@@ -92,13 +101,21 @@ absl::Status ForEachRow(FeedFile& file, LoadContext& ctx, Handle&& handle, Prefe
       switch (row.outcome()) {
         case RowReader::Outcome::kLoaded:
           ++file.report->loaded;
+          for (const RowReader::Dropped& d : row.dropped()) {
+            RejectRecord& w = file.AddDropped(record.line, d.column, d.reason, record.raw);
+            w.caused_by_file = std::string(d.cause_file);
+            w.caused_by_line = d.cause_line;
+          }
           break;
         case RowReader::Outcome::kMerged:
           ++file.report->merged;
           break;
-        case RowReader::Outcome::kRejected:
-          file.AddReject(record.line, row.reject_column(), row.reject_reason(), record.raw);
+        case RowReader::Outcome::kRejected: {
+          RejectRecord& r = Rejected(file, ctx, record, row.reject_column(), row.reject_reason());
+          r.caused_by_file = std::string(row.cause_file());
+          r.caused_by_line = row.cause_line();
           break;
+        }
         case RowReader::Outcome::kDeferred:
           break;
       }

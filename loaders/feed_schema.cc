@@ -152,9 +152,9 @@ const FeedSchema& Schema(FeedId id) {
 absl::StatusOr<ColumnMap> ColumnMap::FromHeader(const FeedSchema& schema,
                                                 const std::vector<std::string_view>& header,
                                                 std::string* fault_column) {
-  auto fault = [&](std::string_view column, std::string message) {
+  auto fault = [&](std::string_view column, const std::string& message) {
     if (fault_column != nullptr) *fault_column = std::string(column);
-    return absl::InvalidArgumentError(std::move(message));
+    return absl::InvalidArgumentError(message);
   };
   ColumnMap m;
   m.schema_ = &schema;

@@ -26,7 +26,7 @@ struct DeferredRow {
 
 // Settles the deferred rows of a file: rejects those that fall (see forward_links.h) and
 // returns which stand. `ids[i]` names row i in cycle messages.
-std::vector<bool> SettleDeferred(FeedFile& file, std::string_view link_column,
+std::vector<bool> SettleDeferred(FeedFile& file, LoadContext& ctx, std::string_view link_column,
                                  const std::vector<DeferredRow>& rows,
                                  const std::vector<uint32_t>& targets,
                                  const std::vector<std::string>& own_reasons,
@@ -56,6 +56,7 @@ std::vector<bool> SettleDeferred(FeedFile& file, std::string_view link_column,
                               " names a row that is rejected (line ", rows[targets[i]].line, ")");
         break;
     }
+    ctx.NoteRejected(file.schema->id, ids[i], rows[i].line, reason);
     file.AddReject(rows[i].line, link_column, std::move(reason), rows[i].raw);
   }
   return stands;
@@ -136,7 +137,7 @@ absl::Status LoadOrganizations(FeedFile& file, LoadContext& ctx) {
     }
   }
   const std::vector<bool> stands =
-      SettleDeferred(file, "parent_bin", rows, targets, own_reasons, ids);
+      SettleDeferred(file, ctx, "parent_bin", rows, targets, own_reasons, ids);
   std::vector<graph::OrgIndex> index(rows.size(), graph::kNone);
   for (size_t i = 0; i < rows.size(); ++i) {
     if (stands[i]) index[i] = b.AddOrganization(orgs[i]);
@@ -199,7 +200,7 @@ absl::Status LoadPositions(FeedFile& file, LoadContext& ctx) {
     }
   }
   const std::vector<bool> stands =
-      SettleDeferred(file, "reports_to", rows, targets, own_reasons, ids);
+      SettleDeferred(file, ctx, "reports_to", rows, targets, own_reasons, ids);
   std::vector<graph::PositionIndex> index(rows.size(), graph::kNone);
   for (size_t i = 0; i < rows.size(); ++i) {
     if (!stands[i]) continue;

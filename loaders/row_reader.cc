@@ -2,6 +2,7 @@
 
 #include "base/text.h"
 #include "graph/identity_number.h"
+#include "loaders/feed_schema.h"
 
 namespace coigraph::loaders {
 
@@ -20,6 +21,40 @@ void RowReader::Reject(std::string_view column, std::string reason) {
   reject_column_ = std::string(column);
   reject_reason_ = std::move(reason);
 }
+
+void RowReader::Dangling(const Col& c, Need need, std::string reason, std::string_view cause_file,
+                         int64_t cause_line) {
+  if (failed_) return;
+  if (need == Need::kRequired) {
+    Reject(c.name, std::move(reason));
+    cause_file_ = cause_file;
+    cause_line_ = cause_line;
+    return;
+  }
+  dropped_.push_back(Dropped{std::string(c.name),
+                             absl::StrCat(reason, "; the row loads without ", AbslView(c.name)),
+                             cause_file, cause_line});
+}
+
+namespace {
+
+// "person_iin 800515300017 refers to persons.csv line 118, which was rejected: <why>", or
+// `unknown` when no rejected row of that file has the key.
+template <typename Unknown>
+void DanglingRef(RowReader& row, const LoadContext& ctx, const Col& c, Need need, FeedId target,
+                 std::string_view key, Unknown unknown) {
+  const std::string_view file = Schema(target).file;
+  if (const LoadContext::RejectedRow* r = ctx.FindRejected(target, key)) {
+    row.Dangling(c, need,
+                 absl::StrCat(AbslView(c.name), " ", AbslView(key), " refers to ", AbslView(file),
+                              " line ", r->line, ", which was rejected: ", r->reason),
+                 file, r->line);
+  } else {
+    row.Dangling(c, need, unknown());
+  }
+}
+
+}  // namespace
 
 std::string_view RowReader::Field(const Col& c, Need need) {
   if (failed_) return {};
@@ -48,10 +83,12 @@ PersonRef RowReader::Person(const Col& c, Need need) {
   ref.iin = iin;
   if (const auto p = ctx_.builder().FindPerson(iin)) {
     ref.index = *p;
-  } else {
-    Reject(c.name, absl::StrCat("unknown person IIN ", AbslView(Text(c)), " (not in persons.csv)"));
+    return ref;
   }
-  return ref;
+  DanglingRef(*this, ctx_, c, need, FeedId::kPersons, Text(c), [&] {
+    return absl::StrCat("unknown person IIN ", AbslView(Text(c)), " (not in persons.csv)");
+  });
+  return {};
 }
 
 OrgRef RowReader::Org(const Col& c, Need need) {
@@ -67,11 +104,12 @@ OrgRef RowReader::Org(const Col& c, Need need) {
   ref.bin = graph::IdentityNumberValue(t);
   if (const auto o = ctx_.builder().FindOrganization(ref.bin)) {
     ref.index = *o;
-  } else {
-    Reject(c.name,
-           absl::StrCat("unknown organization BIN ", AbslView(t), " (not in organizations.csv)"));
+    return ref;
   }
-  return ref;
+  DanglingRef(*this, ctx_, c, need, FeedId::kOrganizations, t, [&] {
+    return absl::StrCat("unknown organization BIN ", AbslView(t), " (not in organizations.csv)");
+  });
+  return {};
 }
 
 namespace {
@@ -83,16 +121,18 @@ uint32_t IdReference(RowReader& row, LoadContext& ctx, const Col& c, Need need, 
   const std::string_view t = row.Field(c, need);
   if (!row.ok() || t.empty()) return graph::kNone;
   if (!ctx.Present(target)) {
-    row.Reject(c.name,
-               absl::StrCat(AbslView(c.name), " ", AbslView(t), ": ", AbslView(target_file),
-                            ctx.RejectedAsFile(target) ? " was rejected as a file" : " is absent",
-                            ", so it cannot be linked"));
+    row.Dangling(c, need,
+                 absl::StrCat(AbslView(c.name), " ", AbslView(t), ": ", AbslView(target_file),
+                              ctx.RejectedAsFile(target) ? " was rejected as a file" : " is absent",
+                              ", so it cannot be linked"));
     return graph::kNone;
   }
   const std::optional<uint32_t> found = find(t);
   if (!found) {
-    row.Reject(c.name, absl::StrCat("unknown ", AbslView(c.name), " ", AbslView(t), " (not in ",
-                                    AbslView(target_file), ")"));
+    DanglingRef(row, ctx, c, need, target, t, [&] {
+      return absl::StrCat("unknown ", AbslView(c.name), " ", AbslView(t), " (not in ",
+                          AbslView(target_file), ")");
+    });
     return graph::kNone;
   }
   return *found;

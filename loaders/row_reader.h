@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "base/text.h"
@@ -45,9 +46,26 @@ class RowReader {
   Outcome outcome() const;
   const std::string& reject_column() const { return reject_column_; }
   const std::string& reject_reason() const { return reject_reason_; }
+  // The rejected row of another file that this row's reject is a consequence of (line 0: none).
+  std::string_view cause_file() const { return cause_file_; }
+  int64_t cause_line() const { return cause_line_; }
+
+  // An optional reference that named nothing loaded: the row loads without it.
+  struct Dropped {
+    std::string column;
+    std::string reason;
+    std::string_view cause_file;
+    int64_t cause_line = 0;
+  };
+  const std::vector<Dropped>& dropped() const { return dropped_; }
 
   // Rejects the row unless it already is. `column` "" blames the row as a whole.
   void Reject(std::string_view column, std::string reason);
+  // A reference of `c` that names nothing loaded: a required one rejects the row, an optional
+  // one is dropped (docs/loaders.md, "Causes and consequences"). `cause_*`: the rejected row it
+  // names, if any.
+  void Dangling(const Col& c, Need need, std::string reason, std::string_view cause_file = {},
+                int64_t cause_line = 0);
   // The row is kept aside by the loader and counted when it is resolved.
   void Defer() { deferred_ = true; }
 
@@ -124,6 +142,9 @@ class RowReader {
   bool deferred_ = false;
   std::string reject_column_;
   std::string reject_reason_;
+  std::string_view cause_file_;  // a FeedSchema::file
+  int64_t cause_line_ = 0;
+  std::vector<Dropped> dropped_;
 };
 
 }  // namespace coigraph::loaders

@@ -20,7 +20,8 @@ constexpr char kReplacement[] = "\xEF\xBF\xBD";  // U+FFFD
 absl::StatusOr<std::unique_ptr<TextConverter>> TextConverter::Open(
     const std::string& from_encoding) {
   iconv_t cd = iconv_open("UTF-8", from_encoding.c_str());
-  if (cd == reinterpret_cast<iconv_t>(-1)) {
+  // iconv_open's documented failure value is (iconv_t)-1.
+  if (cd == reinterpret_cast<iconv_t>(-1)) {  // NOLINT(performance-no-int-to-ptr)
     return absl::InvalidArgumentError(
         base::Cat("unknown encoding '", from_encoding, "' (iconv knows no such encoding)"));
   }
@@ -61,7 +62,7 @@ bool TextConverter::Convert(const RawRead& read) {
     if (iconv(cd_, &in, &in_left, &out, &out_left) != static_cast<size_t>(-1)) break;
     if (errno == EILSEQ || (errno == EINVAL && input_ended_)) {
       // No character for this byte (or a sequence the end cut off): say so and go on.
-      std::memcpy(out, kReplacement, 3);
+      std::memcpy(out, kReplacement, 3);  // NOLINT(bugprone-not-null-terminated-result): bytes
       out += 3;
       out_left -= 3;
       ++in;

@@ -204,6 +204,25 @@ TEST(CliTest, Cp1251FeedNeedsTheEncodingOption) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(CliTest, LoadCountsRootCausesApartFromConsequences) {
+  const auto dir = std::filesystem::temp_directory_path() / "coigraph_cli_test_causes";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "persons.csv") << "iin,last_name,first_name,birth_date,sex\n"
+                                        "800515300017,Ахметов,Бауыржан,1980-05-15,M\n"
+                                        "820310400012,Ахметова,Алия,1982-03-10,X\n";
+  std::ofstream(dir / "organizations.csv") << "bin,name,kind\n";
+  std::ofstream(dir / "kinship.csv") << "person_iin,relative_iin,relation\n"
+                                        "800515300017,820310400012,spouse\n";
+  const CliRun run = Coigraph("load " + dir.string());
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_NE(run.out.find("2 rejects: 1 root causes, 1 consequences of a rejected row"),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("\"caused_by\":{\"file\":\"persons.csv\",\"line\":3}"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
 TEST(CliTest, EveryCommandHasHelp) {
   for (const char* cmd : {"scan", "load", "ties", "paths"}) {
     const CliRun run = Coigraph(std::string(cmd) + " --help");

@@ -75,9 +75,16 @@ std::optional<loaders::LoadedFeed> Load(const std::string& dir) {
 }
 
 void SummariseRejects(const loaders::LoadReport& report) {
+  if (!report.dropped.empty()) {
+    std::cerr << "coigraph: " << report.dropped.size()
+              << " optional references named nothing and were dropped; their rows loaded "
+                 "(run `coigraph load` for the list)\n";
+  }
   if (report.rejects.empty()) return;
-  std::cerr << "coigraph: " << report.rejects.size()
-            << " rejects (run `coigraph load` for the list)\n";
+  // Consequences (rows naming a rejected row) apart, so that the defects to fix are counted.
+  std::cerr << "coigraph: " << report.rejects.size() << " rejects: " << report.RootCauses()
+            << " root causes, " << report.Consequences()
+            << " consequences of a rejected row (run `coigraph load` for the list)\n";
   for (const loaders::FileReport& f : report.files) {
     if (!f.file_error.empty()) std::cerr << "coigraph: " << f.file << ": " << f.file_error << "\n";
   }

@@ -51,6 +51,14 @@ int RunLoad(int argc, char** argv) {
   for (const loaders::FileReport& f : report.files) {
     for (const std::string& w : f.warnings) std::cerr << "warning: " << f.file << ": " << w << "\n";
   }
+  for (const loaders::RejectRecord& d : report.dropped) {
+    std::cerr << "warning: " << d.file << ":" << d.line << ": " << d.column << ": " << d.reason
+              << "\n";
+  }
+  if (!report.rejects.empty()) {
+    std::cout << report.rejects.size() << " rejects: " << report.RootCauses() << " root causes, "
+              << report.Consequences() << " consequences of a rejected row\n";
+  }
   if (cl->Given(FLAGS_rejects)) {
     const std::string path = absl::GetFlag(FLAGS_rejects);
     std::ofstream out(path, std::ios::binary);
