@@ -55,21 +55,20 @@ IinInfo CheckIin(std::string_view t) {
     info.error = "IIN date part is not a real date";
     return info;
   }
-  info.ok = true;
   info.birth_date = DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   info.sex = century_sex % 2 == 1 ? Sex::kMale : Sex::kFemale;
   return info;
 }
 
-std::string CheckBin(std::string_view t) {
-  if (!AllDigits(t)) return "BIN must be exactly 12 digits";
-  if (!HasValidCheckDigit(t)) return "BIN check digit is wrong";
+IdentityCheck CheckBin(std::string_view t) {
+  if (!AllDigits(t)) return {"BIN must be exactly 12 digits"};
+  if (!HasValidCheckDigit(t)) return {"BIN check digit is wrong"};
   const int month = Digit(t, 2) * 10 + Digit(t, 3);
-  if (month < 1 || month > 12) return "BIN registration month (digits 3-4) must be 01..12";
+  if (month < 1 || month > 12) return {"BIN registration month (digits 3-4) must be 01..12"};
   const int type = Digit(t, 4);
-  if (type < 4 || type > 6) return "BIN entity type (5th digit) must be 4, 5 or 6";
-  if (Digit(t, 5) > 3) return "BIN unit digit (6th) must be 0..3";
-  return "";
+  if (type < 4 || type > 6) return {"BIN entity type (5th digit) must be 4, 5 or 6"};
+  if (Digit(t, 5) > 3) return {"BIN unit digit (6th) must be 0..3"};
+  return {};
 }
 
 uint64_t IdentityNumberValue(std::string_view digits) {

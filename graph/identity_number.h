@@ -8,7 +8,9 @@
 // tens digit of a month (0 or 1), which is how the two are told apart.
 //
 // Example:
-//   IdentityCheck c = CheckIin("061211600012");  // c.ok, birth 2006-12-11, female
+//   IinInfo iin = CheckIin("061211600012");     // iin.ok(), birth 2006-12-11, female
+//   IdentityCheck bin = CheckBin("940140000385");
+//   if (!bin.ok()) reject(bin.error);
 #pragma once
 
 #include <cstdint>
@@ -24,9 +26,15 @@ enum class Sex : uint8_t { kUnknown, kMale, kFemale };
 // True when `text` is 12 ASCII digits whose check digit is right.
 bool HasValidCheckDigit(std::string_view text);
 
-struct IinInfo {
-  bool ok = false;
-  std::string error;  // why not ok, for a reject record
+// What a check of an identity number found: both checks answer in this shape, so that every
+// caller reads `ok()` and `error` the same way.
+struct IdentityCheck {
+  std::string error;  // why the number is not valid, a phrase for a reject record; "" when valid
+  bool ok() const { return error.empty(); }
+};
+
+// An IIN's check and, when ok(), what its digits say.
+struct IinInfo : IdentityCheck {
   Date birth_date = 0;
   Sex sex = Sex::kUnknown;
 };
@@ -35,8 +43,7 @@ struct IinInfo {
 IinInfo CheckIin(std::string_view text);
 
 // Validates a BIN: 12 digits, check digit, month 01..12, d5 in {4,5,6}, d6 in {0..3}.
-// Returns "" when valid, else the reason.
-std::string CheckBin(std::string_view text);
+IdentityCheck CheckBin(std::string_view text);
 
 // 12-digit number <-> its integer value (leading zeros kept by FormatIdentityNumber).
 uint64_t IdentityNumberValue(std::string_view digits);

@@ -10,7 +10,14 @@
 namespace coigraph::loaders {
 
 absl::StatusOr<std::unique_ptr<CsvReader>> CsvReader::OpenFile(const std::string& path,
-                                                               size_t chunk_bytes) {
+                                                               size_t chunk_bytes,
+                                                               const std::string& encoding) {
+  std::unique_ptr<TextConverter> converter;
+  if (!encoding.empty()) {
+    absl::StatusOr<std::unique_ptr<TextConverter>> c = TextConverter::Open(encoding);
+    if (!c.ok()) return c.status();
+    converter = *std::move(c);
+  }
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) {
     const int err = errno;
@@ -18,7 +25,9 @@ absl::StatusOr<std::unique_ptr<CsvReader>> CsvReader::OpenFile(const std::string
     return absl::InvalidArgumentError(
         absl::StrCat(path, ": cannot be opened: ", std::strerror(err)));
   }
-  return std::unique_ptr<CsvReader>(new CsvReader(f, "", path, chunk_bytes));
+  std::unique_ptr<CsvReader> reader(new CsvReader(f, "", path, chunk_bytes));
+  reader->converter_ = std::move(converter);
+  return reader;
 }
 
 std::unique_ptr<CsvReader> CsvReader::FromString(std::string data, size_t chunk_bytes) {
@@ -39,26 +48,33 @@ CsvReader::~CsvReader() {
   if (file_ != nullptr) std::fclose(file_);
 }
 
+size_t CsvReader::ReadRaw(char* dst, size_t max) {
+  if (file_ == nullptr) {
+    const size_t got = std::min(max, memory_.size() - memory_pos_);
+    std::memcpy(dst, memory_.data() + memory_pos_, got);
+    memory_pos_ += got;
+    return got;
+  }
+  const size_t got = std::fread(dst, 1, max, file_);
+  if (got == 0 && std::ferror(file_)) {
+    status_ = absl::InvalidArgumentError(absl::StrCat(path_, ": read error"));
+  }
+  return got;
+}
+
+size_t CsvReader::ReadInput(char* dst, size_t max) {
+  if (converter_ == nullptr) return ReadRaw(dst, max);
+  return converter_->Read(dst, max, [this](char* raw, size_t cap) { return ReadRaw(raw, cap); });
+}
+
 bool CsvReader::Refill() {
   if (at_end_) return false;
   const size_t want = started_ ? chunk_bytes_ : buf_.size();
   size_t got = 0;
-  if (file_ != nullptr) {
-    while (got < want) {
-      const size_t n = std::fread(buf_.data() + got, 1, want - got, file_);
-      got += n;
-      if (n == 0) {
-        if (std::ferror(file_)) {
-          status_ = absl::InvalidArgumentError(absl::StrCat(path_, ": read error"));
-        }
-        break;
-      }
-      if (started_) break;  // after the first fill, a short read is fine
-    }
-  } else {
-    got = std::min(want, memory_.size() - memory_pos_);
-    std::memcpy(buf_.data(), memory_.data() + memory_pos_, got);
-    memory_pos_ += got;
+  while (got < want) {
+    const size_t n = ReadInput(buf_.data() + got, want - got);
+    got += n;
+    if (n == 0 || started_) break;  // after the first fill, a short read is fine
   }
   pos_ = 0;
   end_ = got;
@@ -83,17 +99,7 @@ bool CsvReader::Compact() {
     pos_ = 0;
   }
   if (end_ == buf_.size() || at_end_) return false;
-  size_t got = 0;
-  if (file_ != nullptr) {
-    got = std::fread(buf_.data() + end_, 1, buf_.size() - end_, file_);
-    if (got == 0 && std::ferror(file_)) {
-      status_ = absl::InvalidArgumentError(absl::StrCat(path_, ": read error"));
-    }
-  } else {
-    got = std::min(buf_.size() - end_, memory_.size() - memory_pos_);
-    std::memcpy(buf_.data() + end_, memory_.data() + memory_pos_, got);
-    memory_pos_ += got;
-  }
+  const size_t got = ReadInput(buf_.data() + end_, buf_.size() - end_);
   end_ += got;
   return got > 0;
 }

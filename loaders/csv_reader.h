@@ -37,6 +37,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "loaders/text_converter.h"
 
 namespace coigraph::loaders {
 
@@ -55,9 +56,13 @@ class CsvReader {
   static constexpr size_t kMaxRecordBytes = size_t{16} << 20;
   static constexpr size_t kDefaultChunkBytes = size_t{1} << 20;
 
-  // Errors: NotFound when the file does not exist, InvalidArgument when it cannot be opened.
+  // `encoding`: the input's encoding when it is not UTF-8 (e.g. "cp1251"); the text is then
+  // converted to UTF-8 as it is read (TextConverter).
+  // Errors: NotFound when the file does not exist, InvalidArgument when it cannot be opened or
+  // iconv knows no such encoding.
   static absl::StatusOr<std::unique_ptr<CsvReader>> OpenFile(
-      const std::string& path, size_t chunk_bytes = kDefaultChunkBytes);
+      const std::string& path, size_t chunk_bytes = kDefaultChunkBytes,
+      const std::string& encoding = "");
   // Reads from memory (tests); `chunk_bytes` small values exercise chunk boundaries.
   static std::unique_ptr<CsvReader> FromString(std::string data,
                                                size_t chunk_bytes = kDefaultChunkBytes);
@@ -79,6 +84,10 @@ class CsvReader {
  private:
   CsvReader(std::FILE* file, std::string memory, std::string path, size_t chunk_bytes);
 
+  // Reads up to `max` bytes of input (converted to UTF-8 when an encoding was given); 0 at the
+  // end of the input or on an I/O error.
+  size_t ReadInput(char* dst, size_t max);
+  size_t ReadRaw(char* dst, size_t max);
   bool Refill();
   // Moves the unread bytes to the front of the buffer and reads more after them. False when the
   // buffer is already full or nothing more could be read.
@@ -109,7 +118,8 @@ class CsvReader {
   void SetError(std::string_view reason);
 
   std::FILE* file_ = nullptr;
-  std::string memory_;  // FromString input
+  std::unique_ptr<TextConverter> converter_;  // when the input is not UTF-8
+  std::string memory_;                        // FromString input
   size_t memory_pos_ = 0;
   std::string path_;
   size_t chunk_bytes_;

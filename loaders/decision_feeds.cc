@@ -26,8 +26,7 @@ absl::Status LoadAllocations(FeedFile& file, LoadContext& ctx) {
     const graph::Date decided = row.DateField(decision_date, Need::kRequired, 0);
     const int64_t queue = row.QueueNumber(queue_number, Need::kOptional);
     const PersonRef approver = row.Person(approved_by_iin, Need::kOptional);
-    if (!row.Unique(seen, Fingerprint(15).Add(id).value(), row.ContentFingerprint(),
-                    "(decision_id)")) {
+    if (!row.Unique(seen, row.ContentFingerprint())) {
       return;
     }
     b.AddAllocation(graph::Allocation{.id = b.Intern(id),
@@ -55,7 +54,7 @@ absl::Status LoadDisciplinary(FeedFile& file, LoadContext& ctx) {
     const graph::Date opened = row.DateField(opened_date, Need::kRequired, 0);
     const PersonRef investigator = row.Person(investigator_iin, Need::kOptional);
     const graph::CommissionIndex commission = row.Commission(commission_id, Need::kOptional);
-    if (!row.Unique(seen, Fingerprint(16).Add(id).value(), row.ContentFingerprint(), "(case_id)")) {
+    if (!row.Unique(seen, row.ContentFingerprint())) {
       return;
     }
     b.AddDisciplinaryCase(graph::DisciplinaryCase{.id = b.Intern(id),
@@ -82,8 +81,7 @@ absl::Status LoadBonuses(FeedFile& file, LoadContext& ctx) {
     const OrgRef org = row.Org(org_bin, Need::kRequired);
     const graph::Date on = row.DateField(date, Need::kRequired, 0);
     const double amount = row.Amount(amount_kzt);
-    if (!row.Unique(seen, Fingerprint(17).Add(id).value(), row.ContentFingerprint(),
-                    "(bonus_id)")) {
+    if (!row.Unique(seen, row.ContentFingerprint())) {
       return;
     }
     b.AddBonus(graph::Bonus{.id = b.Intern(id),
@@ -114,13 +112,7 @@ absl::Status LoadWaitingList(FeedFile& file, LoadContext& ctx) {
                  absl::StrCat("removed_date ", AbslView(row.Text(removed_date)),
                               " is before registered_date ", AbslView(row.Text(registered_date))));
     }
-    const uint64_t key = Fingerprint(18)
-                             .Add(row.Text(commission_id))
-                             .Add(person.iin)
-                             .Add(row.Text(registered_date))
-                             .value();
-    if (!row.Unique(seen, key, row.ContentFingerprint(),
-                    "(commission_id, person_iin, registered_date)")) {
+    if (!row.Unique(seen, row.ContentFingerprint())) {
       return;
     }
     b.AddWaitingListEntry(graph::WaitingListEntry{.commission = commission,

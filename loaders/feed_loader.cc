@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <optional>
 #include <system_error>
 #include <thread>
 #include <utility>
@@ -15,26 +16,46 @@
 #include "loaders/feed_handlers.h"
 #include "loaders/feed_schema.h"
 #include "loaders/field_parsers.h"
+#include "loaders/file_check.h"
 #include "loaders/load_context.h"
+#include "loaders/text_check.h"
+#include "loaders/text_converter.h"
 
 namespace coigraph::loaders {
 
 using base::AbslView;
 
-graph::PersonIndex LoadContext::Resolve(const PersonRef& ref) {
-  if (!ref.set) return graph::kNone;
-  if (ref.index != graph::kNone) return ref.index;
-  if (const auto p = builder_.FindPerson(ref.iin)) return *p;
-  return builder_.AddPerson(
-      graph::Person{.iin = ref.iin, .birth_date = ref.birth_date, .sex = ref.sex});
+void LoadContext::NoteRejected(FeedId id, std::string_view key, int64_t line,
+                               std::string_view reason) {
+  if (key.empty()) return;
+  switch (id) {
+    case FeedId::kPersons:
+    case FeedId::kOrganizations:
+    case FeedId::kPositions:
+    case FeedId::kCommissions:
+    case FeedId::kTenders:
+      // The first rejected row of a key is the one a reader is told about.
+      rejected_rows_[static_cast<size_t>(id)].try_emplace(std::string(key),
+                                                          RejectedRow{line, std::string(reason)});
+      break;
+    default:
+      break;
+  }
 }
 
-graph::OrgIndex LoadContext::Resolve(const OrgRef& ref) {
-  if (!ref.set) return graph::kNone;
-  if (ref.index != graph::kNone) return ref.index;
-  if (const auto o = builder_.FindOrganization(ref.bin)) return *o;
-  return builder_.AddOrganization(
-      graph::Organization{.bin = ref.bin, .kind = graph::OrgKind::kCompany});
+const LoadContext::RejectedRow* LoadContext::FindRejected(FeedId id, std::string_view key) const {
+  const auto& rows = rejected_rows_[static_cast<size_t>(id)];
+  const auto it = rows.find(std::string(key));
+  return it == rows.end() ? nullptr : &it->second;
+}
+
+int64_t LoadReport::Consequences() const {
+  return std::count_if(rejects.begin(), rejects.end(),
+                       [](const RejectRecord& r) { return r.caused_by_line != 0; });
+}
+
+int64_t LoadReport::RootCauses() const {
+  return static_cast<int64_t>(rejects.size()) - Consequences();
 }
 
 namespace {
@@ -81,45 +102,6 @@ Loader LoaderFor(FeedId id) {
   return nullptr;
 }
 
-// Reads and maps the header of a present file.
-absl::StatusOr<ColumnMap> ReadHeader(const FeedSchema& schema, const std::string& path) {
-  absl::StatusOr<std::unique_ptr<CsvReader>> reader = CsvReader::OpenFile(path);
-  if (!reader.ok()) return absl::InvalidArgumentError(reader.status().message());
-  if (!(*reader)->Next()) {
-    if (!(*reader)->status().ok()) return (*reader)->status();
-    return absl::InvalidArgumentError(
-        absl::StrCat(AbslView(schema.file), ": the file is empty (no header line)"));
-  }
-  const CsvRecord& header = (*reader)->record();
-  if (!header.error.empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(AbslView(schema.file), ":", header.line,
-                                                   ": malformed header: ", AbslView(header.error)));
-  }
-  return ColumnMap::FromHeader(schema, header.fields);
-}
-
-// About how many records a file holds after its header: its size over the mean length of the
-// lines in its first megabyte, plus 2% (a table that is slightly too big costs less than one that
-// grows). Lines are taken to be at least 16 bytes, so that a first megabyte of blank lines cannot
-// make the loader reserve for billions of rows. 0 when unreadable.
-size_t EstimateRows(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return 0;
-  std::vector<char> sample(size_t{1} << 20);
-  const size_t got = std::fread(sample.data(), 1, sample.size(), f);
-  size_t size = got;
-  if (got == sample.size() && std::fseek(f, 0, SEEK_END) == 0) {
-    const long end = std::ftell(f);
-    if (end > 0) size = static_cast<size_t>(end);
-  }
-  std::fclose(f);
-  const auto lines = static_cast<size_t>(std::count(sample.begin(), sample.begin() + got, '\n'));
-  if (lines == 0) return 1;
-  if (got < sample.size()) return lines;  // the whole file was read
-  const double per_line = std::max(16.0, static_cast<double>(got) / static_cast<double>(lines));
-  return static_cast<size_t>(static_cast<double>(size) / per_line * 1.02) + 16;
-}
-
 // Loads one present file; its rejects end up in line order in file.rejects.
 absl::Status LoadFile(FeedId id, FeedFile& file, LoadContext& ctx) {
   const size_t first_reject = file.rejects->size();
@@ -135,23 +117,34 @@ absl::Status LoadFile(FeedId id, FeedFile& file, LoadContext& ctx) {
 
 }  // namespace
 
-absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Builder& builder) {
+absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Builder& builder,
+                                             const LoadOptions& options) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  const fs::file_status dir_status = fs::status(dir, ec);
-  if (!fs::exists(dir_status)) {
-    return absl::NotFoundError(absl::StrCat("feed directory ", dir, " does not exist"));
+  // What the directory holds, before anything in it is trusted: a directory without the two
+  // registries (empty, misnamed files, files in a subfolder) would load as an empty feed and
+  // silently find nothing.
+  absl::StatusOr<FeedListing> listing = ListFeedDirectory(dir);
+  if (!listing.ok()) return listing.status();
+  if (!listing->HasRegistries()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("a feed needs persons.csv and organizations.csv\n", listing->Describe()));
   }
-  if (!fs::is_directory(dir_status)) {
-    return absl::NotFoundError(absl::StrCat("feed directory ", dir, " is not a directory"));
+
+  if (!options.encoding.empty()) {
+    absl::StatusOr<std::unique_ptr<TextConverter>> known = TextConverter::Open(options.encoding);
+    if (!known.ok()) return known.status();
   }
 
   LoadReport report;
-  LoadContext ctx(builder);
+  report.listing = *std::move(listing);
+  LoadContext ctx(builder, options);
   std::vector<FeedFile> files(kFeedCount);
+  std::vector<std::optional<FileFault>> file_faults(kFeedCount);
   report.files.resize(kFeedCount);
-  // Every header first: a file that lacks a required column fails the load before anything is
-  // added to the builder.
+  // Every header first: a registry that lacks a required column fails the load before anything
+  // is added to the builder; another file that does is rejected as a file, in the rejects
+  // before any row's.
   for (int i = 0; i < kFeedCount; ++i) {
     const FeedId id = static_cast<FeedId>(i);
     const FeedSchema& schema = Schema(id);
@@ -164,8 +157,22 @@ absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Buil
       return absl::InvalidArgumentError(
           absl::StrCat(AbslView(schema.file), ": not a regular file, cannot be read"));
     }
-    absl::StatusOr<ColumnMap> columns = ReadHeader(schema, path.string());
-    if (!columns.ok()) return columns.status();
+    absl::StatusOr<CheckedFile> checked = CheckFile(schema, path.string(), options.encoding);
+    if (!checked.ok()) return checked.status();
+    if (!checked->columns) {
+      const FileFault& fault = checked->fault;
+      // Every other file points into the registries: without them nothing could be judged.
+      if (id == FeedId::kPersons || id == FeedId::kOrganizations) {
+        return absl::InvalidArgumentError(fault.message);
+      }
+      file_report.present = true;
+      file_report.rejected = 1;
+      file_report.file_error = fault.reason;
+      file_faults[static_cast<size_t>(i)] = fault;  // its reject goes in at its turn to load
+      ctx.SetRejectedAsFile(id);
+      continue;
+    }
+    std::optional<ColumnMap>& columns = checked->columns;
     file_report.present = true;
     if (!columns->unknown_columns().empty()) {
       std::string names;
@@ -183,16 +190,16 @@ absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Buil
     file.columns = *std::move(columns);
     file.report = &file_report;
     file.rejects = &report.rejects;
-    file.estimated_rows = EstimateRows(file.path);
+    file.dropped = &report.dropped;  // kinship.csv, loaded beside, has no optional reference
+    file.estimated_rows = checked->estimated_rows;
   }
 
-  // kinship.csv, the largest file after persons.csv, needs nothing but the persons, and when
-  // persons.csv is present no other file adds a person (an unknown IIN is rejected): from then on
-  // the person index is only read. So it loads on a thread of its own, beside the files after
-  // persons.csv, into its own vector of the builder, with its own report and rejects; those are
-  // put where a sequential load would have put them. At 2e7 persons this takes ~20 s off the
-  // load on two cores. Without persons.csv a kinship row may create a person, so it loads in turn.
-  const bool kinship_beside = ctx.Present(FeedId::kPersons) && ctx.Present(FeedId::kKinship);
+  // kinship.csv, the largest file after persons.csv, needs nothing but the persons, and no other
+  // file adds a person (an unknown IIN is rejected): after persons.csv the person index is only
+  // read. So it loads on a thread of its own, beside the files after persons.csv, into its own
+  // vector of the builder, with its own report and rejects; those are put where a sequential
+  // load would have put them. At 2e7 persons this takes ~20 s off the load on two cores.
+  const bool kinship_beside = ctx.Present(FeedId::kKinship);
   std::vector<RejectRecord> kinship_rejects;
   size_t kinship_rejects_at = 0;
   absl::Status kinship_status;
@@ -214,6 +221,11 @@ absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Buil
   } joiner{kinship_thread};
 
   for (FeedId id : kLoadOrder) {
+    if (const std::optional<FileFault>& fault = file_faults[static_cast<size_t>(id)]) {
+      report.rejects.push_back(RejectRecord{std::string(Schema(id).file), fault->line,
+                                            fault->column, fault->reason, fault->raw});
+      continue;
+    }
     if (!ctx.Present(id)) continue;
     FeedFile& file = files[static_cast<size_t>(id)];
     if (id == FeedId::kKinship && kinship_beside) {
@@ -248,9 +260,9 @@ absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Buil
   return report;
 }
 
-absl::StatusOr<LoadedFeed> LoadSnapshot(const std::string& dir) {
+absl::StatusOr<LoadedFeed> LoadSnapshot(const std::string& dir, const LoadOptions& options) {
   graph::Builder builder;
-  absl::StatusOr<LoadReport> report = LoadFeedDirectory(dir, builder);
+  absl::StatusOr<LoadReport> report = LoadFeedDirectory(dir, builder, options);
   if (!report.ok()) return report.status();
   LoadedFeed feed;
   feed.report = *std::move(report);
@@ -266,7 +278,12 @@ std::string RejectToJson(const RejectRecord& reject) {
   out += ",\"reason\":";
   base::AppendJsonString(out, reject.reason);
   out += ",\"raw\":";
-  base::AppendJsonString(out, reject.raw);
+  base::AppendJsonString(out, ToValidUtf8(reject.raw));
+  if (reject.caused_by_line != 0) {
+    out += ",\"caused_by\":{\"file\":";
+    base::AppendJsonString(out, reject.caused_by_file);
+    absl::StrAppend(&out, ",\"line\":", reject.caused_by_line, "}");
+  }
   out += "}";
   return out;
 }

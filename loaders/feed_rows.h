@@ -12,8 +12,36 @@
 #include "loaders/csv_reader.h"
 #include "loaders/load_context.h"
 #include "loaders/row_reader.h"
+#include "loaders/text_check.h"
 
 namespace coigraph::loaders {
+
+// The first known column of a record whose text is not clean (TextIsClean()), and why; column
+// nullptr when the bad bytes are only in unknown columns, which are never loaded.
+struct TextFaultAt {
+  const std::string_view* column = nullptr;
+  std::string reason;
+};
+inline TextFaultAt FindTextFault(const ColumnMap& columns, const CsvRecord& record) {
+  const std::vector<int>& fields = columns.known_fields();
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (fields[i] < 0) continue;
+    TextFault f = FindTextFault(record.fields[static_cast<size_t>(fields[i])]);
+    if (f.found) return {&columns.known_columns()[i], std::move(f.reason)};
+  }
+  return {};
+}
+
+// Records the reject of a record, and remembers the record's key when other files may name it.
+inline RejectRecord& Rejected(FeedFile& file, LoadContext& ctx, const CsvRecord& record,
+                              std::string_view column, std::string reason) {
+  // Files that others point into have a key of one column (FeedSchema::key).
+  const int key = file.columns.Get(file.schema->key.front()).field;
+  if (key >= 0 && static_cast<size_t>(key) < record.fields.size()) {
+    ctx.NoteRejected(file.schema->id, record.fields[static_cast<size_t>(key)], record.line, reason);
+  }
+  return file.AddReject(record.line, column, std::move(reason), record.raw);
+}
 
 // Streams the records of `file` after its header. Malformed records and records with the wrong
 // number of fields are rejected here; every other record goes to `handle(RowReader&)`, and its
@@ -28,7 +56,8 @@ template <typename Handle, typename Prefetch>
 absl::Status ForEachRow(FeedFile& file, LoadContext& ctx, Handle&& handle, Prefetch&& prefetch) {
   constexpr size_t kBatch = 256;
   constexpr size_t kAhead = 12;
-  absl::StatusOr<std::unique_ptr<CsvReader>> opened = CsvReader::OpenFile(file.path);
+  absl::StatusOr<std::unique_ptr<CsvReader>> opened =
+      CsvReader::OpenFile(file.path, CsvReader::kDefaultChunkBytes, ctx.options().encoding);
   if (!opened.ok()) return absl::InvalidArgumentError(opened.status().message());
   CsvReader& reader = **opened;
   const size_t header_size = file.columns.header_size();
@@ -50,28 +79,43 @@ absl::Status ForEachRow(FeedFile& file, LoadContext& ctx, Handle&& handle, Prefe
       if (i + kAhead < batch.size() && well_formed(batch[i + kAhead])) prefetch(batch[i + kAhead]);
       const CsvRecord& record = batch[i];
       if (!record.error.empty()) {
-        file.AddReject(record.line, "", std::string(record.error), record.raw);
+        Rejected(file, ctx, record, "", std::string(record.error));
         continue;
       }
       if (record.fields.size() != header_size) {
-        file.AddReject(record.line, "",
-                       absl::StrCat("the row has ", record.fields.size(),
-                                    " fields, the header has ", header_size),
-                       record.raw);
+        Rejected(file, ctx, record, "",
+                 absl::StrCat("the row has ", record.fields.size(), " fields, the header has ",
+                              header_size));
         continue;
+      }
+      // Text is UTF-8 without raw control characters, or the row is rejected on the first known
+      // column that is not (docs/loaders.md, "Text"). Most rows are ASCII and pass the fast test.
+      if (!TextIsClean(record.raw)) {
+        if (TextFaultAt fault = FindTextFault(file.columns, record); fault.column != nullptr) {
+          Rejected(file, ctx, record, *fault.column, std::move(fault.reason));
+          continue;
+        }
       }
       RowReader row(ctx, file.columns, record);
       handle(row);
       switch (row.outcome()) {
         case RowReader::Outcome::kLoaded:
           ++file.report->loaded;
+          for (const RowReader::Dropped& d : row.dropped()) {
+            RejectRecord& w = file.AddDropped(record.line, d.column, d.reason, record.raw);
+            w.caused_by_file = std::string(d.cause_file);
+            w.caused_by_line = d.cause_line;
+          }
           break;
         case RowReader::Outcome::kMerged:
           ++file.report->merged;
           break;
-        case RowReader::Outcome::kRejected:
-          file.AddReject(record.line, row.reject_column(), row.reject_reason(), record.raw);
+        case RowReader::Outcome::kRejected: {
+          RejectRecord& r = Rejected(file, ctx, record, row.reject_column(), row.reject_reason());
+          r.caused_by_file = std::string(row.cause_file());
+          r.caused_by_line = row.cause_line();
           break;
+        }
         case RowReader::Outcome::kDeferred:
           break;
       }

@@ -1,6 +1,7 @@
 #include "loaders/field_parsers.h"
 
 #include <charconv>
+#include <cstring>
 #include <functional>
 
 #include "base/number_map.h"
@@ -57,7 +58,24 @@ std::optional<int64_t> ParsePositiveInteger(std::string_view text) {
 uint64_t Fingerprint::Mix(uint64_t x) { return base::SplitMix64(x); }
 
 Fingerprint& Fingerprint::Add(std::string_view field) {
-  h_ = Mix(h_ ^ std::hash<std::string_view>{}(field)) + field.size();
+  // Most fields are short (IINs, dates, ids): up to 16 bytes are read as two words, which hold
+  // every byte, rather than hashed byte by byte; the length tells "ab" from "ab\0".
+  const size_t n = field.size();
+  uint64_t x;
+  if (n <= 16) {
+    uint64_t a = 0;
+    uint64_t b = 0;
+    if (n >= 8) {
+      std::memcpy(&a, field.data(), 8);
+      std::memcpy(&b, field.data() + n - 8, 8);
+    } else if (n > 0) {
+      std::memcpy(&a, field.data(), n);
+    }
+    x = Mix(a ^ Mix(b ^ (n * 0x9e3779b97f4a7c15ULL)));
+  } else {
+    x = std::hash<std::string_view>{}(field);
+  }
+  h_ = Mix(h_ ^ x) + n;
   return *this;
 }
 

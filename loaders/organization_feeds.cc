@@ -26,7 +26,7 @@ struct DeferredRow {
 
 // Settles the deferred rows of a file: rejects those that fall (see forward_links.h) and
 // returns which stand. `ids[i]` names row i in cycle messages.
-std::vector<bool> SettleDeferred(FeedFile& file, std::string_view link_column,
+std::vector<bool> SettleDeferred(FeedFile& file, LoadContext& ctx, std::string_view link_column,
                                  const std::vector<DeferredRow>& rows,
                                  const std::vector<uint32_t>& targets,
                                  const std::vector<std::string>& own_reasons,
@@ -56,6 +56,7 @@ std::vector<bool> SettleDeferred(FeedFile& file, std::string_view link_column,
                               " names a row that is rejected (line ", rows[targets[i]].line, ")");
         break;
     }
+    ctx.NoteRejected(file.schema->id, ids[i], rows[i].line, reason);
     file.AddReject(rows[i].line, link_column, std::move(reason), rows[i].raw);
   }
   return stands;
@@ -80,15 +81,16 @@ absl::Status LoadOrganizations(FeedFile& file, LoadContext& ctx) {
     if (row.ok()) {
       if (kind_hint == graph::OrgKind::kIndividualEntrepreneur) {
         const graph::IinInfo info = graph::CheckIin(bin_text);
-        if (!info.ok) {
+        if (!info.ok()) {
           row.Reject(bin.name, absl::StrCat("an individual entrepreneur's bin must be its "
                                             "owner's IIN: invalid IIN '",
                                             AbslView(bin_text), "': ", info.error));
         }
       } else if (kind_hint) {
-        const std::string error = graph::CheckBin(bin_text);
-        if (!error.empty()) {
-          row.Reject(bin.name, absl::StrCat("invalid BIN '", AbslView(bin_text), "': ", error));
+        const graph::IdentityCheck checked = graph::CheckBin(bin_text);
+        if (!checked.ok()) {
+          row.Reject(bin.name,
+                     absl::StrCat("invalid BIN '", AbslView(bin_text), "': ", checked.error));
         }
       } else if (!graph::HasValidCheckDigit(bin_text)) {
         row.Reject(bin.name, absl::StrCat("invalid BIN '", AbslView(bin_text),
@@ -106,8 +108,7 @@ absl::Status LoadOrganizations(FeedFile& file, LoadContext& ctx) {
     }
     if (!row.ok()) return;
     const uint64_t bin_value = graph::IdentityNumberValue(bin_text);
-    if (!row.Unique(seen, Fingerprint(5).Add(bin_value).value(), row.ContentFingerprint(),
-                    "(bin)")) {
+    if (!row.Unique(seen, row.ContentFingerprint())) {
       return;
     }
     row_of_bin[bin_value] = static_cast<uint32_t>(orgs.size());
@@ -136,7 +137,7 @@ absl::Status LoadOrganizations(FeedFile& file, LoadContext& ctx) {
     }
   }
   const std::vector<bool> stands =
-      SettleDeferred(file, "parent_bin", rows, targets, own_reasons, ids);
+      SettleDeferred(file, ctx, "parent_bin", rows, targets, own_reasons, ids);
   std::vector<graph::OrgIndex> index(rows.size(), graph::kNone);
   for (size_t i = 0; i < rows.size(); ++i) {
     if (stands[i]) index[i] = b.AddOrganization(orgs[i]);
@@ -164,8 +165,7 @@ absl::Status LoadPositions(FeedFile& file, LoadContext& ctx) {
     const std::string_view title_text = row.Field(title, Need::kRequired);
     const std::string_view reports_text = row.Field(reports_to, Need::kOptional);
     const bool head = row.Bool(is_head);
-    if (!row.Unique(seen, Fingerprint(6).Add(id).value(), row.ContentFingerprint(),
-                    "(position_id)")) {
+    if (!row.Unique(seen, row.ContentFingerprint())) {
       return;
     }
     const graph::StrId id_str = b.Intern(id);
@@ -200,7 +200,7 @@ absl::Status LoadPositions(FeedFile& file, LoadContext& ctx) {
     }
   }
   const std::vector<bool> stands =
-      SettleDeferred(file, "reports_to", rows, targets, own_reasons, ids);
+      SettleDeferred(file, ctx, "reports_to", rows, targets, own_reasons, ids);
   std::vector<graph::PositionIndex> index(rows.size(), graph::kNone);
   for (size_t i = 0; i < rows.size(); ++i) {
     if (!stands[i]) continue;
@@ -229,8 +229,7 @@ absl::Status LoadCommissions(FeedFile& file, LoadContext& ctx) {
         "tender, land, housing, hiring, disciplinary, bonus, other", graph::CommissionKind::kOther);
     const std::string_view title_text = row.Field(title, Need::kRequired);
     const graph::Interval valid = row.Validity(valid_from, valid_to);
-    if (!row.Unique(seen, Fingerprint(7).Add(id).value(), row.ContentFingerprint(),
-                    "(commission_id)")) {
+    if (!row.Unique(seen, row.ContentFingerprint())) {
       return;
     }
     b.AddCommission(graph::Commission{.id = b.Intern(id),
@@ -257,9 +256,7 @@ absl::Status LoadEmployment(FeedFile& file, LoadContext& ctx) {
     const PersonRef appointer = row.Person(appointed_by_iin, Need::kOptional);
     const graph::CommissionIndex commission =
         row.Commission(selection_commission_id, Need::kOptional);
-    const uint64_t key =
-        Fingerprint(8).Add(person.iin).Add(row.Text(position_id)).Add(row.Text(valid_from)).value();
-    if (!row.Unique(seen, key, row.ContentFingerprint(), "(person_iin, position_id, valid_from)")) {
+    if (!row.Unique(seen, row.ContentFingerprint())) {
       return;
     }
     b.AddEmployment(graph::Employment{.person = ctx.Resolve(person),
@@ -287,13 +284,7 @@ absl::Status LoadCommissionMembers(FeedFile& file, LoadContext& ctx) {
                  graph::SeatRole::kMember);
     const graph::Interval valid = row.Validity(valid_from, valid_to);
     const bool is_public = row.Bool(public_representative);
-    const uint64_t key = Fingerprint(9)
-                             .Add(row.Text(commission_id))
-                             .Add(person.iin)
-                             .Add(row.Text(valid_from))
-                             .value();
-    if (!row.Unique(seen, key, row.ContentFingerprint(),
-                    "(commission_id, person_iin, valid_from)")) {
+    if (!row.Unique(seen, row.ContentFingerprint())) {
       return;
     }
     b.AddCommissionSeat(graph::CommissionSeat{.commission = commission,
@@ -305,11 +296,7 @@ absl::Status LoadCommissionMembers(FeedFile& file, LoadContext& ctx) {
   auto prefetch = [&](const CsvRecord& r) {
     const uint64_t iin = NumberForPrefetch(r, person_iin);
     b.PrefetchPerson(iin);
-    seen.Prefetch(Fingerprint(9)
-                      .Add(TextForPrefetch(r, commission_id))
-                      .Add(iin)
-                      .Add(TextForPrefetch(r, valid_from))
-                      .value());
+    seen.Prefetch(m.KeyFingerprint(r.fields));
   };
   return ForEachRow(file, ctx, handle, prefetch);
 }
@@ -349,15 +336,7 @@ absl::Status LoadCompanyRoles(FeedFile& file, LoadContext& ctx) {
     }
     const double share = row.SharePct(share_pct);
     const graph::Interval valid = row.Validity(valid_from, valid_to);
-    const uint64_t key = Fingerprint(10)
-                             .Add(company.bin)
-                             .Add(static_cast<uint64_t>(role_value))
-                             .Add(uint64_t{has_iin ? 1u : 2u})
-                             .Add(has_iin ? person.iin : holder_org.bin)
-                             .Add(row.Text(valid_from))
-                             .value();
-    if (!row.Unique(seen, key, row.ContentFingerprint(),
-                    "(company_bin, role, holder_iin / holder_bin, valid_from)")) {
+    if (!row.Unique(seen, row.ContentFingerprint())) {
       return;
     }
     b.AddCompanyRole(graph::CompanyRole{.company = ctx.Resolve(company),

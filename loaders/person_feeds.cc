@@ -14,15 +14,11 @@ using base::AbslView;
 
 namespace {
 
-bool IsUnordered(graph::KinRelation rel) {
-  return rel == graph::KinRelation::kSpouse || rel == graph::KinRelation::kSibling;
-}
-
-// The key of a kinship row (docs/feeds.md, "Keys and duplicates"); spouse and sibling pairs are
-// unordered.
-uint64_t KinshipKey(uint64_t a, uint64_t c, graph::KinRelation rel, std::string_view valid_from) {
-  if (IsUnordered(rel) && a > c) std::swap(a, c);
-  return Fingerprint(2).Add(a).Add(c).Add(static_cast<uint64_t>(rel)).Add(valid_from).value();
+// Whether a kinship row is read with person_iin and relative_iin exchanged: spouse and sibling
+// are unordered pairs, so (B, A) is read as (A, B), for the key and the content alike
+// (docs/feeds.md, "Keys and duplicates"). IINs of 12 digits compare as text as they do as numbers.
+bool SwapsPair(std::string_view person, std::string_view relative, std::string_view relation) {
+  return (relation == "spouse" || relation == "sibling") && person > relative;
 }
 
 std::string_view SexWord(graph::Sex s) {
@@ -104,10 +100,10 @@ absl::Status LoadPersons(FeedFile& file, LoadContext& ctx) {
                                        : DuplicateIndex::Verdict::kConflict,
              holder.line};
       }
-      if (!row.UniqueBy(r, "(iin)")) return;
+      if (!row.UniqueBy(r)) return;
       index = found;
     } else {
-      if (!row.Unique(seen, Fingerprint(1).Add(iin_value).value(), content, "(iin)")) return;
+      if (!row.Unique(seen, content)) return;
       index = b.AddPerson(person);
     }
     graph::Person& p = b.mutable_person(index);
@@ -140,20 +136,8 @@ absl::Status LoadKinship(FeedFile& file, LoadContext& ctx) {
                  graph::KinRelation::kParent);
     const graph::Interval valid = row.Validity(valid_from, valid_to);
     if (!row.ok()) return;
-    // spouse and sibling are unordered pairs: (A, B) and (B, A) are one key and one content.
-    uint64_t a = person.iin;
-    uint64_t c = relative.iin;
-    if (IsUnordered(rel) && a > c) std::swap(a, c);
-    const uint64_t rel_code = static_cast<uint64_t>(rel);
-    const uint64_t key = KinshipKey(person.iin, relative.iin, rel, row.Text(valid_from));
-    const uint64_t content = Fingerprint(3)
-                                 .Add(a)
-                                 .Add(c)
-                                 .Add(rel_code)
-                                 .Add(row.Text(valid_from))
-                                 .Add(row.Text(valid_to))
-                                 .value();
-    if (!row.Unique(seen, key, content, "(person_iin, relative_iin, relation, valid_from)")) return;
+    const bool swap = SwapsPair(row.Text(person_iin), row.Text(relative_iin), row.Text(relation));
+    if (!row.Unique(seen, row.ContentFingerprint(swap), swap)) return;
     b.AddKinship(graph::KinshipFact{.person = ctx.Resolve(person),
                                     .relative = ctx.Resolve(relative),
                                     .relation = rel,
@@ -164,10 +148,9 @@ absl::Status LoadKinship(FeedFile& file, LoadContext& ctx) {
     const uint64_t c = NumberForPrefetch(r, relative_iin);
     b.PrefetchPerson(a);
     b.PrefetchPerson(c);
-    if (const std::optional<graph::KinRelation> rel =
-            graph::ParseKinRelation(TextForPrefetch(r, relation))) {
-      seen.Prefetch(KinshipKey(a, c, *rel, TextForPrefetch(r, valid_from)));
-    }
+    seen.Prefetch(m.KeyFingerprint(
+        r.fields, SwapsPair(TextForPrefetch(r, person_iin), TextForPrefetch(r, relative_iin),
+                            TextForPrefetch(r, relation))));
   };
   return ForEachRow(file, ctx, handle, prefetch);
 }
@@ -184,9 +167,7 @@ absl::Status LoadResidence(FeedFile& file, LoadContext& ctx) {
     const PersonRef person = row.Person(person_iin, Need::kRequired);
     const std::string_view address = row.Field(address_id, Need::kRequired);
     const graph::Interval valid = row.Validity(valid_from, valid_to);
-    const uint64_t key =
-        Fingerprint(4).Add(person.iin).Add(address).Add(row.Text(valid_from)).value();
-    if (!row.Unique(seen, key, row.ContentFingerprint(), "(person_iin, address_id, valid_from)")) {
+    if (!row.Unique(seen, row.ContentFingerprint())) {
       return;
     }
     b.AddResidence(graph::Residence{
@@ -195,11 +176,7 @@ absl::Status LoadResidence(FeedFile& file, LoadContext& ctx) {
   auto prefetch = [&](const CsvRecord& r) {
     const uint64_t iin = NumberForPrefetch(r, person_iin);
     b.PrefetchPerson(iin);
-    seen.Prefetch(Fingerprint(4)
-                      .Add(iin)
-                      .Add(TextForPrefetch(r, address_id))
-                      .Add(TextForPrefetch(r, valid_from))
-                      .value());
+    seen.Prefetch(m.KeyFingerprint(r.fields));
   };
   return ForEachRow(file, ctx, handle, prefetch);
 }

@@ -24,8 +24,7 @@ absl::Status LoadTenders(FeedFile& file, LoadContext& ctx) {
     const graph::Date announced = row.DateField(announced_date, Need::kRequired, 0);
     const graph::CommissionIndex commission = row.Commission(commission_id, Need::kOptional);
     const double amount = row.Amount(amount_kzt);
-    if (!row.Unique(seen, Fingerprint(11).Add(id).value(), row.ContentFingerprint(),
-                    "(tender_id)")) {
+    if (!row.Unique(seen, row.ContentFingerprint())) {
       return;
     }
     b.AddTender(graph::Tender{.id = b.Intern(id),
@@ -53,8 +52,7 @@ absl::Status LoadBids(FeedFile& file, LoadContext& ctx) {
         row.Enum(outcome, graph::ParseBidOutcome, "won, lost, rejected", graph::BidOutcome::kLost);
     const graph::Date submitted = row.DateField(submitted_date, Need::kOptional, graph::kMinDate);
     const double amount = row.Amount(amount_kzt);
-    const uint64_t key = Fingerprint(12).Add(row.Text(tender_id)).Add(supplier.bin).value();
-    if (!row.Unique(seen, key, row.ContentFingerprint(), "(tender_id, supplier_bin)")) return;
+    if (!row.Unique(seen, row.ContentFingerprint())) return;
     b.AddBid(graph::Bid{.tender = tender,
                         .supplier = ctx.Resolve(supplier),
                         .outcome = outcome_value,
@@ -80,8 +78,7 @@ absl::Status LoadContracts(FeedFile& file, LoadContext& ctx) {
     const graph::TenderIndex tender = row.Tender(tender_id, Need::kOptional);
     const PersonRef signer = row.Person(signed_by_iin, Need::kOptional);
     const double amount = row.Amount(amount_kzt);
-    if (!row.Unique(seen, Fingerprint(13).Add(id).value(), row.ContentFingerprint(),
-                    "(contract_id)")) {
+    if (!row.Unique(seen, row.ContentFingerprint())) {
       return;
     }
     b.AddContract(graph::Contract{.id = b.Intern(id),
@@ -104,8 +101,7 @@ absl::Status LoadBlacklist(FeedFile& file, LoadContext& ctx) {
   return ForEachRow(file, ctx, [&](RowReader& row) {
     const OrgRef supplier = row.Org(supplier_bin, Need::kRequired);
     const graph::Interval valid = row.Validity(valid_from, valid_to, Need::kRequired);
-    const uint64_t key = Fingerprint(14).Add(supplier.bin).Add(row.Text(valid_from)).value();
-    if (!row.Unique(seen, key, row.ContentFingerprint(), "(supplier_bin, valid_from)")) return;
+    if (!row.Unique(seen, row.ContentFingerprint())) return;
     b.AddBlacklistEntry(graph::BlacklistEntry{
         .supplier = ctx.Resolve(supplier), .valid = valid, .reason = b.Intern(row.Text(reason))});
   });

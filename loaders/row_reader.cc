@@ -2,6 +2,7 @@
 
 #include "base/text.h"
 #include "graph/identity_number.h"
+#include "loaders/feed_schema.h"
 
 namespace coigraph::loaders {
 
@@ -21,6 +22,40 @@ void RowReader::Reject(std::string_view column, std::string reason) {
   reject_reason_ = std::move(reason);
 }
 
+void RowReader::Dangling(const Col& c, Need need, std::string reason, std::string_view cause_file,
+                         int64_t cause_line) {
+  if (failed_) return;
+  if (need == Need::kRequired) {
+    Reject(c.name, std::move(reason));
+    cause_file_ = cause_file;
+    cause_line_ = cause_line;
+    return;
+  }
+  dropped_.push_back(Dropped{std::string(c.name),
+                             absl::StrCat(reason, "; the row loads without ", AbslView(c.name)),
+                             cause_file, cause_line});
+}
+
+namespace {
+
+// "person_iin 800515300017 refers to persons.csv line 118, which was rejected: <why>", or
+// `unknown` when no rejected row of that file has the key.
+template <typename Unknown>
+void DanglingRef(RowReader& row, const LoadContext& ctx, const Col& c, Need need, FeedId target,
+                 std::string_view key, Unknown unknown) {
+  const std::string_view file = Schema(target).file;
+  if (const LoadContext::RejectedRow* r = ctx.FindRejected(target, key)) {
+    row.Dangling(c, need,
+                 absl::StrCat(AbslView(c.name), " ", AbslView(key), " refers to ", AbslView(file),
+                              " line ", r->line, ", which was rejected: ", r->reason),
+                 file, r->line);
+  } else {
+    row.Dangling(c, need, unknown());
+  }
+}
+
+}  // namespace
+
 std::string_view RowReader::Field(const Col& c, Need need) {
   if (failed_) return {};
   const std::string_view t = Text(c);
@@ -32,7 +67,7 @@ uint64_t RowReader::Iin(const Col& c, Need need, graph::IinInfo* info) {
   const std::string_view t = Field(c, need);
   if (failed_ || t.empty()) return 0;
   graph::IinInfo checked = graph::CheckIin(t);
-  if (!checked.ok) {
+  if (!checked.ok()) {
     Reject(c.name, absl::StrCat("invalid IIN '", AbslView(t), "': ", checked.error));
     return 0;
   }
@@ -42,20 +77,18 @@ uint64_t RowReader::Iin(const Col& c, Need need, graph::IinInfo* info) {
 
 PersonRef RowReader::Person(const Col& c, Need need) {
   PersonRef ref;
-  graph::IinInfo info;
-  const uint64_t iin = Iin(c, need, &info);
+  const uint64_t iin = Iin(c, need);
   if (failed_ || Text(c).empty()) return ref;
   ref.set = true;
   ref.iin = iin;
   if (const auto p = ctx_.builder().FindPerson(iin)) {
     ref.index = *p;
-  } else if (ctx_.Present(FeedId::kPersons)) {
-    Reject(c.name, absl::StrCat("unknown person IIN ", AbslView(Text(c)), " (not in persons.csv)"));
-  } else {
-    ref.birth_date = info.birth_date;
-    ref.sex = info.sex;
+    return ref;
   }
-  return ref;
+  DanglingRef(*this, ctx_, c, need, FeedId::kPersons, Text(c), [&] {
+    return absl::StrCat("unknown person IIN ", AbslView(Text(c)), " (not in persons.csv)");
+  });
+  return {};
 }
 
 OrgRef RowReader::Org(const Col& c, Need need) {
@@ -71,11 +104,12 @@ OrgRef RowReader::Org(const Col& c, Need need) {
   ref.bin = graph::IdentityNumberValue(t);
   if (const auto o = ctx_.builder().FindOrganization(ref.bin)) {
     ref.index = *o;
-  } else if (ctx_.Present(FeedId::kOrganizations)) {
-    Reject(c.name,
-           absl::StrCat("unknown organization BIN ", AbslView(t), " (not in organizations.csv)"));
+    return ref;
   }
-  return ref;
+  DanglingRef(*this, ctx_, c, need, FeedId::kOrganizations, t, [&] {
+    return absl::StrCat("unknown organization BIN ", AbslView(t), " (not in organizations.csv)");
+  });
+  return {};
 }
 
 namespace {
@@ -87,14 +121,18 @@ Id IdReference(RowReader& row, LoadContext& ctx, const Col& c, Need need, FeedId
   const std::string_view t = row.Field(c, need);
   if (!row.ok() || t.empty()) return graph::kNone;
   if (!ctx.Present(target)) {
-    row.Reject(c.name, absl::StrCat(AbslView(c.name), " ", AbslView(t), ": ", AbslView(target_file),
-                                    " is absent, so it cannot be linked"));
+    row.Dangling(c, need,
+                 absl::StrCat(AbslView(c.name), " ", AbslView(t), ": ", AbslView(target_file),
+                              ctx.RejectedAsFile(target) ? " was rejected as a file" : " is absent",
+                              ", so it cannot be linked"));
     return graph::kNone;
   }
   const std::optional<Id> found = find(t);
   if (!found) {
-    row.Reject(c.name, absl::StrCat("unknown ", AbslView(c.name), " ", AbslView(t), " (not in ",
-                                    AbslView(target_file), ")"));
+    DanglingRef(row, ctx, c, need, target, t, [&] {
+      return absl::StrCat("unknown ", AbslView(c.name), " ", AbslView(t), " (not in ",
+                          AbslView(target_file), ")");
+    });
     return graph::kNone;
   }
   return *found;
@@ -196,21 +234,22 @@ int64_t RowReader::QueueNumber(const Col& c, Need need) {
   return *v;
 }
 
-uint64_t RowReader::ContentFingerprint() const {
+uint64_t RowReader::ContentFingerprint(bool swap_pair) const {
   Fingerprint fp(0x636f6e74656e74ULL);
-  for (int field : columns_.known_fields()) {
+  const std::vector<int>& fields = columns_.known_fields();
+  for (size_t i = 0; i < fields.size(); ++i) {
+    const int field = fields[swap_pair && i < 2 ? 1 - i : i];
     fp.Add(field < 0 ? std::string_view() : record_.fields[static_cast<size_t>(field)]);
   }
   return fp.value();
 }
 
-bool RowReader::Unique(DuplicateIndex& seen, uint64_t key, uint64_t content,
-                       std::string_view key_names) {
+bool RowReader::Unique(DuplicateIndex& seen, uint64_t content, bool swap_pair) {
   if (failed_) return false;
-  return UniqueBy(seen.Check(key, content, line()), key_names);
+  return UniqueBy(seen.Check(columns_.KeyFingerprint(record_.fields, swap_pair), content, line()));
 }
 
-bool RowReader::UniqueBy(const DuplicateIndex::Result& found, std::string_view key_names) {
+bool RowReader::UniqueBy(const DuplicateIndex::Result& found) {
   if (failed_) return false;
   switch (found.verdict) {
     case DuplicateIndex::Verdict::kNew:
@@ -219,7 +258,7 @@ bool RowReader::UniqueBy(const DuplicateIndex::Result& found, std::string_view k
       merged_ = true;
       return false;
     case DuplicateIndex::Verdict::kConflict:
-      Reject("", absl::StrCat("duplicate key ", AbslView(key_names),
+      Reject("", absl::StrCat("duplicate key ", columns_.schema().key_names,
                               " with different content than line ", found.first_line));
       return false;
   }

@@ -9,7 +9,7 @@
 //   RowReader row(ctx, file.columns, record);
 //   PersonRef person = row.Person(person_iin, Need::kRequired);
 //   graph::Interval valid = row.Validity(valid_from, valid_to);
-//   if (!row.Unique(seen, key, row.ContentFingerprint(), "(person_iin, ...)")) return;
+//   if (!row.Unique(seen, row.ContentFingerprint())) return;
 //   builder.AddResidence({.person = ctx.Resolve(person), ...});
 #pragma once
 
@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "base/text.h"
@@ -45,9 +46,26 @@ class RowReader {
   Outcome outcome() const;
   const std::string& reject_column() const { return reject_column_; }
   const std::string& reject_reason() const { return reject_reason_; }
+  // The rejected row of another file that this row's reject is a consequence of (line 0: none).
+  std::string_view cause_file() const { return cause_file_; }
+  int64_t cause_line() const { return cause_line_; }
+
+  // An optional reference that named nothing loaded: the row loads without it.
+  struct Dropped {
+    std::string column;
+    std::string reason;
+    std::string_view cause_file;
+    int64_t cause_line = 0;
+  };
+  const std::vector<Dropped>& dropped() const { return dropped_; }
 
   // Rejects the row unless it already is. `column` "" blames the row as a whole.
   void Reject(std::string_view column, std::string reason);
+  // A reference of `c` that names nothing loaded: a required one rejects the row, an optional
+  // one is dropped (docs/loaders.md, "Causes and consequences"). `cause_*`: the rejected row it
+  // names, if any.
+  void Dangling(const Col& c, Need need, std::string reason, std::string_view cause_file = {},
+                int64_t cause_line = 0);
   // The row is kept aside by the loader and counted when it is resolved.
   void Defer() { deferred_ = true; }
 
@@ -103,16 +121,17 @@ class RowReader {
   int64_t QueueNumber(const Col& c, Need need);
 
   // Fingerprint of the values of all known columns (docs/feeds.md: an exact duplicate has the same
-  // values in every column).
-  uint64_t ContentFingerprint() const;
+  // values in every column). `swap_pair` exchanges the first two known columns, as
+  // ColumnMap::KeyFingerprint does the first two key columns (kinship's unordered pairs).
+  uint64_t ContentFingerprint(bool swap_pair = false) const;
 
-  // Checks the row's key (unless the row is already rejected). Returns true for a new key.
-  // An exact duplicate marks the row merged; a key seen with other content rejects it.
-  // `key_names` names the key columns for the reason, e.g. "(person_iin, address_id, ...)".
-  bool Unique(DuplicateIndex& seen, uint64_t key, uint64_t content, std::string_view key_names);
+  // Checks the row's key, the file's key columns of FeedSchema::key (unless the row is already
+  // rejected). Returns true for a new key. An exact duplicate marks the row merged; a key seen
+  // with other content rejects it, naming the key columns.
+  bool Unique(DuplicateIndex& seen, uint64_t content, bool swap_pair = false);
   // As Unique(), for a loader that keeps its own index of keys: `found` is what it found there
   // (Verdict::kNew when the key is new).
-  bool UniqueBy(const DuplicateIndex::Result& found, std::string_view key_names);
+  bool UniqueBy(const DuplicateIndex::Result& found);
 
  private:
   LoadContext& ctx_;
@@ -123,6 +142,9 @@ class RowReader {
   bool deferred_ = false;
   std::string reject_column_;
   std::string reject_reason_;
+  std::string_view cause_file_;  // a FeedSchema::file
+  int64_t cause_line_ = 0;
+  std::vector<Dropped> dropped_;
 };
 
 }  // namespace coigraph::loaders

@@ -50,20 +50,20 @@ absl::Status RequirePurpose(std::string_view value) {
 absl::StatusOr<uint64_t> ParseIinField(std::string_view value, std::string_view field) {
   if (value.empty()) return FieldError(field, "required");
   const graph::IinInfo info = graph::CheckIin(value);
-  if (!info.ok) return FieldError(field, base::Cat("not a valid IIN: ", info.error));
+  if (!info.ok()) return FieldError(field, base::Cat("not a valid IIN: ", info.error));
   return graph::IdentityNumberValue(value);
 }
 
 absl::StatusOr<uint64_t> ParseBinField(std::string_view value, std::string_view field) {
   if (value.empty()) return FieldError(field, "required");
-  const std::string error = graph::CheckBin(value);
-  if (!error.empty()) return FieldError(field, base::Cat("not a valid BIN: ", error));
+  const graph::IdentityCheck checked = graph::CheckBin(value);
+  if (!checked.ok()) return FieldError(field, base::Cat("not a valid BIN: ", checked.error));
   return graph::IdentityNumberValue(value);
 }
 
 absl::StatusOr<uint64_t> ParseIdentityField(std::string_view value, std::string_view field) {
   if (value.empty()) return FieldError(field, "required");
-  if (graph::CheckIin(value).ok || graph::CheckBin(value).empty()) {
+  if (graph::CheckIin(value).ok() || graph::CheckBin(value).ok()) {
     return graph::IdentityNumberValue(value);
   }
   return FieldError(field, "not a valid IIN or BIN");

@@ -2,10 +2,12 @@
 // written to a temp dir.
 #include "loaders/feed_loader.h"
 
+#include <filesystem>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "graph/builder.h"
 #include "graph/identity_number.h"
@@ -55,22 +57,166 @@ TEST(FeedLoaderTest, CompanyRolesNeedsAHolderColumn) {
   TempFeedDir dir;
   dir.Write("company_roles.csv", "company_bin,role\n940140000385,owner\n");
   graph::Builder b;
-  absl::StatusOr<LoadReport> r = LoadFeedDirectory(dir.path(), b);
-  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(r.status().message(), HasSubstr("company_roles.csv: missing required column"));
-  EXPECT_THAT(r.status().message(), HasSubstr("holder_iin"));
+  const LoadReport r = MustLoad(dir.path(), b);
+  ASSERT_EQ(r.rejects.size(), 1u);
+  EXPECT_EQ(r.rejects[0].column, "holder_iin");
+  EXPECT_EQ(r.rejects[0].reason,
+            "missing required column 'holder_iin' or 'holder_bin'; the file is not loaded");
 }
 
-TEST(FeedLoaderTest, EmptyDirectoryLoadsNothingAndReportsEveryFile) {
+// A damaged optional file used to make the whole feed unusable (exit 2, no findings at all).
+TEST(FeedLoaderTest, DamagedOptionalFilesAreRejectedAsFilesAndTheRestLoads) {
   TempFeedDir dir;
+  dir.Write(
+      "persons.csv",
+      "iin,last_name,first_name,birth_date,sex\n800515300017,Ахметов,Бауыржан,1980-05-15,M\n");
+  dir.Write("residence.csv", "");
+  dir.Write("blacklist.csv", "\xEF\xBB\xBF");
+  dir.Write("waiting_list.csv", "commission_id,\"person_iin\"x,queue_number\nL1,800515300017,1\n");
+  dir.Write("bids.csv", "tender_id,supplier_bin\nT1,100540000018\n");
+  dir.Write("commission_members.csv", "commission_id,person_iin,role,role\n");
+  dir.Write("kinship.csv", "person_iin,relative_iin,relation\n800515300017,800515300017,parent\n");
+  dir.Write("commissions.csv", "commission_id,org_bin,kind\n");  // no title
+  dir.Write("employment.csv",
+            "person_iin,position_id,valid_from,selection_commission_id\n"
+            "800515300017,P1,2020-01-01,C1\n");
+  graph::Builder b;
+  const LoadReport r = MustLoad(dir.path(), b);
+  EXPECT_EQ(FileOf(r, "persons.csv").loaded, 1);
+  std::vector<std::string> got;
+  for (const RejectRecord& rej : r.rejects) {
+    got.push_back(
+        absl::StrCat(rej.file, ":", rej.line, ":", rej.column, ": ", rej.reason, " | ", rej.raw));
+  }
+  EXPECT_THAT(
+      got,
+      ElementsAre(
+          "commissions.csv:1:title: missing required column 'title'; the file is not loaded | "
+          "commission_id,org_bin,kind",
+          "employment.csv:2:position_id: position_id P1: positions.csv is absent, so it cannot be "
+          "linked | 800515300017,P1,2020-01-01,C1",
+          "commission_members.csv:1:role: column 'role' appears twice in the header; the file is "
+          "not loaded | commission_id,person_iin,role,role",
+          "kinship.csv:2:relative_iin: relative_iin is the same person as person_iin | "
+          "800515300017,800515300017,parent",
+          "bids.csv:1:outcome: missing required column 'outcome'; the file is not loaded | "
+          "tender_id,supplier_bin",
+          "waiting_list.csv:1:: malformed header: text after the closing quote of a quoted field; "
+          "the file is not loaded | commission_id,\"person_iin\"x,queue_number",
+          "blacklist.csv:1:: the file is empty (no header line); the file is not loaded | ",
+          "residence.csv:1:: the file is empty (no header line); the file is not loaded | "));
+  for (const char* file : {"commissions.csv", "commission_members.csv", "bids.csv",
+                           "waiting_list.csv", "blacklist.csv", "residence.csv"}) {
+    const FileReport& f = FileOf(r, file);
+    EXPECT_TRUE(f.present) << file;
+    EXPECT_EQ(f.rejected, 1) << file;
+    EXPECT_EQ(f.loaded, 0) << file;
+    EXPECT_THAT(f.file_error, HasSubstr("the file is not loaded")) << file;
+  }
+}
+
+TEST(FeedLoaderTest, AReferenceIntoARejectedFileSaysSo) {
+  TempFeedDir dir;
+  dir.Write(
+      "persons.csv",
+      "iin,last_name,first_name,birth_date,sex\n800515300017,Ахметов,Бауыржан,1980-05-15,M\n");
+  dir.Write("organizations.csv", "bin,name,kind\n940140000385,Акимат,state_body\n");
+  dir.Write("positions.csv", "position_id,org_bin\n");  // no title
+  dir.Write("employment.csv", "person_iin,position_id,valid_from\n800515300017,P1,2020-01-01\n");
+  graph::Builder b;
+  const LoadReport r = MustLoad(dir.path(), b);
+  ASSERT_EQ(r.rejects.size(), 2u);
+  EXPECT_EQ(r.rejects[1].reason,
+            "position_id P1: positions.csv was rejected as a file, so it cannot be linked");
+}
+
+TEST(FeedLoaderTest, DamagedRegistriesStillFailTheLoad) {
+  for (const char* registry : {"persons.csv", "organizations.csv"}) {
+    for (const char* content : {"", "\xEF\xBB\xBF", "\"iin\n"}) {
+      TempFeedDir dir;
+      dir.Write(registry, content);
+      graph::Builder b;
+      absl::StatusOr<LoadReport> r = LoadFeedDirectory(dir.path(), b);
+      EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument) << registry;
+      EXPECT_THAT(r.status().message(), HasSubstr(registry));
+    }
+  }
+}
+
+TEST(FeedLoaderTest, RegistriesOnlyLoadNothingAndReportEveryFile) {
+  TempFeedDir dir;  // persons.csv and organizations.csv, headers only
   graph::Builder b;
   const LoadReport r = MustLoad(dir.path(), b);
   ASSERT_EQ(r.files.size(), 17u);
   EXPECT_EQ(r.files[0].file, "persons.csv");
   EXPECT_EQ(r.files[1].file, "kinship.csv");
   EXPECT_EQ(r.files[16].file, "residence.csv");
-  for (const FileReport& f : r.files) EXPECT_FALSE(f.present) << f.file;
+  for (const FileReport& f : r.files) {
+    EXPECT_EQ(f.present, f.file == "persons.csv" || f.file == "organizations.csv") << f.file;
+  }
   EXPECT_TRUE(r.rejects.empty());
+  EXPECT_THAT(r.listing.found, ElementsAre("persons.csv", "organizations.csv"));
+  EXPECT_EQ(r.listing.missing.size(), 15u);
+  EXPECT_TRUE(r.listing.unknown.empty());
+}
+
+// An empty directory used to load as an empty feed: no findings, and a service reload emptied
+// the commissioners' queue.
+TEST(FeedLoaderTest, EmptyDirectoryIsRefusedWithTheListing) {
+  TempFeedDir dir(/*with_registries=*/false);
+  graph::Builder b;
+  absl::StatusOr<LoadReport> r = LoadFeedDirectory(dir.path(), b);
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(r.status().message(),
+              HasSubstr("a feed needs persons.csv and organizations.csv\n"
+                        "missing (17): persons.csv, kinship.csv, organizations.csv,"));
+}
+
+TEST(FeedLoaderTest, FeedWithoutOrganizationsIsRefused) {
+  TempFeedDir dir(/*with_registries=*/false);
+  dir.Write("persons.csv", "iin,last_name,first_name,birth_date,sex\n");
+  dir.Write("kinship.csv", "person_iin,relative_iin,relation\n");
+  graph::Builder b;
+  absl::StatusOr<LoadReport> r = LoadFeedDirectory(dir.path(), b);
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(r.status().message(), HasSubstr("found (2): persons.csv, kinship.csv\n"
+                                              "missing (15): organizations.csv, positions.csv"));
+}
+
+// Files under a near-miss name or in a subfolder are named with what they probably are.
+TEST(FeedLoaderTest, NearMissesAreNamedWithWhatTheyProbablyAre) {
+  TempFeedDir dir(/*with_registries=*/false);
+  dir.Write("Persons.CSV", "iin,last_name,first_name,birth_date,sex\n");
+  dir.Write("organizations.csv.txt", "bin,name,kind\n");
+  dir.Write("notes.txt", "hello\n");
+  dir.Write(".hidden", "");
+  std::filesystem::create_directories(dir.path() + "/old");
+  dir.Write("old/blacklist.csv", "supplier_bin,valid_from\n");
+  std::filesystem::create_directories(dir.path() + "/region");
+  dir.Write("region/persons.csv", "iin,last_name,first_name,birth_date,sex\n");
+  dir.Write("region/Kinship.csv", "person_iin,relative_iin,relation\n");
+  std::filesystem::create_directories(dir.path() + "/empty");
+  graph::Builder b;
+  absl::StatusOr<LoadReport> r = LoadFeedDirectory(dir.path(), b);
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(
+      r.status().message(),
+      HasSubstr("\nunknown (6): Persons.CSV (probably persons.csv; it is not read under this "
+                "name), empty/, notes.txt, old/blacklist.csv (feed files are read only directly "
+                "in the feed directory), organizations.csv.txt (probably organizations.csv; it is "
+                "not read under this name), region/ (a subfolder holding 2 feed files (Kinship.csv "
+                "(probably kinship.csv), persons.csv): it is probably the feed directory itself)"));
+}
+
+TEST(FeedLoaderTest, LoadReportCarriesTheListing) {
+  TempFeedDir dir;
+  dir.Write("Bids.csv", "tender_id,supplier_bin,outcome\n");
+  graph::Builder b;
+  const LoadReport r = MustLoad(dir.path(), b);
+  ASSERT_EQ(r.listing.unknown.size(), 1u);
+  EXPECT_EQ(r.listing.unknown[0].name, "Bids.csv");
+  EXPECT_THAT(r.listing.unknown[0].hint, HasSubstr("probably bids.csv"));
+  EXPECT_FALSE(FileOf(r, "bids.csv").present);
 }
 
 TEST(FeedLoaderTest, ColumnsInAnyOrderAndUnknownColumnWarnedOnce) {
@@ -263,33 +409,6 @@ TEST(FeedLoaderTest, WrongFieldCountIsRejected) {
   EXPECT_EQ(FileOf(r, "persons.csv").loaded, 1);
 }
 
-TEST(FeedLoaderTest, AbsentPersonsAndOrganizationsAreCreatedMinimally) {
-  TempFeedDir dir;
-  dir.Write("kinship.csv",
-            "person_iin,relative_iin,relation\n"
-            "550120300016,800515300017,parent\n");
-  dir.Write("company_roles.csv",
-            "company_bin,role,holder_iin,holder_bin,share_pct\n"
-            "100540000018,founder,800515300017,,60\n"
-            "100540000018,owner,,110640000013,40.5\n");
-  graph::Builder b;
-  const LoadReport r = MustLoad(dir.path(), b);
-  EXPECT_TRUE(r.rejects.empty());
-  ASSERT_EQ(b.data().persons.size(), 2u);
-  const graph::Person& father = b.person(*b.FindPerson(kSerik));
-  EXPECT_EQ(father.birth_date, *graph::ParseIsoDate("1955-01-20"));
-  EXPECT_EQ(father.sex, graph::Sex::kMale);
-  EXPECT_EQ(father.last_name, graph::kEmptyStr);
-  ASSERT_EQ(b.data().organizations.size(), 2u);
-  EXPECT_EQ(b.data().organizations[graph::OrgIndex(0)].kind, graph::OrgKind::kCompany);
-  ASSERT_EQ(b.data().company_roles.size(), 2u);
-  EXPECT_EQ(b.data().company_roles[0].holder_person, *b.FindPerson(kAhmetov));
-  EXPECT_EQ(b.data().company_roles[0].holder_org, graph::kNone);
-  EXPECT_EQ(b.data().company_roles[0].share_pct, 60.0);
-  EXPECT_EQ(b.data().company_roles[1].holder_org, *b.FindOrganization(110640000013));
-  EXPECT_EQ(b.data().company_roles[1].share_pct, 40.5);
-}
-
 // With persons.csv present, kinship.csv loads on its own thread beside the later files; the
 // report must not show it: counts, facts and rejects (file by file in load order, each file's in
 // line order) are those of a sequential load.
@@ -347,6 +466,10 @@ TEST(FeedLoaderTest, KinshipBesideLaterFilesReportsAsASequentialLoad) {
 
 TEST(FeedLoaderTest, ReferencesIntoAbsentIdFilesAreRejected) {
   TempFeedDir dir;
+  dir.Write(
+      "persons.csv",
+      "iin,last_name,first_name,birth_date,sex\n800515300017,Ахметов,Бауыржан,1980-05-15,M\n");
+  dir.Write("organizations.csv", "bin,name,kind\n100540000018,ТОО Ромашка,company\n");
   dir.Write("employment.csv",
             "person_iin,position_id,valid_from\n"
             "800515300017,P1,2020-01-01\n");
@@ -364,9 +487,6 @@ TEST(FeedLoaderTest, ReferencesIntoAbsentIdFilesAreRejected) {
   EXPECT_EQ(r.rejects[1].reason, "tender_id T1: tenders.csv is absent, so it cannot be linked");
   EXPECT_EQ(r.rejects[2].file, "waiting_list.csv");
   EXPECT_EQ(r.rejects[2].column, "commission_id");
-  // A rejected row leaves no minimal person or organization behind.
-  EXPECT_TRUE(b.data().persons.empty());
-  EXPECT_TRUE(b.data().organizations.empty());
 }
 
 TEST(FeedLoaderTest, LoadSnapshotBuildsFromTheDirectory) {

@@ -1,6 +1,7 @@
 // One test per reject reason (docs/feeds.md, "Bad input"): a valid base feed, one file replaced
 // by a good row and a bad one; the bad row must be the only reject, at the right line and column,
-// and the good row must load.
+// and the good row must load. (An optional reference that names nothing drops the reference, not
+// the row: causes_test.cc.)
 #include <string>
 #include <vector>
 
@@ -111,10 +112,10 @@ INSTANTIATE_TEST_SUITE_P(
         RejectCase{
             "IinBadCheckDigit", "persons.csv",
             S({kPersonsHeader, kGoodPerson, "800515300018,Ахметов,Бауыржан,1980-05-15,M,\n"}), 3,
-            "iin", "check digit", 1},
+            "iin", "invalid IIN '800515300018': IIN check digit is wrong", 1},
         RejectCase{"IinNotTwelveDigits", "persons.csv",
                    S({kPersonsHeader, kGoodPerson, "80051530001,Ахметов,Б,1980-05-15,M,\n"}), 3,
-                   "iin", "12 digits", 1},
+                   "iin", "invalid IIN '80051530001': IIN must be exactly 12 digits", 1},
         RejectCase{"IinDateDisagreesWithBirthDate", "persons.csv",
                    S({kPersonsHeader, kGoodPerson, "820310400012,Ахметова,Алия,1982-03-11,F,\n"}),
                    3, "iin", "disagrees with birth_date", 1},
@@ -156,11 +157,28 @@ INSTANTIATE_TEST_SUITE_P(
             S({kKinHeader, kGoodKin, "800515300017,820310400012,spouse,2010-01-01,2009-12-31\n"}),
             3, "valid_to", "is before valid_from", 1},
         // organizations.csv
+        // The whole reasons of graph::CheckBin and graph::CheckIin, as a reject states them.
         RejectCase{"BinBadCheckDigit", "organizations.csv",
-                   S({kOrgHeader, "949940000385,Банк,company,\n"}), 3, "bin", "invalid BIN", 1},
+                   S({kOrgHeader, "949940000385,Банк,company,\n"}), 3, "bin",
+                   "invalid BIN '949940000385': BIN check digit is wrong", 1},
+        RejectCase{"BinNotTwelveDigits", "organizations.csv",
+                   S({kOrgHeader, "94014000038,Банк,company,\n"}), 3, "bin",
+                   "invalid BIN '94014000038': BIN must be exactly 12 digits", 1},
+        RejectCase{"BinBadMonth", "organizations.csv",
+                   S({kOrgHeader, "941340000385,Банк,company,\n"}), 3, "bin",
+                   "invalid BIN '941340000385': BIN registration month (digits 3-4) must be 01..12",
+                   1},
+        RejectCase{"BinBadEntityType", "organizations.csv",
+                   S({kOrgHeader, "940130000380,Банк,company,\n"}), 3, "bin",
+                   "invalid BIN '940130000380': BIN entity type (5th digit) must be 4, 5 or 6", 1},
+        RejectCase{"BinBadUnit", "organizations.csv",
+                   S({kOrgHeader, "940144000387,Банк,company,\n"}), 3, "bin",
+                   "invalid BIN '940144000387': BIN unit digit (6th) must be 0..3", 1},
         RejectCase{"IndividualEntrepreneurBinNotAnIin", "organizations.csv",
                    S({kOrgHeader, "100540000018,ИП,individual_entrepreneur,\n"}), 3, "bin",
-                   "individual entrepreneur", 1},
+                   "an individual entrepreneur's bin must be its owner's IIN: invalid IIN "
+                   "'100540000018': IIN century/sex digit (7th) must be 1..6",
+                   1},
         RejectCase{"OrganizationUnknownKind", "organizations.csv",
                    S({kOrgHeader, "100540000018,Банк,bank,\n"}), 3, "kind", "unknown kind 'bank'",
                    1},
@@ -187,12 +205,6 @@ INSTANTIATE_TEST_SUITE_P(
         RejectCase{"EmploymentUnknownPosition", "employment.csv",
                    S({kEmploymentHeader, "820310400012,P7,2020-01-01,,,\n"}), 3, "position_id",
                    "unknown position_id P7", 1},
-        RejectCase{"EmploymentUnknownAppointer", "employment.csv",
-                   S({kEmploymentHeader, "820310400012,P1,2020-01-01,,880808300014,\n"}), 3,
-                   "appointed_by_iin", "unknown person IIN", 1},
-        RejectCase{"EmploymentUnknownSelectionCommission", "employment.csv",
-                   S({kEmploymentHeader, "820310400012,P1,2020-01-01,,,H9\n"}), 3,
-                   "selection_commission_id", "unknown selection_commission_id H9", 1},
         // commission_members.csv
         RejectCase{"SeatUnknownCommission", "commission_members.csv",
                    "commission_id,person_iin,role\nC1,800515300017,chair\nC9,820310400012,member\n",
@@ -229,9 +241,6 @@ INSTANTIATE_TEST_SUITE_P(
         RejectCase{"TenderUnknownMethod", "tenders.csv",
                    S({kTendersHeader, "T2,940140000385,tender,2023-03-01,,,\n"}), 3, "method",
                    "unknown method 'tender'", 1},
-        RejectCase{"TenderUnknownCommission", "tenders.csv",
-                   S({kTendersHeader, "T2,940140000385,auction,2023-03-01,C9,,\n"}), 3,
-                   "commission_id", "unknown commission_id C9", 1},
         RejectCase{"TenderUnknownCustomer", "tenders.csv",
                    S({kTendersHeader, "T2,120740000019,auction,2023-03-01,,,\n"}), 3,
                    "customer_bin", "unknown organization BIN", 1},
@@ -246,11 +255,6 @@ INSTANTIATE_TEST_SUITE_P(
                    "tender_id,supplier_bin,outcome\nT1,100540000018,won\nT1,100540000018,lost\n", 3,
                    "", "different content than line 2", 1},
         // contracts.csv
-        RejectCase{"ContractUnknownSigner", "contracts.csv",
-                   "contract_id,customer_bin,supplier_bin,signed_date,tender_id,signed_by_iin\n"
-                   "K1,940140000385,100540000018,2023-04-01,T1,800515300017\n"
-                   "K2,940140000385,100540000018,2023-04-01,T1,880808300014\n",
-                   3, "signed_by_iin", "unknown person IIN 880808300014", 1},
         RejectCase{"ContractUnknownSupplier", "contracts.csv",
                    "contract_id,customer_bin,supplier_bin,signed_date\n"
                    "K1,940140000385,100540000018,2023-04-01\n"
@@ -268,11 +272,6 @@ INSTANTIATE_TEST_SUITE_P(
                    "D2,subsidy,L1,820310400012,2023-05-01\n",
                    3, "kind", "unknown kind 'subsidy'", 1},
         // disciplinary.csv
-        RejectCase{"DisciplinaryUnknownInvestigator", "disciplinary.csv",
-                   "case_id,subject_iin,opened_date,investigator_iin\n"
-                   "S1,800515300017,2023-01-01,550120300016\n"
-                   "S2,800515300017,2023-01-01,880808300014\n",
-                   3, "investigator_iin", "unknown person IIN", 1},
         // bonuses.csv
         RejectCase{"BonusApproverEmpty", "bonuses.csv",
                    "bonus_id,recipient_iin,approved_by_iin,org_bin,date,amount_kzt\n"

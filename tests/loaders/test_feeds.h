@@ -32,10 +32,12 @@ inline std::string TestdataDir(std::string_view name) {
   return std::string(COIGRAPH_TESTDATA_DIR) + "/loaders/" + std::string(name);
 }
 
-// A directory under the test temp dir, named after the running test, emptied on creation.
+// A directory under the test temp dir, named after the running test, emptied on creation. It
+// starts with the two files every feed needs, persons.csv and organizations.csv, holding only
+// their headers (Write() replaces them), unless `with_registries` is false.
 class TempFeedDir {
  public:
-  TempFeedDir() {
+  explicit TempFeedDir(bool with_registries = true) {
     const ::testing::TestInfo* info = ::testing::UnitTest::GetInstance()->current_test_info();
     std::string name = std::string(info->test_suite_name()) + "." + info->name();
     for (char& ch : name) {
@@ -44,6 +46,10 @@ class TempFeedDir {
     path_ = std::filesystem::path(::testing::TempDir()) / ("coigraph_loaders_" + name);
     std::filesystem::remove_all(path_);
     std::filesystem::create_directories(path_);
+    if (with_registries) {
+      Write("persons.csv", "iin,last_name,first_name,birth_date,sex\n");
+      Write("organizations.csv", "bin,name,kind\n");
+    }
   }
   ~TempFeedDir() {
     std::error_code ec;

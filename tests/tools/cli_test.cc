@@ -18,9 +18,11 @@ struct CliRun {
   std::string out;
 };
 
-// Runs `coigraph ARGS` with stdout captured (stderr discarded).
-CliRun Coigraph(const std::string& args) {
-  const std::string cmd = std::string(COIGRAPH_CLI) + " " + args + " 2>/dev/null";
+// Runs `coigraph ARGS` with stdout captured (stderr discarded, or with `stderr_too` captured
+// after stdout).
+CliRun Coigraph(const std::string& args, bool stderr_too = false) {
+  const std::string cmd =
+      std::string(COIGRAPH_CLI) + " " + args + (stderr_too ? " 2>&1" : " 2>/dev/null");
   CliRun run;
   FILE* pipe = popen(cmd.c_str(), "r");
   if (pipe == nullptr) return run;
@@ -94,6 +96,7 @@ TEST(CliTest, LoadFileWithoutRequiredColumnIsUnusable) {
   const auto dir = std::filesystem::temp_directory_path() / "coigraph_cli_test_no_sex";
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "persons.csv") << "iin,last_name,first_name,birth_date\n";
+  std::ofstream(dir / "organizations.csv") << "bin,name,kind\n";
   EXPECT_EQ(Coigraph("load " + dir.string()).exit_code, 2);
   std::filesystem::remove_all(dir);
 }
@@ -104,6 +107,7 @@ TEST(CliTest, LoadReportsRejectsAsJsonLinesAndStillLoads) {
   std::ofstream(dir / "persons.csv") << "iin,last_name,first_name,birth_date,sex\n"
                                         "061211600012,Ахметова,Айгерим,2006-12-11,F\n"
                                         "061211600013,Ахметова,Айгерим,2006-12-11,F\n";
+  std::ofstream(dir / "organizations.csv") << "bin,name,kind\n";
   const auto rejects = dir / "rejects.jsonl";
   const CliRun run = Coigraph("load " + dir.string() + " --rejects " + rejects.string());
   EXPECT_EQ(run.exit_code, 0);
@@ -115,6 +119,107 @@ TEST(CliTest, LoadReportsRejectsAsJsonLinesAndStillLoads) {
   EXPECT_NE(line.find("\"column\":\"iin\""), std::string::npos) << line;
   EXPECT_FALSE(std::getline(in, line));
   EXPECT_NE(run.out.find("persons.csv"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+// A scan of an empty directory said "No conflicts found." and exited 0.
+TEST(CliTest, EmptyDirectoryIsRefusedByEveryCommandWithTheListing) {
+  const auto dir = std::filesystem::temp_directory_path() / "coigraph_cli_test_empty";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  for (const std::string& cmd :
+       {"scan " + dir.string(), "load " + dir.string(), "ties 720518301212 --feeds " + dir.string(),
+        "paths 720518301212 700811301846 --feeds " + dir.string()}) {
+    const CliRun run = Coigraph(cmd, /*stderr_too=*/true);
+    EXPECT_EQ(run.exit_code, 2) << cmd;
+    EXPECT_EQ(run.out.find("No conflicts found."), std::string::npos) << cmd;
+    EXPECT_NE(run.out.find("a feed needs persons.csv and organizations.csv"), std::string::npos)
+        << cmd << ": " << run.out;
+    EXPECT_NE(run.out.find("missing (17): persons.csv, kinship.csv"), std::string::npos) << cmd;
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CliTest, CapitalisedFileNamesAreNamedWithWhatTheyShouldBe) {
+  const auto dir = std::filesystem::temp_directory_path() / "coigraph_cli_test_capitals";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  for (const char* file : {"persons.csv", "organizations.csv", "kinship.csv"}) {
+    std::string upper = file;
+    upper[0] = static_cast<char>(upper[0] - 'a' + 'A');
+    std::filesystem::copy_file(std::filesystem::path(Demo()) / file, dir / upper);
+  }
+  const CliRun run = Coigraph("scan " + dir.string(), /*stderr_too=*/true);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.out.find("Persons.csv (probably persons.csv"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("Organizations.csv (probably organizations.csv"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CliTest, LoadListsTheFeedFilesFound) {
+  const CliRun run = Coigraph("load " + Demo(), /*stderr_too=*/true);
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_NE(run.out.find("found (17): persons.csv, kinship.csv, organizations.csv"),
+            std::string::npos)
+      << run.out;
+}
+
+// A BOM-only blacklist.csv used to make the whole feed unusable: exit 2 and no findings at all.
+TEST(CliTest, DamagedOptionalFileIsRejectedAndTheScanGoesOn) {
+  const auto dir = std::filesystem::temp_directory_path() / "coigraph_cli_test_damaged";
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(Demo(), dir);
+  std::ofstream(dir / "blacklist.csv", std::ios::trunc) << "\xEF\xBB\xBF";
+  const CliRun scan = Coigraph("scan " + dir.string() + " --format jsonl");
+  EXPECT_EQ(scan.exit_code, 0);
+  EXPECT_GT(Lines(scan.out).size(), 10u);
+  const CliRun load = Coigraph("load " + dir.string());
+  EXPECT_EQ(load.exit_code, 0);
+  EXPECT_NE(load.out.find("whole file"), std::string::npos) << load.out;
+  EXPECT_NE(load.out.find("\"file\":\"blacklist.csv\",\"line\":1,\"column\":\"\",\"reason\":\"the "
+                          "file is empty (no header line); the file is not loaded\""),
+            std::string::npos)
+      << load.out;
+  std::filesystem::remove_all(dir);
+}
+
+// A cp1251 feed (Russian Excel) is refused with a hint, and loads with --encoding cp1251.
+TEST(CliTest, Cp1251FeedNeedsTheEncodingOption) {
+  const auto dir = std::filesystem::temp_directory_path() / "coigraph_cli_test_cp1251";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  // "iin,...\n720518301212,Ахметов,Бауыржан,1972-05-18,M" with the names in Windows-1251.
+  std::ofstream(dir / "persons.csv", std::ios::binary)
+      << "iin,last_name,first_name,birth_date,sex\n"
+         "720518301212,\xC0\xF5\xEC\xE5\xF2\xEE\xE2,\xC1\xE0\xF3\xFB\xF0\xE6\xE0\xED,1972-05-18,"
+         "M\n";
+  std::ofstream(dir / "organizations.csv") << "bin,name,kind\n";
+  const CliRun refused = Coigraph("ties 720518301212 --feeds " + dir.string(), true);
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.out.find("looks like Windows-1251"), std::string::npos) << refused.out;
+  EXPECT_NE(refused.out.find("--encoding cp1251"), std::string::npos);
+  const CliRun run = Coigraph("ties 720518301212 --encoding cp1251 --feeds " + dir.string());
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_NE(run.out.find("Ахметов Бауыржан"), std::string::npos) << run.out;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CliTest, LoadCountsRootCausesApartFromConsequences) {
+  const auto dir = std::filesystem::temp_directory_path() / "coigraph_cli_test_causes";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "persons.csv") << "iin,last_name,first_name,birth_date,sex\n"
+                                        "800515300017,Ахметов,Бауыржан,1980-05-15,M\n"
+                                        "820310400012,Ахметова,Алия,1982-03-10,X\n";
+  std::ofstream(dir / "organizations.csv") << "bin,name,kind\n";
+  std::ofstream(dir / "kinship.csv") << "person_iin,relative_iin,relation\n"
+                                        "800515300017,820310400012,spouse\n";
+  const CliRun run = Coigraph("load " + dir.string());
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_NE(run.out.find("2 rejects: 1 root causes, 1 consequences of a rejected row"),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("\"caused_by\":{\"file\":\"persons.csv\",\"line\":3}"), std::string::npos);
   std::filesystem::remove_all(dir);
 }
 

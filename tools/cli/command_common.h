@@ -12,6 +12,7 @@
 
 ABSL_DECLARE_FLAG(std::string, date);
 ABSL_DECLARE_FLAG(std::string, feeds);
+ABSL_DECLARE_FLAG(std::string, encoding);
 
 namespace coigraph::tools {
 
@@ -36,7 +37,8 @@ std::optional<graph::Date> DateOption(const CommandLine& cl);
 // (taken out of cl.positional), else --feeds, else $COIGRAPH_FEEDS, else examples/demo.
 std::string TakeFeedDir(CommandLine& cl, size_t ids);
 
-// Loads a feed; on failure prints why and returns nullopt (exit kUnusableFeed).
+// Loads a feed (in the --encoding given, else UTF-8), after printing on stderr the feed files
+// found, missing and unknown; on failure prints why and returns nullopt (exit kUnusableFeed).
 std::optional<loaders::LoadedFeed> Load(const std::string& dir);
 
 // One line on stderr when rows were rejected.

@@ -15,17 +15,20 @@ namespace coigraph::tools {
 namespace {
 
 constexpr char kLoadHelp[] =
-    "usage: coigraph load FEED_DIR [--rejects FILE]\n"
+    "usage: coigraph load FEED_DIR [--rejects FILE] [--encoding E]\n"
     "\n"
     "Loads FEED_DIR and prints per file the rows loaded, merged (exact duplicates) and\n"
     "rejected. Rejects are JSON lines {file,line,column,reason,raw}: to FILE with --rejects,\n"
-    "else after the table. Exit 0 when the feed loaded (with or without rejects), 2 when it is\n"
-    "unusable (no such directory, a file lacks a required column).\n";
+    "else after the table. The feed files found, missing and unknown are listed on standard\n"
+    "error. Exit 0 when the feed loaded (with or without rejects), 2 when it is unusable (no\n"
+    "such directory, no persons.csv or organizations.csv, or one of them is damaged).\n"
+    "  --encoding E      the feed's files are in encoding E (e.g. cp1251), not UTF-8:\n"
+    "                    convert them while reading (iconv)\n";
 
 }  // namespace
 
 int RunLoad(int argc, char** argv) {
-  absl::StatusOr<CommandLine> cl = ParseCommand(argc, argv, {FLAGS_rejects});
+  absl::StatusOr<CommandLine> cl = ParseCommand(argc, argv, {FLAGS_rejects, FLAGS_encoding});
   if (!cl.ok()) return Usage(kLoadHelp, std::string(cl.status().message()));
   if (cl->help) return Usage(kLoadHelp);
   if (cl->positional.size() != 1) return Usage(kLoadHelp, "load takes one FEED_DIR");
@@ -36,8 +39,9 @@ int RunLoad(int argc, char** argv) {
   int64_t loaded = 0, merged = 0, rejected = 0;
   for (const loaders::FileReport& f : report.files) {
     if (!f.present) continue;
-    table.AddRow(
-        {f.file, std::to_string(f.loaded), std::to_string(f.merged), std::to_string(f.rejected)});
+    // A file rejected as a whole (empty, damaged header) has one reject record that says why.
+    table.AddRow({f.file, std::to_string(f.loaded), std::to_string(f.merged),
+                  f.file_error.empty() ? std::to_string(f.rejected) : "whole file"});
     loaded += f.loaded;
     merged += f.merged;
     rejected += f.rejected;
@@ -46,6 +50,14 @@ int RunLoad(int argc, char** argv) {
   table.Print(std::cout);
   for (const loaders::FileReport& f : report.files) {
     for (const std::string& w : f.warnings) std::cerr << "warning: " << f.file << ": " << w << "\n";
+  }
+  for (const loaders::RejectRecord& d : report.dropped) {
+    std::cerr << "warning: " << d.file << ":" << d.line << ": " << d.column << ": " << d.reason
+              << "\n";
+  }
+  if (!report.rejects.empty()) {
+    std::cout << report.rejects.size() << " rejects: " << report.RootCauses() << " root causes, "
+              << report.Consequences() << " consequences of a rejected row\n";
   }
   if (cl->Given(FLAGS_rejects)) {
     const std::string path = absl::GetFlag(FLAGS_rejects);

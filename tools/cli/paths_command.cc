@@ -21,12 +21,14 @@ using base::Cat;
 
 constexpr char kPathsHelp[] =
     "usage: coigraph paths FROM TO [--date D] [--max-hops N] [--k K] [--relations LIST]\n"
-    "                      [--feeds FEED_DIR]\n"
+    "                      [--feeds FEED_DIR] [--encoding E]\n"
     "\n"
     "The K (default 3) shortest paths of at most N (default 4) ties between two persons or\n"
     "companies (IIN or BIN), over ties valid on the date (default: today).\n"
     "  --relations LIST  kinship, business, or step/role names: parent, child, spouse,\n"
-    "                    sibling, founder, owner, beneficial_owner, director, board_member\n";
+    "                    sibling, founder, owner, beneficial_owner, director, board_member\n"
+    "  --encoding E      the feed's files are in encoding E (e.g. cp1251), not UTF-8:\n"
+    "                    convert them while reading (iconv)\n";
 
 void PrintPaths(const graph::Snapshot& s, const std::vector<graph::TiePath>& paths) {
   for (size_t i = 0; i < paths.size(); ++i) {
@@ -42,8 +44,9 @@ void PrintPaths(const graph::Snapshot& s, const std::vector<graph::TiePath>& pat
 }  // namespace
 
 int RunPaths(int argc, char** argv) {
-  absl::StatusOr<CommandLine> cl =
-      ParseCommand(argc, argv, {FLAGS_date, FLAGS_max_hops, FLAGS_k, FLAGS_relations, FLAGS_feeds});
+  absl::StatusOr<CommandLine> cl = ParseCommand(
+      argc, argv,
+      {FLAGS_date, FLAGS_max_hops, FLAGS_k, FLAGS_relations, FLAGS_feeds, FLAGS_encoding});
   if (!cl.ok()) return Usage(kPathsHelp, std::string(cl.status().message()));
   if (cl->help) return Usage(kPathsHelp);
   const std::string feed_dir = TakeFeedDir(*cl, 2);

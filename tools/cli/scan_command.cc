@@ -22,12 +22,15 @@ using base::Cat;
 
 constexpr char kScanHelp[] =
     "usage: coigraph scan FEED_DIR [--rules R1,R2] [--format table|jsonl] [--out FILE]\n"
+    "                     [--encoding E]\n"
     "\n"
     "Loads FEED_DIR (docs/feeds.md) and prints every finding of the rules of docs/rules.md.\n"
     "  --rules R1,R2    only these rules (e.g. HIRE_SUBORDINATION,TENDER_COMMISSION)\n"
     "  --format F       table (default, readable) or jsonl (one JSON object per finding)\n"
     "  --out FILE       write the findings to FILE instead of standard output\n"
-    "Rejected rows are summarised on standard error (see `coigraph load`).\n";
+    "Rejected rows are summarised on standard error (see `coigraph load`).\n"
+    "  --encoding E      the feed's files are in encoding E (e.g. cp1251), not UTF-8:\n"
+    "                    convert them while reading (iconv)\n";
 
 std::string Labelled(const graph::Snapshot& s, graph::VertexId v, const std::string& number) {
   return v != graph::kNone ? Cat(s.VertexName(v), " (", number, ")") : number;
@@ -62,7 +65,8 @@ void PrintFindingsTable(const graph::Snapshot& s, const std::vector<graph::Findi
 }  // namespace
 
 int RunScan(int argc, char** argv) {
-  absl::StatusOr<CommandLine> cl = ParseCommand(argc, argv, {FLAGS_rules, FLAGS_format, FLAGS_out});
+  absl::StatusOr<CommandLine> cl =
+      ParseCommand(argc, argv, {FLAGS_rules, FLAGS_format, FLAGS_out, FLAGS_encoding});
   if (!cl.ok()) return Usage(kScanHelp, std::string(cl.status().message()));
   if (cl->help) return Usage(kScanHelp);
   if (cl->positional.size() != 1) return Usage(kScanHelp, "scan takes one FEED_DIR");

@@ -15,11 +15,13 @@ namespace {
 using base::Cat;
 
 constexpr char kTiesHelp[] =
-    "usage: coigraph ties IIN [--date YYYY-MM-DD] [--feeds FEED_DIR]\n"
+    "usage: coigraph ties IIN [--date YYYY-MM-DD] [--feeds FEED_DIR] [--encoding E]\n"
     "\n"
     "A person's legal kin (close relatives, spouse, in-laws; with the kin path) and the\n"
     "companies tied to them on the date (default: today). The feed directory is --feeds,\n"
-    "else $COIGRAPH_FEEDS, else examples/demo.\n";
+    "else $COIGRAPH_FEEDS, else examples/demo.\n"
+    "  --encoding E      the feed's files are in encoding E (e.g. cp1251), not UTF-8:\n"
+    "                    convert them while reading (iconv)\n";
 
 void PrintTies(const graph::Snapshot& s, graph::PersonIndex person, const std::string& iin,
                graph::Date date) {
@@ -49,13 +51,14 @@ void PrintTies(const graph::Snapshot& s, graph::PersonIndex person, const std::s
 }  // namespace
 
 int RunTies(int argc, char** argv) {
-  absl::StatusOr<CommandLine> cl = ParseCommand(argc, argv, {FLAGS_date, FLAGS_feeds});
+  absl::StatusOr<CommandLine> cl =
+      ParseCommand(argc, argv, {FLAGS_date, FLAGS_feeds, FLAGS_encoding});
   if (!cl.ok()) return Usage(kTiesHelp, std::string(cl.status().message()));
   if (cl->help) return Usage(kTiesHelp);
   const std::string feed_dir = TakeFeedDir(*cl, 1);
   if (cl->positional.size() != 1) return Usage(kTiesHelp, "ties takes one IIN");
   const std::string iin = cl->positional[0];
-  if (graph::IinInfo info = graph::CheckIin(iin); !info.ok) {
+  if (const graph::IinInfo info = graph::CheckIin(iin); !info.ok()) {
     return Usage(kTiesHelp, Cat("'", iin, "' is not a valid IIN: ", info.error));
   }
   const std::optional<graph::Date> date = DateOption(*cl);
