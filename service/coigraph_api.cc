@@ -3,7 +3,8 @@
 namespace coigraph::service {
 
 CoigraphApi::CoigraphApi(ServiceOptions options)
-    : options_(std::move(options)), runner_(&options_.auth, options_.audit, options_.clock) {
+    : options_(std::move(options)),
+      runner_(&options_.auth, options_.audit, options_.clock, options_.anonymous) {
   DefineChecks();
   DefineAnalysts();
   DefineCases();

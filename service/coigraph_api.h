@@ -47,6 +47,8 @@ struct ServiceOptions {
   // The secret salt of export pseudonyms (graph/export.h); the same across restarts so that
   // pseudonyms stay comparable. Empty: pseudonymised exports are FAILED_PRECONDITION.
   std::string pseudonym_salt;
+  // How many calls without a valid token each address may make (anonymous_gate.h).
+  AnonymousLimits anonymous;
 };
 
 // Loads `dir` as the next version, records its cases and swaps it in. Used by coigraphd at
