@@ -10,6 +10,10 @@
 // itself (docs/http.md). Without --tokens it runs in demo mode: no authentication, and only
 // loopback addresses may be listened on. Port 0 picks a free port; the bound addresses are
 // printed as "listening on HOST:PORT" and "console on http://HOST:PORT/".
+//
+// Before serving it checks the database (SQLite's quick_check) and the audit chain from the head
+// it wrote to FILE.head at its last clean stop (service/store_check.h), and refuses to start on
+// a damaged store, saying what is wrong and which command shows more.
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
@@ -26,6 +30,7 @@
 #include "absl/flags/flag.h"
 #include "absl/strings/numbers.h"
 #include "absl/synchronization/mutex.h"
+#include "service/audit_head.h"
 #include "service/audit_log.h"
 #include "service/auth.h"
 #include "service/case_store.h"
@@ -33,6 +38,7 @@
 #include "service/http_server.h"
 #include "service/snapshot_holder.h"
 #include "service/sqlite_db.h"
+#include "service/store_check.h"
 #include "tools/flags/flags.h"
 
 #ifndef COIGRAPH_CONSOLE_DIR
@@ -174,12 +180,17 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> Credentials(const Daemo
 int Serve(const DaemonOptions& o) {
   absl::StatusOr<Authenticator> auth = Authentication(o);
   if (!auth.ok()) return Fail(auth.status().message());
+  // Before anything writes to it: a damaged file is refused, never served or appended to.
+  absl::Status store = coigraph::service::CheckDatabase(o.db);
+  if (!store.ok()) return Fail(store.message());
   absl::StatusOr<std::unique_ptr<coigraph::service::SqliteCaseStore>> cases =
       coigraph::service::SqliteCaseStore::Open(o.db, coigraph::service::KnownCaseVocabulary());
   if (!cases.ok()) return Fail(cases.status().message());
   absl::StatusOr<std::unique_ptr<coigraph::service::SqliteAuditLog>> audit =
       coigraph::service::SqliteAuditLog::Open(o.db);
   if (!audit.ok()) return Fail(audit.status().message());
+  store = coigraph::service::CheckAuditChain(o.db, **audit);
+  if (!store.ok()) return Fail(store.message());
   absl::StatusOr<std::string> salt = PseudonymSalt(o.db);
   if (!salt.ok()) return Fail(salt.status().message());
 
@@ -245,8 +256,21 @@ int Serve(const DaemonOptions& o) {
   if (http_server != nullptr) http_server->Stop();
   server->GetHealthCheckService()->Shutdown();
   server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(5));
+  // Every call is answered, so every record is committed: the head is the log's last word,
+  // which the next start checks the chain from.
+  absl::StatusOr<coigraph::service::AuditHead> head = (*audit)->Head();
+  const std::string head_path = coigraph::service::HeadFilePath(o.db);
+  absl::Status written =
+      head.ok() ? coigraph::service::WriteHeadFile(head_path, *head) : head.status();
+  if (!written.ok()) {
+    std::cerr << "coigraphd: cannot record the audit head in " << head_path << ": "
+              << written.message() << "\n";
+  } else {
+    std::cerr << "coigraphd: audit head " << coigraph::service::FormatHead(*head) << " written to "
+              << head_path << "\n";
+  }
   std::cerr << "coigraphd: stopped\n";
-  return 0;
+  return written.ok() ? 0 : 1;
 }
 
 }  // namespace
