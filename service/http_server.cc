@@ -503,6 +503,16 @@ struct HttpServer::Impl {
   }
 };
 
+absl::Status CheckTlsKeyPair(const std::string& cert_file, const std::string& key_file) {
+  // OpenSSL (through httplib) loads both and refuses a key that does not match the certificate.
+  httplib::SSLServer probe(cert_file.c_str(), key_file.c_str());
+  if (probe.is_valid()) return absl::OkStatus();
+  return absl::InvalidArgumentError(base::Cat("the TLS certificate ", cert_file, " and key ",
+                                              key_file,
+                                              " cannot be used together (unreadable, not PEM, "
+                                              "or not a matching pair)"));
+}
+
 HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 HttpServer::~HttpServer() { Stop(); }
