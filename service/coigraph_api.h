@@ -49,6 +49,9 @@ struct ServiceOptions {
   std::string pseudonym_salt;
   // How many calls without a valid token each address may make (anonymous_gate.h).
   AnonymousLimits anonymous;
+  // Told false when the store cannot be written (calls are refused UNAVAILABLE), true when a
+  // later write goes through (RpcRunner). May be empty.
+  std::function<void(bool writable)> on_store_writable;
 };
 
 // Loads `dir` as the next version, records its cases and swaps it in. Used by coigraphd at

@@ -117,14 +117,24 @@ void RpcRunner::AppendAnonymous(AuditEntry entry, std::string_view peer, const a
 }
 
 void RpcRunner::Append(const AuditEntry& entry, const absl::Status& status, Done done) {
-  audit_->AppendAsync(BoundedAuditEntry(entry), [status, done = std::move(done)](
+  audit_->AppendAsync(BoundedAuditEntry(entry), [this, status, done = std::move(done)](
                                                     const absl::StatusOr<AuditRecord>& record) {
+    // The audit record is the one write every call makes: whether it (and the call's own
+    // writes) went through says whether the store can be written now.
+    NoteWritable(record.ok() && !absl::IsUnavailable(status));
     if (!record.ok()) {
-      done(absl::UnavailableError("the audit log cannot be written; the call is refused"));
+      done(absl::UnavailableError(
+          base::Cat("the audit log cannot be written, so the call is refused (",
+                    record.status().message(), ")")));
       return;
     }
     done(status);
   });
+}
+
+void RpcRunner::NoteWritable(bool writable) {
+  const int now = writable ? 1 : 0;
+  if (writable_.exchange(now) != now && on_writable_) on_writable_(writable);
 }
 
 }  // namespace coigraph::service

@@ -16,6 +16,7 @@
 // (or the calling thread), once.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -60,9 +61,16 @@ class RpcRunner {
  public:
   using Done = std::function<void(absl::Status)>;
 
+  // `on_writable` (may be empty) is told when the store turns unwritable (a call's audit record
+  // or its own write failed with UNAVAILABLE) and writable again (a later one went through);
+  // coigraphd turns gRPC health NOT_SERVING and back with it.
   RpcRunner(const Authenticator* auth, AuditLog* audit, std::function<absl::Time()> clock,
-            AnonymousLimits anonymous = {})
-      : auth_(auth), audit_(audit), clock_(std::move(clock)), anonymous_(anonymous) {}
+            AnonymousLimits anonymous = {}, std::function<void(bool)> on_writable = {})
+      : auth_(auth),
+        audit_(audit),
+        clock_(std::move(clock)),
+        anonymous_(anonymous),
+        on_writable_(std::move(on_writable)) {}
   // Waits for the calls running on threads of their own.
   ~RpcRunner();
 
@@ -117,6 +125,8 @@ class RpcRunner {
   // Writes `entry` (bounded: audit_bounds.h); `done` gets `status`, or UNAVAILABLE when the
   // record could not be written.
   void Append(const AuditEntry& entry, const absl::Status& status, Done done);
+  // Tells on_writable_ when the store's state changed.
+  void NoteWritable(bool writable);
   // Audit of an entry whose call had no valid token: through the gate of `peer`.
   void AppendAnonymous(AuditEntry entry, std::string_view peer, const absl::Status& status,
                        Done done);
@@ -125,6 +135,8 @@ class RpcRunner {
   AuditLog* audit_;
   std::function<absl::Time()> clock_;
   AnonymousGate anonymous_;
+  std::function<void(bool)> on_writable_;
+  std::atomic<int> writable_{1};  // 1: the last write went through
   std::mutex threads_mu_;
   std::vector<std::thread> threads_;
 };

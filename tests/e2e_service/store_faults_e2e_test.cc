@@ -1,8 +1,13 @@
 // End to end: coigraphd's store under faults, on examples/demo. The audit head kept beside the
 // database catches a deleted or rewritten tail; a damaged file is refused at start-up.
+#include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -10,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/synchronization/notification.h"
 #include "base/sha256.h"
 #include "coigraph/v1/coigraph.grpc.pb.h"
 #include "gtest/gtest.h"
@@ -69,8 +75,8 @@ class StoreFaultsTest : public ::testing::Test {
     args.insert(args.end(), extra.begin(), extra.end());
     absl::Status s = daemon_.Start(COIGRAPHD_BINARY, args, Log().string());
     if (s.ok()) {
-      stub_ = v1::Coigraph::NewStub(
-          grpc::CreateChannel(daemon_.address(), grpc::InsecureChannelCredentials()));
+      channel_ = grpc::CreateChannel(daemon_.address(), grpc::InsecureChannelCredentials());
+      stub_ = v1::Coigraph::NewStub(channel_);
     }
     return s;
   }
@@ -78,6 +84,7 @@ class StoreFaultsTest : public ::testing::Test {
   // SIGTERM once the channel is gone (gRPC waits up to 5 s for connected clients); the exit status.
   int Stop() {
     stub_.reset();
+    channel_.reset();
     return daemon_.Stop();
   }
 
@@ -102,9 +109,44 @@ class StoreFaultsTest : public ::testing::Test {
 
   int Run(const std::string& command, std::string* out) { return RunCommand(command, out); }
 
+  // grpc.health.v1.Health/Check for the whole server: "SERVING", "NOT_SERVING", or the error.
+  std::string Health() {
+    grpc::GenericStub generic(channel_);
+    grpc::Slice empty("");
+    grpc::ByteBuffer request(&empty, 1);  // an empty HealthCheckRequest
+    grpc::ByteBuffer response;
+    grpc::ClientContext ctx;
+    absl::Notification done;
+    grpc::Status status;
+    generic.UnaryCall(&ctx, "/grpc.health.v1.Health/Check", grpc::StubOptions(), &request,
+                      &response, [&](grpc::Status s) {
+                        status = std::move(s);
+                        done.Notify();
+                      });
+    done.WaitForNotification();
+    if (!status.ok()) return "error " + status.error_message();
+    std::vector<grpc::Slice> slices;
+    if (!response.Dump(&slices).ok()) return "unreadable";
+    std::string bytes;
+    for (const grpc::Slice& slice : slices) {
+      bytes.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
+    }
+    // HealthCheckResponse{status = 1 SERVING | 2 NOT_SERVING}: the bytes 08 01 / 08 02.
+    if (bytes == std::string("\x08\x01", 2)) return "SERVING";
+    if (bytes == std::string("\x08\x02", 2)) return "NOT_SERVING";
+    return "unexpected";
+  }
+
+  // Sets the daemon's soft file-size limit (RLIMIT_FSIZE), as `ulimit -f` or a full disk would.
+  void LimitFileSize(rlim_t bytes) {
+    const rlimit limit{.rlim_cur = bytes, .rlim_max = RLIM_INFINITY};
+    ASSERT_EQ(prlimit(daemon_.pid(), RLIMIT_FSIZE, &limit, nullptr), 0) << std::strerror(errno);
+  }
+
   fs::path work_;
   std::string db_;
   DaemonProcess daemon_;
+  std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::Coigraph::Stub> stub_;
 };
 
@@ -178,6 +220,34 @@ TEST_F(StoreFaultsTest, ACorruptDatabaseFileIsRefusedAtStart) {
   EXPECT_NE(log.find("coigraphd: the database " + db_), std::string::npos) << log;
   EXPECT_NE(log.find("PRAGMA integrity_check"), std::string::npos) << log;
   EXPECT_EQ(log.find("listening on"), std::string::npos) << log;
+}
+
+// A file-size limit stands in for a full disk: writes fail with EFBIG (and SIGXFSZ, which would
+// kill the process). Calls are refused UNAVAILABLE with the reason, health turns NOT_SERVING, and
+// both come back once a write goes through again.
+TEST_F(StoreFaultsTest, AStoreThatCannotBeWrittenRefusesCallsAndRecovers) {
+  ASSERT_TRUE(Start().ok());
+  MakeCalls(1);
+  EXPECT_EQ(Health(), "SERVING");
+
+  LimitFileSize(0);
+  v1::Case c;
+  grpc::Status s = GetCase("C-00000000000000000000", &c);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_NE(s.error_message().find("the audit log cannot be written, so the call is refused"),
+            std::string::npos)
+      << s.error_message();
+  int wait_status = 0;
+  EXPECT_EQ(waitpid(daemon_.pid(), &wait_status, WNOHANG), 0) << "the process lives on";
+  EXPECT_EQ(Health(), "NOT_SERVING");
+
+  LimitFileSize(RLIM_INFINITY);
+  EXPECT_EQ(GetCase("C-00000000000000000000", &c).error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(Health(), "SERVING");
+  EXPECT_EQ(Stop(), 0);
+  std::string out;
+  EXPECT_EQ(Run(kAudit + " verify " + db_, &out), 0) << out;
+  EXPECT_EQ(out, "audit chain OK: 2 records\n") << "the refused call left no record";
 }
 
 }  // namespace

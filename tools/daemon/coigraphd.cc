@@ -20,6 +20,7 @@
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
 
+#include <atomic>
 #include <csignal>
 #include <fstream>
 #include <iostream>
@@ -213,6 +214,9 @@ int Serve(const DaemonOptions& o) {
   // clean one, which writes the audit head.
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
+  // A file-size limit (ulimit -f) would kill the process at the first write past it; ignored,
+  // the write fails with EFBIG, which SQLite reports and the call is refused UNAVAILABLE.
+  std::signal(SIGXFSZ, SIG_IGN);
   absl::StatusOr<Authenticator> auth = Authentication(o);
   if (!auth.ok()) return Fail(auth.status().message());
   absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials = Credentials(o);
@@ -241,12 +245,22 @@ int Serve(const DaemonOptions& o) {
               << " findings, " << loaded->created << " new cases\n";
   }
 
+  // Health follows the store: NOT_SERVING while it cannot be written, SERVING once a write goes
+  // through again. The server is built after the service, hence the pointer set later.
+  std::atomic<grpc::HealthCheckServiceInterface*> health{nullptr};
+  auto on_store_writable = [&health](bool writable) {
+    if (grpc::HealthCheckServiceInterface* h = health.load()) h->SetServingStatus(writable);
+    std::cerr << (writable ? "coigraphd: the store takes writes again; health SERVING\n"
+                           : "coigraphd: the store cannot be written; calls are refused "
+                             "UNAVAILABLE and health is NOT_SERVING until a write goes through\n");
+  };
   coigraph::service::CoigraphService service({.auth = std::move(*auth),
                                               .cases = cases->get(),
                                               .audit = audit->get(),
                                               .holder = &holder,
                                               .default_feeds_dir = o.feeds.value_or(""),
-                                              .pseudonym_salt = *salt});
+                                              .pseudonym_salt = *salt,
+                                              .on_store_writable = on_store_writable});
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -257,6 +271,7 @@ int Serve(const DaemonOptions& o) {
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || port == 0) return Fail("cannot listen on " + o.listen);
   server->GetHealthCheckService()->SetServingStatus(true);
+  health.store(server->GetHealthCheckService());
   std::cout << "listening on " << o.listen_address.host << ":" << port << std::endl;
 
   std::unique_ptr<coigraph::service::HttpServer> http_server;
@@ -287,6 +302,7 @@ int Serve(const DaemonOptions& o) {
   std::cerr << "coigraphd: shutting down\n";
   // Health first (NOT_SERVING, Watch streams end), then calls in flight get up to 5 s.
   if (http_server != nullptr) http_server->Stop();
+  health.store(nullptr);
   server->GetHealthCheckService()->Shutdown();
   server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(5));
   // Every call is answered, so every record is committed: the head is the log's last word,
