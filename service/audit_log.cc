@@ -431,11 +431,65 @@ absl::StatusOr<AuditPage> SqliteAuditLog::Query(const AuditQuery& q) {
 
 absl::StatusOr<int64_t> SqliteAuditLog::VerifyChain() {
   absl::MutexLock lock(&mu_);
+  return VerifyAfter(0, kGenesisHash);
+}
+
+absl::StatusOr<AuditHead> SqliteAuditLog::Head() {
+  absl::MutexLock lock(&mu_);
   absl::StatusOr<SqliteStatement> st =
-      impl_->db->Prepare(absl::StrCat(kSelectColumns, " ORDER BY seq"));
+      impl_->db->Prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
   if (!st.ok()) return st.status();
-  std::string prev = kGenesisHash;
-  int64_t expected_seq = 1;
+  absl::StatusOr<bool> row = st->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return AuditHead{.seq = 0, .hash = kGenesisHash};
+  return AuditHead{.seq = st->ColumnInt(0), .hash = st->ColumnText(1)};
+}
+
+absl::Status SqliteAuditLog::ExpectHead(const AuditHead& head) {
+  if (head.seq == 0) {
+    if (head.hash == kGenesisHash) return absl::OkStatus();
+    return absl::DataLossError(base::Cat("the expected head ", FormatHead(head),
+                                         " is not a head: record 0 is the empty log"));
+  }
+  absl::StatusOr<AuditHead> newest = Head();
+  if (!newest.ok()) return newest.status();
+  absl::MutexLock lock(&mu_);
+  absl::StatusOr<SqliteStatement> st =
+      impl_->db->Prepare("SELECT hash FROM audit_log WHERE seq = ?1");
+  if (!st.ok()) return st.status();
+  st->Bind(1, head.seq);
+  absl::StatusOr<bool> row = st->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) {
+    return absl::DataLossError(base::Cat(
+        "record ", head.seq, " of the expected head ", FormatHead(head),
+        " is not in the log, which ends at record ", newest->seq,
+        head.seq > newest->seq ? ": its newest records were deleted" : ": records are missing"));
+  }
+  const std::string hash = st->ColumnText(0);
+  if (hash != head.hash) {
+    return absl::DataLossError(base::Cat("record ", head.seq, " has hash ", hash,
+                                         ", not the expected head's ", head.hash,
+                                         ": the log was rewritten from there or before"));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<int64_t> SqliteAuditLog::VerifyFrom(const AuditHead& head) {
+  absl::Status s = ExpectHead(head);
+  if (!s.ok()) return s;
+  absl::MutexLock lock(&mu_);
+  return VerifyAfter(head.seq, head.hash);
+}
+
+absl::StatusOr<int64_t> SqliteAuditLog::VerifyAfter(int64_t seq, const std::string& prev_hash) {
+  // From the start, every row is read: a row with seq <= 0 would break the chain too.
+  absl::StatusOr<SqliteStatement> st = impl_->db->Prepare(
+      absl::StrCat(kSelectColumns, seq > 0 ? " WHERE seq > ?1" : "", " ORDER BY seq"));
+  if (!st.ok()) return st.status();
+  if (seq > 0) st->Bind(1, seq);
+  std::string prev = prev_hash;
+  int64_t expected_seq = seq + 1;
   for (;; ++expected_seq) {
     absl::StatusOr<bool> row = st->Step();
     if (!row.ok()) return row.status();
@@ -455,7 +509,7 @@ absl::StatusOr<int64_t> SqliteAuditLog::VerifyChain() {
     }
     prev = r.hash;
   }
-  return expected_seq - 1;
+  return expected_seq - 1 - seq;
 }
 
 }  // namespace coigraph::service

@@ -33,6 +33,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "service/audit_head.h"
 
 namespace coigraph::service {
 
@@ -124,6 +125,17 @@ class SqliteAuditLog final : public AuditLog {
   absl::StatusOr<AuditPage> Query(const AuditQuery& query) override;
   absl::StatusOr<int64_t> VerifyChain() override;
 
+  // The newest record's seq and hash; {0, 64 zeros} for an empty log.
+  absl::StatusOr<AuditHead> Head();
+  // OK when record head.seq is in the log with hash head.hash (seq 0: the empty log's genesis
+  // hash). DataLoss otherwise: the record is gone (the newest records were deleted) or its hash
+  // differs (the log was rewritten from there or before).
+  absl::Status ExpectHead(const AuditHead& head);
+  // ExpectHead, then every record after the head checked as VerifyChain checks it; returns how
+  // many records after the head were checked. For a start-up that trusts what was verified
+  // when the head was taken and checks only what came since.
+  absl::StatusOr<int64_t> VerifyFrom(const AuditHead& head);
+
  private:
   struct Impl;
   struct Pending {
@@ -136,6 +148,9 @@ class SqliteAuditLog final : public AuditLog {
   // Writes `records` as one transaction, filling in seq and hashes.
   absl::Status CommitBatch(std::vector<AuditRecord>& records) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   static bool HasWork(SqliteAuditLog* log);
+  // Checks the records after `seq`, the first of them chaining to `prev_hash`.
+  absl::StatusOr<int64_t> VerifyAfter(int64_t seq, const std::string& prev_hash)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   absl::Mutex mu_;
   std::unique_ptr<Impl> impl_ ABSL_GUARDED_BY(mu_);

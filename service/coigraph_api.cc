@@ -3,7 +3,9 @@
 namespace coigraph::service {
 
 CoigraphApi::CoigraphApi(ServiceOptions options)
-    : options_(std::move(options)), runner_(&options_.auth, options_.audit, options_.clock) {
+    : options_(std::move(options)),
+      runner_(&options_.auth, options_.audit, options_.clock, options_.anonymous,
+              options_.on_store_writable) {
   DefineChecks();
   DefineAnalysts();
   DefineCases();

@@ -51,6 +51,11 @@ struct ServiceOptions {
   // The secret salt of export pseudonyms (graph/export.h); the same across restarts so that
   // pseudonyms stay comparable. Empty: pseudonymised exports are FAILED_PRECONDITION.
   std::string pseudonym_salt;
+  // How many calls without a valid token each address may make (anonymous_gate.h).
+  AnonymousLimits anonymous;
+  // Told false when the store cannot be written (calls are refused UNAVAILABLE), true when a
+  // later write goes through (RpcRunner). May be empty.
+  std::function<void(bool writable)> on_store_writable;
 };
 
 // Loads `dir` as the next version, records its cases and swaps it in. Used by coigraphd at

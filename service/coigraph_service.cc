@@ -1,11 +1,14 @@
 #include "service/coigraph_service.h"
 
 #include <chrono>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
+#include "base/text.h"
 #include "service/convert.h"
 #include "service/field_errors.h"
 
@@ -32,10 +35,41 @@ CallContext ContextOf(grpc::CallbackServerContext* ctx) {
   return c;
 }
 
+// `bytes` parsed as a Request. Errors: InvalidArgument naming the message type when they do
+// not parse (not protobuf, a wrong wire type, a string that is not UTF-8, ...).
+template <typename Request>
+absl::Status ParseRequest(const grpc::ByteBuffer& bytes, Request* request) {
+  grpc::ByteBuffer copy(bytes);  // Deserialize consumes its buffer; this shares the slices
+  if (grpc::SerializationTraits<Request>::Deserialize(&copy, request).ok()) {
+    return absl::OkStatus();
+  }
+  request->Clear();
+  return absl::InvalidArgumentError(
+      base::Cat("the request is not a ", Request::descriptor()->full_name(), " message"));
+}
+
+// Replaces what `out` holds (a stream reuses it once its last write is done).
+template <typename Message>
+absl::Status Serialize(const Message& message, grpc::ByteBuffer* out) {
+  out->Clear();
+  bool own_buffer = false;
+  grpc::Status s = grpc::SerializationTraits<Message>::Serialize(message, out, &own_buffer);
+  if (s.ok()) return absl::OkStatus();
+  return absl::InternalError(base::Cat("cannot serialize the answer: ", s.error_message()));
+}
+
+// A unary call's request and answer, alive until the call is answered.
+template <typename Request, typename Response>
+struct UnaryCall {
+  Request request;
+  Response response;
+};
+
 // Streams the chunks of an export, one write at a time, once the call's audit record is
 // committed; a refused call only finishes.
-class ExportStream final : public grpc::ServerWriteReactor<v1::ExportChunk> {
+class ExportStream final : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
  public:
+  v1::ExportSubgraphRequest* request() { return &request_; }
   ExportFiles* files() { return &files_; }
 
   void Start(const absl::Status& status) {
@@ -43,7 +77,7 @@ class ExportStream final : public grpc::ServerWriteReactor<v1::ExportChunk> {
       Finish(ToGrpcStatus(status));
       return;
     }
-    StartWrite(&files_.chunks.front());
+    WriteNext();
   }
   void OnWriteDone(bool ok) override {
     if (!ok) {
@@ -54,19 +88,30 @@ class ExportStream final : public grpc::ServerWriteReactor<v1::ExportChunk> {
       Finish(grpc::Status::OK);
       return;
     }
-    StartWrite(&files_.chunks[next_]);
+    WriteNext();
   }
   void OnDone() override { delete this; }
 
  private:
+  void WriteNext() {
+    absl::Status s = Serialize(files_.chunks[next_], &out_);
+    if (!s.ok()) {
+      Finish(ToGrpcStatus(s));
+      return;
+    }
+    StartWrite(&out_);
+  }
+
+  v1::ExportSubgraphRequest request_;
   ExportFiles files_;
   size_t next_ = 0;
+  grpc::ByteBuffer out_;
 };
 
 // Reads requests and answers each in order, every one through the runner as a CheckHire of its
-// own (authorised and audited as CheckHireBatch); a bad request gives a response with `error`.
-class HireBatchReactor final
-    : public grpc::ServerBidiReactor<v1::CheckHireRequest, v1::CheckHireResponse> {
+// own (authorised and audited as CheckHireBatch); a bad request, or one that does not parse,
+// gives a response with `error`.
+class HireBatchReactor final : public grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> {
  public:
   HireBatchReactor(CoigraphApi& api, grpc::CallbackServerContext* ctx)
       : api_(api), context_(ContextOf(ctx)) {
@@ -77,7 +122,7 @@ class HireBatchReactor final
                           [this](const absl::Status& s) { Finish(ToGrpcStatus(s)); });
       return;
     }
-    StartRead(&request_);
+    StartRead(&in_);
   }
 
   void OnReadDone(bool ok) override {
@@ -86,8 +131,18 @@ class HireBatchReactor final
       return;
     }
     response_.Clear();
-    absl::Status s =
-        api_.runner().RunAndWait(api_.rpcs().check_hire_batch_item, context_, request_, &response_);
+    absl::Status s = ParseRequest(in_, &request_);
+    if (s.ok()) {
+      s = api_.runner().RunAndWait(api_.rpcs().check_hire_batch_item, context_, request_,
+                                   &response_);
+    } else {
+      absl::Notification audited;
+      api_.runner().Refuse(Rpc::kCheckHireBatch, context_, s, [&](absl::Status answer) {
+        s = std::move(answer);
+        audited.Notify();
+      });
+      audited.WaitForNotification();
+    }
     if (absl::IsUnavailable(s)) {
       Finish(ToGrpcStatus(s));
       return;
@@ -99,7 +154,12 @@ class HireBatchReactor final
       response_.mutable_error()->set_message(std::string(s.message()));
       response_.mutable_error()->set_field(ViolatedField(s).value_or(""));
     }
-    StartWrite(&response_);
+    s = Serialize(response_, &out_);
+    if (!s.ok()) {
+      Finish(ToGrpcStatus(s));
+      return;
+    }
+    StartWrite(&out_);
   }
 
   void OnWriteDone(bool ok) override {
@@ -107,7 +167,7 @@ class HireBatchReactor final
       Finish(grpc::Status(grpc::StatusCode::CANCELLED, "write failed"));
       return;
     }
-    StartRead(&request_);
+    StartRead(&in_);
   }
 
   void OnDone() override { delete this; }
@@ -115,105 +175,114 @@ class HireBatchReactor final
  private:
   CoigraphApi& api_;
   CallContext context_;
+  grpc::ByteBuffer in_;
   v1::CheckHireRequest request_;
   v1::CheckHireResponse response_;
+  grpc::ByteBuffer out_;
 };
 
 }  // namespace
 
 template <typename Request, typename Response>
-grpc::ServerUnaryReactor* CoigraphService::Unary(grpc::CallbackServerContext* ctx,
-                                                 const RpcDef<Request, Response>& def,
-                                                 const Request* request, Response* response) {
-  grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
-  api_.runner().Run(def, ContextOf(ctx), *request, response,
-                    [reactor](const absl::Status& s) { reactor->Finish(ToGrpcStatus(s)); });
+grpc::ServerUnaryReactor* CoigraphService::RunUnary(Ctx* ctx, const RpcDef<Request, Response>& def,
+                                                    const Bytes* request, Bytes* response) {
+  Unary* reactor = ctx->DefaultReactor();
+  const CallContext context = ContextOf(ctx);
+  auto call = std::make_unique<UnaryCall<Request, Response>>();
+  absl::Status parsed = ParseRequest(*request, &call->request);
+  if (!parsed.ok()) {
+    api_.runner().Refuse(def.rpc, context, parsed,
+                         [reactor](const absl::Status& s) { reactor->Finish(ToGrpcStatus(s)); });
+    return reactor;
+  }
+  UnaryCall<Request, Response>* raw = call.release();  // owned by `done` below
+  api_.runner().Run(def, context, raw->request, &raw->response,
+                    [reactor, raw, response](const absl::Status& s) {
+                      std::unique_ptr<UnaryCall<Request, Response>> owned(raw);
+                      absl::Status answer = s;
+                      if (answer.ok()) answer = Serialize(owned->response, response);
+                      reactor->Finish(ToGrpcStatus(answer));
+                    });
   return reactor;
 }
 
-grpc::ServerUnaryReactor* CoigraphService::CheckHire(grpc::CallbackServerContext* ctx,
-                                                     const v1::CheckHireRequest* request,
-                                                     v1::CheckHireResponse* response) {
-  return Unary(ctx, api_.rpcs().check_hire, request, response);
-}
-
-grpc::ServerBidiReactor<v1::CheckHireRequest, v1::CheckHireResponse>*
-CoigraphService::CheckHireBatch(grpc::CallbackServerContext* ctx) {
+grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>* CoigraphService::CheckHireBatch(
+    Ctx* ctx) {
   return new HireBatchReactor(api_, ctx);
 }
 
-grpc::ServerUnaryReactor* CoigraphService::CheckTender(grpc::CallbackServerContext* ctx,
-                                                       const v1::CheckTenderRequest* request,
-                                                       v1::CheckResponse* response) {
-  return Unary(ctx, api_.rpcs().check_tender, request, response);
-}
-
-grpc::ServerUnaryReactor* CoigraphService::CheckBidder(grpc::CallbackServerContext* ctx,
-                                                       const v1::CheckBidderRequest* request,
-                                                       v1::CheckResponse* response) {
-  return Unary(ctx, api_.rpcs().check_bidder, request, response);
-}
-
-grpc::ServerUnaryReactor* CoigraphService::CheckAllocation(
-    grpc::CallbackServerContext* ctx, const v1::CheckAllocationRequest* request,
-    v1::CheckResponse* response) {
-  return Unary(ctx, api_.rpcs().check_allocation, request, response);
-}
-
-grpc::ServerUnaryReactor* CoigraphService::FindPaths(grpc::CallbackServerContext* ctx,
-                                                     const v1::FindPathsRequest* request,
-                                                     v1::FindPathsResponse* response) {
-  return Unary(ctx, api_.rpcs().find_paths, request, response);
-}
-
-grpc::ServerUnaryReactor* CoigraphService::Neighborhood(grpc::CallbackServerContext* ctx,
-                                                        const v1::NeighborhoodRequest* request,
-                                                        v1::NeighborhoodResponse* response) {
-  return Unary(ctx, api_.rpcs().neighborhood, request, response);
-}
-
-grpc::ServerWriteReactor<v1::ExportChunk>* CoigraphService::ExportSubgraph(
-    grpc::CallbackServerContext* ctx, const v1::ExportSubgraphRequest* request) {
+grpc::ServerWriteReactor<grpc::ByteBuffer>* CoigraphService::ExportSubgraph(Ctx* ctx,
+                                                                            const Bytes* request) {
   auto* stream = new ExportStream();
-  api_.runner().Run(api_.rpcs().export_subgraph, ContextOf(ctx), *request, stream->files(),
-                    [stream](const absl::Status& s) { stream->Start(s); });
+  const CallContext context = ContextOf(ctx);
+  const auto& def = api_.rpcs().export_subgraph;
+  auto start = [stream](const absl::Status& s) { stream->Start(s); };
+  absl::Status parsed = ParseRequest(*request, stream->request());
+  if (!parsed.ok()) {
+    api_.runner().Refuse(def.rpc, context, parsed, start);
+    return stream;
+  }
+  api_.runner().Run(def, context, *stream->request(), stream->files(), start);
   return stream;
 }
 
-grpc::ServerUnaryReactor* CoigraphService::ListCases(grpc::CallbackServerContext* ctx,
-                                                     const v1::ListCasesRequest* request,
-                                                     v1::ListCasesResponse* response) {
-  return Unary(ctx, api_.rpcs().list_cases, request, response);
+grpc::ServerUnaryReactor* CoigraphService::CheckHire(Ctx* ctx, const Bytes* request,
+                                                     Bytes* response) {
+  return RunUnary(ctx, api_.rpcs().check_hire, request, response);
 }
 
-grpc::ServerUnaryReactor* CoigraphService::GetCase(grpc::CallbackServerContext* ctx,
-                                                   const v1::GetCaseRequest* request,
-                                                   v1::Case* response) {
-  return Unary(ctx, api_.rpcs().get_case, request, response);
+grpc::ServerUnaryReactor* CoigraphService::CheckTender(Ctx* ctx, const Bytes* request,
+                                                       Bytes* response) {
+  return RunUnary(ctx, api_.rpcs().check_tender, request, response);
 }
 
-grpc::ServerUnaryReactor* CoigraphService::UpdateCase(grpc::CallbackServerContext* ctx,
-                                                      const v1::UpdateCaseRequest* request,
-                                                      v1::Case* response) {
-  return Unary(ctx, api_.rpcs().update_case, request, response);
+grpc::ServerUnaryReactor* CoigraphService::CheckBidder(Ctx* ctx, const Bytes* request,
+                                                       Bytes* response) {
+  return RunUnary(ctx, api_.rpcs().check_bidder, request, response);
 }
 
-grpc::ServerUnaryReactor* CoigraphService::LoadFeeds(grpc::CallbackServerContext* ctx,
-                                                     const v1::LoadFeedsRequest* request,
-                                                     v1::LoadFeedsResponse* response) {
-  return Unary(ctx, api_.rpcs().load_feeds, request, response);
+grpc::ServerUnaryReactor* CoigraphService::CheckAllocation(Ctx* ctx, const Bytes* request,
+                                                           Bytes* response) {
+  return RunUnary(ctx, api_.rpcs().check_allocation, request, response);
 }
 
-grpc::ServerUnaryReactor* CoigraphService::Status(grpc::CallbackServerContext* ctx,
-                                                  const v1::StatusRequest* request,
-                                                  v1::StatusResponse* response) {
-  return Unary(ctx, api_.rpcs().status, request, response);
+grpc::ServerUnaryReactor* CoigraphService::FindPaths(Ctx* ctx, const Bytes* request,
+                                                     Bytes* response) {
+  return RunUnary(ctx, api_.rpcs().find_paths, request, response);
 }
 
-grpc::ServerUnaryReactor* CoigraphService::ListAudit(grpc::CallbackServerContext* ctx,
-                                                     const v1::ListAuditRequest* request,
-                                                     v1::ListAuditResponse* response) {
-  return Unary(ctx, api_.rpcs().list_audit, request, response);
+grpc::ServerUnaryReactor* CoigraphService::Neighborhood(Ctx* ctx, const Bytes* request,
+                                                        Bytes* response) {
+  return RunUnary(ctx, api_.rpcs().neighborhood, request, response);
+}
+
+grpc::ServerUnaryReactor* CoigraphService::ListCases(Ctx* ctx, const Bytes* request,
+                                                     Bytes* response) {
+  return RunUnary(ctx, api_.rpcs().list_cases, request, response);
+}
+
+grpc::ServerUnaryReactor* CoigraphService::GetCase(Ctx* ctx, const Bytes* request,
+                                                   Bytes* response) {
+  return RunUnary(ctx, api_.rpcs().get_case, request, response);
+}
+
+grpc::ServerUnaryReactor* CoigraphService::UpdateCase(Ctx* ctx, const Bytes* request,
+                                                      Bytes* response) {
+  return RunUnary(ctx, api_.rpcs().update_case, request, response);
+}
+
+grpc::ServerUnaryReactor* CoigraphService::LoadFeeds(Ctx* ctx, const Bytes* request,
+                                                     Bytes* response) {
+  return RunUnary(ctx, api_.rpcs().load_feeds, request, response);
+}
+
+grpc::ServerUnaryReactor* CoigraphService::Status(Ctx* ctx, const Bytes* request, Bytes* response) {
+  return RunUnary(ctx, api_.rpcs().status, request, response);
+}
+
+grpc::ServerUnaryReactor* CoigraphService::ListAudit(Ctx* ctx, const Bytes* request,
+                                                     Bytes* response) {
+  return RunUnary(ctx, api_.rpcs().list_audit, request, response);
 }
 
 }  // namespace coigraph::service

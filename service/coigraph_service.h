@@ -1,6 +1,11 @@
 // The coigraph.v1.Coigraph gRPC service (callback API): converts each call to the RpcRunner
 // path of CoigraphApi (coigraph_api.h) and its answer back. No handler logic lives here.
 //
+// Every method takes its request as raw bytes and parses it itself: gRPC's own parsing answers a
+// body that does not parse with UNIMPLEMENTED, no message and no audit record, before any
+// handler of ours runs. Here it is INVALID_ARGUMENT ("the request is not a coigraph.v1.X
+// message"), audited under the caller like any refused call.
+//
 // Example:
 //   CoigraphService service({.auth = Authenticator::Demo(), .cases = store.get(),
 //                            .audit = audit.get(), .holder = &holder});
@@ -17,57 +22,49 @@
 
 namespace coigraph::service {
 
-class CoigraphService final : public coigraph::v1::Coigraph::CallbackService {
+namespace internal {
+using g = ::coigraph::v1::Coigraph;
+// Every method of coigraph.v1.Coigraph in its raw-bytes callback form.
+using RawCoigraphService =
+    g::WithRawCallbackMethod_CheckHire<g::WithRawCallbackMethod_CheckHireBatch<
+        g::WithRawCallbackMethod_CheckTender<g::WithRawCallbackMethod_CheckBidder<
+            g::WithRawCallbackMethod_CheckAllocation<g::WithRawCallbackMethod_FindPaths<
+                g::WithRawCallbackMethod_Neighborhood<g::WithRawCallbackMethod_ExportSubgraph<
+                    g::WithRawCallbackMethod_ListCases<g::WithRawCallbackMethod_GetCase<
+                        g::WithRawCallbackMethod_UpdateCase<g::WithRawCallbackMethod_LoadFeeds<
+                            g::WithRawCallbackMethod_Status<g::WithRawCallbackMethod_ListAudit<
+                                g::Service> > > > > > > > > > > > > >;
+}  // namespace internal
+
+class CoigraphService final : public internal::RawCoigraphService {
  public:
   explicit CoigraphService(ServiceOptions options) : api_(std::move(options)) {}
 
   CoigraphApi& api() { return api_; }
 
-  grpc::ServerUnaryReactor* CheckHire(grpc::CallbackServerContext* ctx,
-                                      const v1::CheckHireRequest* request,
-                                      v1::CheckHireResponse* response) override;
-  grpc::ServerBidiReactor<v1::CheckHireRequest, v1::CheckHireResponse>* CheckHireBatch(
-      grpc::CallbackServerContext* ctx) override;
-  grpc::ServerUnaryReactor* CheckTender(grpc::CallbackServerContext* ctx,
-                                        const v1::CheckTenderRequest* request,
-                                        v1::CheckResponse* response) override;
-  grpc::ServerUnaryReactor* CheckBidder(grpc::CallbackServerContext* ctx,
-                                        const v1::CheckBidderRequest* request,
-                                        v1::CheckResponse* response) override;
-  grpc::ServerUnaryReactor* CheckAllocation(grpc::CallbackServerContext* ctx,
-                                            const v1::CheckAllocationRequest* request,
-                                            v1::CheckResponse* response) override;
-  grpc::ServerUnaryReactor* FindPaths(grpc::CallbackServerContext* ctx,
-                                      const v1::FindPathsRequest* request,
-                                      v1::FindPathsResponse* response) override;
-  grpc::ServerUnaryReactor* Neighborhood(grpc::CallbackServerContext* ctx,
-                                         const v1::NeighborhoodRequest* request,
-                                         v1::NeighborhoodResponse* response) override;
-  grpc::ServerWriteReactor<v1::ExportChunk>* ExportSubgraph(
-      grpc::CallbackServerContext* ctx, const v1::ExportSubgraphRequest* request) override;
-  grpc::ServerUnaryReactor* ListCases(grpc::CallbackServerContext* ctx,
-                                      const v1::ListCasesRequest* request,
-                                      v1::ListCasesResponse* response) override;
-  grpc::ServerUnaryReactor* GetCase(grpc::CallbackServerContext* ctx,
-                                    const v1::GetCaseRequest* request, v1::Case* response) override;
-  grpc::ServerUnaryReactor* UpdateCase(grpc::CallbackServerContext* ctx,
-                                       const v1::UpdateCaseRequest* request,
-                                       v1::Case* response) override;
-  grpc::ServerUnaryReactor* LoadFeeds(grpc::CallbackServerContext* ctx,
-                                      const v1::LoadFeedsRequest* request,
-                                      v1::LoadFeedsResponse* response) override;
-  grpc::ServerUnaryReactor* Status(grpc::CallbackServerContext* ctx,
-                                   const v1::StatusRequest* request,
-                                   v1::StatusResponse* response) override;
-  grpc::ServerUnaryReactor* ListAudit(grpc::CallbackServerContext* ctx,
-                                      const v1::ListAuditRequest* request,
-                                      v1::ListAuditResponse* response) override;
+  using Unary = grpc::ServerUnaryReactor;
+  using Bytes = grpc::ByteBuffer;
+  using Ctx = grpc::CallbackServerContext;
+
+  Unary* CheckHire(Ctx* ctx, const Bytes* request, Bytes* response) override;
+  grpc::ServerBidiReactor<Bytes, Bytes>* CheckHireBatch(Ctx* ctx) override;
+  Unary* CheckTender(Ctx* ctx, const Bytes* request, Bytes* response) override;
+  Unary* CheckBidder(Ctx* ctx, const Bytes* request, Bytes* response) override;
+  Unary* CheckAllocation(Ctx* ctx, const Bytes* request, Bytes* response) override;
+  Unary* FindPaths(Ctx* ctx, const Bytes* request, Bytes* response) override;
+  Unary* Neighborhood(Ctx* ctx, const Bytes* request, Bytes* response) override;
+  grpc::ServerWriteReactor<Bytes>* ExportSubgraph(Ctx* ctx, const Bytes* request) override;
+  Unary* ListCases(Ctx* ctx, const Bytes* request, Bytes* response) override;
+  Unary* GetCase(Ctx* ctx, const Bytes* request, Bytes* response) override;
+  Unary* UpdateCase(Ctx* ctx, const Bytes* request, Bytes* response) override;
+  Unary* LoadFeeds(Ctx* ctx, const Bytes* request, Bytes* response) override;
+  Unary* Status(Ctx* ctx, const Bytes* request, Bytes* response) override;
+  Unary* ListAudit(Ctx* ctx, const Bytes* request, Bytes* response) override;
 
  private:
   template <typename Request, typename Response>
-  grpc::ServerUnaryReactor* Unary(grpc::CallbackServerContext* ctx,
-                                  const RpcDef<Request, Response>& def, const Request* request,
-                                  Response* response);
+  Unary* RunUnary(Ctx* ctx, const RpcDef<Request, Response>& def, const Bytes* request,
+                  Bytes* response);
 
   CoigraphApi api_;
 };

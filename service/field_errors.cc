@@ -37,8 +37,10 @@ absl::Status RequireText(std::string_view value, std::string_view field) {
 }
 
 absl::Status RequirePurpose(std::string_view value) {
-  absl::Status s = RequireText(value, "purpose");
-  if (!s.ok()) return s;
+  if (value.empty()) return FieldError("purpose", "required");
+  if (value.size() > kMaxPurposeBytes) {
+    return FieldError("purpose", base::Cat("longer than ", kMaxPurposeBytes, " bytes"));
+  }
   const bool has_word = std::any_of(value.begin(), value.end(), [](char ch) {
     const auto c = static_cast<unsigned char>(ch);
     return c >= 0x80 || std::isalnum(c);

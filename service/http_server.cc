@@ -128,27 +128,43 @@ struct HttpServer::Impl {
   // that instead.
   void Refuse(Rpc rpc, const CallContext& context, const absl::Status& status,
               httplib::Response& res) {
-    const Call call = api.runner().Begin(rpc, context);
-    AuditRefusal(call, call.admitted.ok() ? status : call.admitted, res);
+    WriteError(Wait([&](RpcRunner::Done done) {
+                 api.runner().Refuse(rpc, context, status, std::move(done));
+               }),
+               res);
   }
 
   // A call refused before a caller was established (a session that ended, a CSRF token that
   // does not match): audited as anonymous.
-  void RefuseAnonymous(Rpc rpc, const absl::Status& status, httplib::Response& res) {
+  void RefuseAnonymous(Rpc rpc, const httplib::Request& req, const absl::Status& status,
+                       httplib::Response& res) {
     Call call;
     call.rpc = rpc;
-    AuditRefusal(call, status, res);
+    call.peer = PeerOf(req);
+    WriteError(
+        Wait([&](RpcRunner::Done done) { api.runner().Audit(call, status, "", std::move(done)); }),
+        res);
   }
 
-  void AuditRefusal(const Call& call, const absl::Status& refusal, httplib::Response& res) {
+  // Starts `audit` and waits for the status it answers with.
+  static absl::Status Wait(const std::function<void(RpcRunner::Done)>& audit) {
     absl::Notification audited;
     absl::Status answer;
-    api.runner().Audit(call, refusal, "", [&](absl::Status s) {
+    audit([&](absl::Status s) {
       answer = std::move(s);
       audited.Notify();
     });
     audited.WaitForNotification();
-    WriteError(answer, res);
+    return answer;
+  }
+
+  // The peer as gRPC names it ("ipv4:10.0.0.7:5123", "ipv6:[::1]:5123"), so that the
+  // AnonymousGate sees one address whichever transport it comes by.
+  static std::string PeerOf(const httplib::Request& req) {
+    if (req.remote_addr.find(':') != std::string::npos) {
+      return base::Cat("ipv6:[", req.remote_addr, "]:", req.remote_port);
+    }
+    return base::Cat("ipv4:", req.remote_addr, ":", req.remote_port);
   }
 
   template <typename Request, typename Response>
@@ -176,7 +192,7 @@ struct HttpServer::Impl {
   // ended, PermissionDenied for a missing or wrong CSRF token.
   absl::StatusOr<CallContext> ContextOf(const httplib::Request& req, bool state_changing) {
     CallContext context;
-    context.peer = base::Cat(req.remote_addr, ":", req.remote_port);
+    context.peer = PeerOf(req);
     const std::string timeout = req.get_header_value("Connect-Timeout-Ms");
     int64_t ms = 0;
     if (!timeout.empty() && absl::SimpleAtoi(timeout, &ms) && ms > 0) {
@@ -220,7 +236,7 @@ struct HttpServer::Impl {
     absl::StatusOr<CallContext> context = ContextOf(req, /*state_changing=*/true);
     if (!context.ok()) {
       // Audited under this RPC, with no caller (anonymous) since none was established.
-      RefuseAnonymous(ParseRpc(method), context.status(), res);
+      RefuseAnonymous(ParseRpc(method), req, context.status(), res);
       return;
     }
     it->second(*context, req.body, res);
@@ -270,16 +286,12 @@ struct HttpServer::Impl {
   // Writes the audit record `name` (kSignInRecord, kSignOutRecord) of a sign-in or sign-out
   // through the same runner as the RPCs and waits for its commit. Returns `status`, or
   // UNAVAILABLE when the record could not be written.
-  absl::Status AuditSession(std::string_view name, const absl::StatusOr<Principal>& who,
-                            const absl::Status& status, const std::string& result = "") {
-    absl::Notification audited;
-    absl::Status answer;
-    api.runner().AuditEvent(name, who, status, result, [&](absl::Status s) {
-      answer = std::move(s);
-      audited.Notify();
+  absl::Status AuditSession(const httplib::Request& req, std::string_view name,
+                            const absl::StatusOr<Principal>& who, const absl::Status& status,
+                            const std::string& result = "") {
+    return Wait([&](RpcRunner::Done done) {
+      api.runner().AuditEvent(name, who, status, result, PeerOf(req), std::move(done));
     });
-    audited.WaitForNotification();
-    return answer;
   }
 
   // Every sign-in, granted or refused, is audited before it is answered: the token's caller and
@@ -305,7 +317,7 @@ struct HttpServer::Impl {
             "an hr_system token calls the API; the console is for people");
       }
     }
-    const absl::Status answer = AuditSession(kSignInRecord, who, refusal);
+    const absl::Status answer = AuditSession(req, kSignInRecord, who, refusal);
     if (!answer.ok()) {
       // A body that did not parse is told the parser's message (its sender knows the token).
       const bool audited = answer.code() != absl::StatusCode::kUnavailable;
@@ -335,14 +347,15 @@ struct HttpServer::Impl {
     std::optional<ConsoleSession> s = sessions.Find(cookie, absl::Now());
     if (s.has_value() && !SameSecret(req.get_header_value(kCsrfHeader), s->csrf_token)) {
       WriteError(
-          AuditSession(kSignOutRecord, Anonymous(),
+          AuditSession(req, kSignOutRecord, Anonymous(),
                        absl::PermissionDeniedError("signing out needs the session's X-CSRF-Token")),
           res);
       return;
     }
     const absl::Status answer =
-        s.has_value() ? AuditSession(kSignOutRecord, s->principal, absl::OkStatus())
-                      : AuditSession(kSignOutRecord, Anonymous(), absl::OkStatus(), "no session");
+        s.has_value()
+            ? AuditSession(req, kSignOutRecord, s->principal, absl::OkStatus())
+            : AuditSession(req, kSignOutRecord, Anonymous(), absl::OkStatus(), "no session");
     if (!answer.ok()) {
       WriteError(answer, res);
       return;
@@ -388,7 +401,7 @@ struct HttpServer::Impl {
     const RpcDef<v1::ExportSubgraphRequest, ExportFiles>& def = api.rpcs().export_subgraph;
     absl::StatusOr<CallContext> context = ContextOf(req, /*state_changing=*/false);
     if (!context.ok()) {
-      RefuseAnonymous(def.rpc, context.status(), res);
+      RefuseAnonymous(def.rpc, req, context.status(), res);
       return;
     }
     int radius = 1;
@@ -489,6 +502,16 @@ struct HttpServer::Impl {
     });
   }
 };
+
+absl::Status CheckTlsKeyPair(const std::string& cert_file, const std::string& key_file) {
+  // OpenSSL (through httplib) loads both and refuses a key that does not match the certificate.
+  httplib::SSLServer probe(cert_file.c_str(), key_file.c_str());
+  if (probe.is_valid()) return absl::OkStatus();
+  return absl::InvalidArgumentError(base::Cat("the TLS certificate ", cert_file, " and key ",
+                                              key_file,
+                                              " cannot be used together (unreadable, not PEM, "
+                                              "or not a matching pair)"));
+}
 
 HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 

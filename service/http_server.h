@@ -40,6 +40,11 @@ struct HttpOptions {
   size_t max_body_bytes = 1 << 20;
 };
 
+// OK when the PEM certificate chain `cert_file` and private key `key_file` can serve TLS
+// together (readable, PEM, the key matching the certificate). Errors: InvalidArgument naming
+// both files. coigraphd checks this before its feed load, for gRPC and HTTP alike.
+absl::Status CheckTlsKeyPair(const std::string& cert_file, const std::string& key_file);
+
 class HttpServer {
  public:
   // Binds and starts serving. Errors: InvalidArgument for a TLS certificate or key that cannot

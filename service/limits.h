@@ -37,4 +37,32 @@ inline constexpr size_t kMaxTextBytes = 1000;
 // LoadFeeds without `force`: the largest share of the active cases one load may make inactive.
 inline constexpr double kDefaultMaxInactiveShare = 0.2;
 
+// A call's `purpose`: at most this many bytes (it is read by people in the audit log, and a
+// request may not make its record large).
+inline constexpr size_t kMaxPurposeBytes = 1000;
+
+// The audit record of a call holds each value (an id, the purpose, the result line, the caller)
+// whole up to this many bytes; a longer one (or one that is not valid UTF-8) is stored as a
+// valid UTF-8 prefix, its full length and the SHA-256 of the whole, in this many bytes all told
+// (audit_bounds.h). So no request can make its record much larger than about 2 KiB.
+inline constexpr size_t kMaxAuditValueBytes = 256;
+// At most this many ids in one audit record; the rest are stood for by one entry with their
+// count and a SHA-256 of them all.
+inline constexpr size_t kMaxAuditIds = 16;
+
+// Callers without a valid token, per peer address (anonymous_gate.h): a token bucket of this
+// many calls, refilled at this many calls a second; past it RESOURCE_EXHAUSTED, and at most one
+// audit record per address per kAnonymousReportSeconds says how many were refused unrecorded.
+inline constexpr int kAnonymousBurst = 20;
+inline constexpr double kAnonymousCallsPerSecond = 1.0;
+inline constexpr int kAnonymousReportSeconds = 60;
+// And all addresses together (so that many addresses cannot fill the log either): every
+// anonymous record, admitted call or report, takes a token of this bucket. Worst case, a
+// flood from everywhere: 5 records a second, ~430,000 a day (~113 MB a day at ~262 bytes).
+inline constexpr int kAnonymousTotalBurst = 100;
+inline constexpr double kAnonymousTotalCallsPerSecond = 5.0;
+// Addresses tracked at once; past it, addresses with a full bucket are forgotten, and while
+// none is, new addresses share one bucket.
+inline constexpr size_t kAnonymousMaxPeers = 10000;
+
 }  // namespace coigraph::service

@@ -43,6 +43,9 @@ struct Call {
   absl::Status admitted;
   std::vector<std::string> ids;  // what the call is about, for the audit record
   std::string purpose;
+  // The caller's address (CallContext::peer): calls without a valid token are rate-limited
+  // and recorded by it.
+  std::string peer;
   absl::Time deadline = absl::InfiniteFuture();
   std::function<bool()> cancelled;
 

@@ -16,6 +16,7 @@
 // (or the calling thread), once.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -28,6 +29,7 @@
 #include "absl/status/status.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
+#include "service/anonymous_gate.h"
 #include "service/audit_log.h"
 #include "service/auth.h"
 #include "service/rpc_call.h"
@@ -59,8 +61,16 @@ class RpcRunner {
  public:
   using Done = std::function<void(absl::Status)>;
 
-  RpcRunner(const Authenticator* auth, AuditLog* audit, std::function<absl::Time()> clock)
-      : auth_(auth), audit_(audit), clock_(std::move(clock)) {}
+  // `on_writable` (may be empty) is told when the store turns unwritable (a call's audit record
+  // or its own write failed with UNAVAILABLE) and writable again (a later one went through);
+  // coigraphd turns gRPC health NOT_SERVING and back with it.
+  RpcRunner(const Authenticator* auth, AuditLog* audit, std::function<absl::Time()> clock,
+            AnonymousLimits anonymous = {}, std::function<void(bool)> on_writable = {})
+      : auth_(auth),
+        audit_(audit),
+        clock_(std::move(clock)),
+        anonymous_(anonymous),
+        on_writable_(std::move(on_writable)) {}
   // Waits for the calls running on threads of their own.
   ~RpcRunner();
 
@@ -81,16 +91,24 @@ class RpcRunner {
   // The caller's admission, then the purpose when `needs_purpose`.
   static absl::Status Admit(const Call& call, bool needs_purpose);
   // Writes the audit record of `call` with outcome `status` (and `result` when OK); `done` gets
-  // the status to answer with (UNAVAILABLE when the record could not be written).
+  // the status to answer with (UNAVAILABLE when the record could not be written). A call
+  // without a valid token passes the AnonymousGate of its peer first: past it, `done` gets
+  // RESOURCE_EXHAUSTED and the call mostly no record (anonymous_gate.h).
   void Audit(const Call& call, const absl::Status& status, const std::string& result, Done done);
-  // The audit record of a call that ends with `status`.
+  // A call of `rpc` refused before it could be run with `why` (its request did not parse, its
+  // CSRF token was wrong): audited as Audit does, under its caller when the context names one
+  // who may make the call; a caller who may not is told that instead of `why`.
+  void Refuse(Rpc rpc, const CallContext& context, const absl::Status& why, Done done);
+  // The audit record of a call that ends with `status`. A call without a valid token is
+  // recorded compactly: no ids and no purpose (it may not ask about anyone), and its address.
   AuditEntry EntryOf(const Call& call, const absl::Status& status, const std::string& result) const;
   // Writes the audit record `name` (kSignInRecord, kSignOutRecord) of something a caller did
   // that is not an RPC: caller and role of `who` ("anonymous" when it is an error), no ids, no
   // purpose, the result "OK" (then `result` when not empty) or the refusal `status`. `done` as
-  // for Audit.
+  // for Audit; `peer` as CallContext::peer, for the AnonymousGate when `who` is an error.
   void AuditEvent(std::string_view name, const absl::StatusOr<Principal>& who,
-                  const absl::Status& status, const std::string& result, Done done);
+                  const absl::Status& status, const std::string& result, std::string_view peer,
+                  Done done);
 
   const Authenticator& auth() const { return *auth_; }
 
@@ -104,12 +122,21 @@ class RpcRunner {
     }
   }
   void StartThread(std::function<void()> work);
-  // Appends `entry`; `done` gets `status`, or UNAVAILABLE when the record could not be written.
+  // Writes `entry` (bounded: audit_bounds.h); `done` gets `status`, or UNAVAILABLE when the
+  // record could not be written.
   void Append(const AuditEntry& entry, const absl::Status& status, Done done);
+  // Tells on_writable_ when the store's state changed.
+  void NoteWritable(bool writable);
+  // Audit of an entry whose call had no valid token: through the gate of `peer`.
+  void AppendAnonymous(AuditEntry entry, std::string_view peer, const absl::Status& status,
+                       Done done);
 
   const Authenticator* auth_;
   AuditLog* audit_;
   std::function<absl::Time()> clock_;
+  AnonymousGate anonymous_;
+  std::function<void(bool)> on_writable_;
+  std::atomic<int> writable_{1};  // 1: the last write went through
   std::mutex threads_mu_;
   std::vector<std::thread> threads_;
 };

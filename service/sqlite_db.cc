@@ -10,6 +10,29 @@
 
 namespace coigraph::service {
 
+namespace {
+
+// A failure to write the file (disk full, a file-size limit, an I/O error, a read-only file):
+// the store cannot take writes now but may later, so the call is refused with UNAVAILABLE (the
+// client may retry) rather than INTERNAL.
+bool IsWriteFault(int rc) {
+  switch (rc & 0xff) {
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+      return true;
+    default:
+      return false;
+  }
+}
+
+absl::Status WriteFault(std::string_view message) {
+  return absl::UnavailableError(base::Cat("the store cannot be written: ", message));
+}
+
+}  // namespace
+
 absl::StatusOr<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path) {
   sqlite3* raw = nullptr;
   const int rc =
@@ -40,9 +63,11 @@ absl::Status SqliteDb::Error(std::string_view what) const {
 absl::Status SqliteDb::Exec(std::string_view sql) {
   char* message = nullptr;
   const std::string text(sql);
-  if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+  const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
+  if (rc != SQLITE_OK) {
     std::string m = message != nullptr ? message : "unknown error";
     sqlite3_free(message);
+    if (IsWriteFault(rc)) return WriteFault(base::Cat(m, " (", path_, ")"));
     return absl::InternalError(absl::StrCat("sqlite: ", m, " (", path_, ")"));
   }
   return absl::OkStatus();
@@ -86,6 +111,7 @@ absl::StatusOr<bool> SqliteStatement::Step() {
   if (rc == SQLITE_DONE) return false;
   absl::Status s = db_->Error("step");
   if ((rc & 0xff) == SQLITE_CONSTRAINT) return absl::AbortedError(s.message());
+  if (IsWriteFault(rc)) return WriteFault(std::string(s.message()));
   return s;
 }
 

@@ -2,8 +2,10 @@
 //
 // One SqliteDb is one connection, opened in WAL mode with a busy timeout so that several
 // connections (the case store's and the audit log's, or another process's `coigraph audit
-// verify`) share a file. Errors become absl::Status (Internal for SQLite failures, with the
-// SQLite message).
+// verify`) share a file. Errors become absl::Status with the SQLite message: Unavailable when the
+// file cannot be written (SQLITE_FULL, SQLITE_IOERR_*, SQLITE_READONLY, SQLITE_CANTOPEN: a full
+// disk, a file-size limit, an I/O error), Aborted for a constraint violation, Internal for the
+// rest.
 //
 // Example:
 //   absl::StatusOr<std::unique_ptr<SqliteDb>> db = SqliteDb::Open("/var/lib/coigraph.db");
@@ -73,7 +75,8 @@ class SqliteStatement {
   void Bind(int index, int64_t value);
   void Bind(int index, int value) { Bind(index, static_cast<int64_t>(value)); }
   void BindNull(int index);
-  // true: a row is ready; false: done. Errors: Internal (Aborted for a constraint violation).
+  // true: a row is ready; false: done. Errors: Unavailable (cannot write), Aborted (a constraint
+  // violation), Internal.
   absl::StatusOr<bool> Step();
   // Steps to the end (a statement without rows).
   absl::Status Run();

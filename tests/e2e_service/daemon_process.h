@@ -95,6 +95,8 @@ class DaemonProcess {
   int Kill() { return SignalAndWait(SIGKILL); }
 
   const std::string& address() const { return address_; }
+  // The child's process id (-1 when not running), e.g. for prlimit(2).
+  pid_t pid() const { return pid_; }
   bool running() const { return pid_ > 0; }
 
  private:

@@ -65,6 +65,39 @@ TEST(AuditLogTest, RecordsChain) {
   EXPECT_EQ(*log->VerifyChain(), 2);
 }
 
+// The head kept elsewhere: the chain from it on is checked, and a head that is gone or has
+// another hash is DataLoss.
+TEST(AuditLogTest, VerifyFromAHeadCatchesWhatTheChainAloneCannot) {
+  const std::string path = FreshPath("db");
+  auto log = OpenLog(path);
+  EXPECT_EQ(FormatHead(*log->Head()), std::string("0:") + std::string(64, '0'));
+  for (int i = 1; i <= 4; ++i) ASSERT_TRUE(log->Append(Entry(i)).ok());
+  const AuditHead at2{.seq = 2, .hash = log->Read(2, 1).value()[0].hash};
+  const AuditHead at4 = *log->Head();
+  EXPECT_EQ(at4.seq, 4);
+  EXPECT_EQ(*log->VerifyFrom(at2), 2);  // records 3 and 4
+  EXPECT_EQ(*log->VerifyFrom(at4), 0);
+  EXPECT_TRUE(log->ExpectHead(at2).ok());
+  AuditHead wrong = at2;
+  wrong.hash[0] = wrong.hash[0] == 'a' ? 'b' : 'a';
+  EXPECT_EQ(log->ExpectHead(wrong).code(), absl::StatusCode::kDataLoss);
+  log.reset();
+
+  Tamper(path,
+         "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET purpose = 'x' WHERE seq = 3;"
+         " DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 4;");
+  log = OpenLog(path);
+  absl::StatusOr<int64_t> from2 = log->VerifyFrom(at2);
+  EXPECT_EQ(from2.status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_EQ(from2.status().message(), "audit record 3: content does not match its hash");
+  absl::Status head4 = log->ExpectHead(at4);
+  EXPECT_EQ(head4.code(), absl::StatusCode::kDataLoss);
+  EXPECT_NE(head4.message().find("its newest records were deleted"), std::string::npos) << head4;
+  EXPECT_EQ(ParseHead(FormatHead(at4))->hash, at4.hash);
+  EXPECT_FALSE(ParseHead("4").ok());
+  EXPECT_FALSE(ParseHead("x:" + at4.hash).ok());
+}
+
 // Group commit: many callers at once, each told its own record, all in one unbroken chain.
 //
 //   t0: A(1) A(2) ...   t1: A(1) A(2) ...   ...   -> seq 1..N, each seq given to one caller

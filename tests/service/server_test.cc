@@ -1,5 +1,6 @@
 // Starts the real service in-process on 127.0.0.1:0 over examples/demo and calls it with a real
 // gRPC client.
+#include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 
 #include <filesystem>
@@ -7,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "absl/synchronization/notification.h"
 #include "base/sha256.h"
 #include "base/text.h"
 #include "coigraph/v1/coigraph.grpc.pb.h"
@@ -17,6 +19,7 @@
 #include "service/auth.h"
 #include "service/case_store.h"
 #include "service/coigraph_service.h"
+#include "service/limits.h"
 #include "service/snapshot_holder.h"
 #include "tests/service/temp_path.h"
 
@@ -72,8 +75,9 @@ class ServerTest : public ::testing::Test {
     server_ = builder.BuildAndStart();
     ASSERT_NE(server_, nullptr);
     ASSERT_NE(port, 0);
-    stub_ = v1::Coigraph::NewStub(grpc::CreateChannel("127.0.0.1:" + std::to_string(port),
-                                                      grpc::InsecureChannelCredentials()));
+    channel_ = grpc::CreateChannel("127.0.0.1:" + std::to_string(port),
+                                   grpc::InsecureChannelCredentials());
+    stub_ = v1::Coigraph::NewStub(channel_);
   }
 
   void TearDown() override {
@@ -102,6 +106,7 @@ class ServerTest : public ::testing::Test {
   std::unique_ptr<SqliteAuditLog> audit_;
   std::unique_ptr<CoigraphService> service_;
   std::unique_ptr<grpc::Server> server_;
+  std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::Coigraph::Stub> stub_;
 };
 
@@ -326,6 +331,96 @@ TEST_F(ServerTest, RefusalsAreAuditedToo) {
   ASSERT_EQ(records->size(), 1u);
   EXPECT_EQ((*records)[0].caller, "anonymous");
   EXPECT_TRUE((*records)[0].result.starts_with("UNAUTHENTICATED")) << (*records)[0].result;
+}
+
+// The audit log is append-only: a record must not grow with what a caller sends.
+TEST_F(ServerTest, AuditRecordsAreBoundedWhateverTheRequest) {
+  v1::CheckHireRequest r = DeputyHire();
+  r.set_purpose(std::string(kMaxPurposeBytes, 'p'));
+  v1::CheckHireResponse response;
+  EXPECT_TRUE(stub_->CheckHire(As("ethics").get(), r, &response).ok());
+
+  r.set_purpose(std::string(kMaxPurposeBytes + 1, 'p'));
+  grpc::Status s = stub_->CheckHire(As("ethics").get(), r, &response);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_TRUE(s.error_message().starts_with("purpose: longer than")) << s.error_message();
+
+  r.set_purpose(std::string(1 << 20, 'p'));  // 1 MiB
+  r.set_candidate_iin(std::string(100000, '7'));
+  EXPECT_EQ(stub_->CheckHire(As("ethics").get(), r, &response).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+
+  absl::StatusOr<std::vector<AuditRecord>> records = audit_->Read(1, 10);
+  ASSERT_TRUE(records.ok());
+  ASSERT_EQ(records->size(), 3u);
+  EXPECT_EQ((*records)[0].purpose.size(),
+            kMaxPurposeBytes > kMaxAuditValueBytes ? kMaxAuditValueBytes : kMaxPurposeBytes);
+  for (const AuditRecord& record : *records) {
+    EXPECT_LE(record.purpose.size(), kMaxAuditValueBytes);
+    EXPECT_LE(record.result.size(), kMaxAuditValueBytes);
+    for (const std::string& id : record.ids) EXPECT_LE(id.size(), kMaxAuditValueBytes);
+  }
+  const AuditRecord& big = (*records)[2];
+  EXPECT_EQ(big.caller, "aigerim");
+  EXPECT_TRUE(big.purpose.starts_with("ppp"));
+  EXPECT_NE(big.purpose.find("[cut: 1048576 bytes, sha256 "), std::string::npos) << big.purpose;
+  EXPECT_NE(big.ids[0].find("[cut: 100000 bytes, sha256 "), std::string::npos) << big.ids[0];
+  EXPECT_EQ(*audit_->VerifyChain(), 3);
+}
+
+TEST_F(ServerTest, CallersWithoutATokenAreAuditedCompactlyAndRateLimited) {
+  v1::CheckHireRequest r = DeputyHire();
+  r.set_purpose(std::string(1 << 20, 'p'));
+  v1::CheckHireResponse response;
+  for (int i = 0; i < kAnonymousBurst; ++i) {
+    EXPECT_EQ(stub_->CheckHire(As("nope").get(), r, &response).error_code(),
+              grpc::StatusCode::UNAUTHENTICATED);
+  }
+  // The test's clock stands still, so the bucket never refills: every later call is refused,
+  // the first of them with a record, the others (within the report interval) without.
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(stub_->CheckHire(As("").get(), r, &response).error_code(),
+              grpc::StatusCode::RESOURCE_EXHAUSTED);
+  }
+  absl::StatusOr<std::vector<AuditRecord>> records = audit_->Read(1, 100);
+  ASSERT_TRUE(records.ok());
+  ASSERT_EQ(records->size(), static_cast<size_t>(kAnonymousBurst) + 1);
+  for (const AuditRecord& record : *records) {
+    EXPECT_EQ(record.caller, "anonymous");
+    EXPECT_TRUE(record.ids.empty());
+    EXPECT_EQ(record.purpose, "");
+    EXPECT_NE(record.result.find("(from 127.0.0.1)"), std::string::npos) << record.result;
+  }
+  EXPECT_TRUE(records->front().result.starts_with("UNAUTHENTICATED unknown token"));
+  EXPECT_TRUE(records->back().result.starts_with("RESOURCE_EXHAUSTED")) << records->back().result;
+  // A valid token is not held back by its address's anonymous calls.
+  EXPECT_TRUE(stub_->CheckHire(As("ethics").get(), DeputyHire(), &response).ok());
+}
+
+// gRPC's own parsing would answer UNIMPLEMENTED with no message and no record.
+TEST_F(ServerTest, ARequestThatDoesNotParseIsInvalidArgumentAndAudited) {
+  grpc::GenericStub generic(channel_);
+  const std::string garbage = "\xff\xff\xff\xff";
+  grpc::Slice slice(garbage);
+  grpc::ByteBuffer request(&slice, 1);
+  grpc::ByteBuffer response;
+  auto ctx = As("ethics");
+  absl::Notification done;
+  grpc::Status s;
+  generic.UnaryCall(ctx.get(), "/coigraph.v1.Coigraph/CheckHire", grpc::StubOptions(), &request,
+                    &response, [&](grpc::Status status) {
+                      s = std::move(status);
+                      done.Notify();
+                    });
+  done.WaitForNotification();
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(s.error_message(), "the request is not a coigraph.v1.CheckHireRequest message");
+  absl::StatusOr<std::vector<AuditRecord>> records = audit_->Read(1, 10);
+  ASSERT_TRUE(records.ok());
+  ASSERT_EQ(records->size(), 1u);
+  EXPECT_EQ((*records)[0].caller, "aigerim");
+  EXPECT_EQ((*records)[0].rpc, "CheckHire");
+  EXPECT_TRUE((*records)[0].result.starts_with("INVALID_ARGUMENT the request is not"));
 }
 
 }  // namespace

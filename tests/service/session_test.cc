@@ -308,12 +308,12 @@ TEST_F(SessionTest, SignInsAreAuditedGrantedOrRefused) {
   EXPECT_EQ(records[0].result, "OK");
   EXPECT_EQ(records[1].caller, "anonymous");
   EXPECT_EQ(records[1].role, "");
-  EXPECT_EQ(records[1].result, "UNAUTHENTICATED unknown token");
+  EXPECT_EQ(records[1].result, "UNAUTHENTICATED unknown token (from 127.0.0.1)");
   EXPECT_EQ(records[2].caller, "hr-gw");
   EXPECT_EQ(records[2].role, "hr_system");
   EXPECT_THAT(records[2].result, ::testing::StartsWith("PERMISSION_DENIED "));
   EXPECT_EQ(records[3].caller, "anonymous");
-  EXPECT_EQ(records[3].result, "UNAUTHENTICATED unknown token");
+  EXPECT_EQ(records[3].result, "UNAUTHENTICATED unknown token (from 127.0.0.1)");
   EXPECT_EQ(records[4].caller, "anonymous");
   EXPECT_THAT(records[4].result, ::testing::StartsWith("INVALID_ARGUMENT "));
   for (const AuditRecord& r : records) {
@@ -341,7 +341,7 @@ TEST_F(SessionTest, SignOutsAreAudited) {
   EXPECT_EQ(records[1].role, "analyst");
   EXPECT_EQ(records[1].result, "OK");
   EXPECT_EQ(records[2].caller, "anonymous");
-  EXPECT_EQ(records[2].result, "OK no session");
+  EXPECT_EQ(records[2].result, "OK no session (from 127.0.0.1)");
   for (const AuditRecord& r : records) {
     EXPECT_EQ(r.rpc, "SignOut");
     EXPECT_TRUE(r.ids.empty());

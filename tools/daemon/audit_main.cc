@@ -1,12 +1,19 @@
 // coigraph-audit: checks and lists a coigraphd audit log.
 //
-//   coigraph-audit verify DB
+//   coigraph-audit verify DB [--expect-head SEQ:HASH]
+//   coigraph-audit head DB                            prints SEQ:HASH of the newest record
 //   coigraph-audit list DB [--from SEQ] [--limit N]   records as JSON lines
 //
 // Exit status and output (the contract `coigraph audit verify DB` relies on):
 //   0  stdout "audit chain OK: N records"            every record chains to the one before
-//   1  stderr "audit chain BROKEN: <first bad record>"  an edited, removed or reordered record
+//                                                    (and the expected head is among them)
+//   1  stderr "audit chain BROKEN: <what>"            an edited, removed or reordered record; with
+//                                                    --expect-head also a deleted or rewritten
+//                                                    tail (the head is gone or has another hash)
 //   2  stderr usage or "cannot open DB: ..."            bad arguments, no such file, not a db
+//
+// The chain alone cannot show that its newest records were deleted: `head` gives what to keep
+// elsewhere (a log shipper, a ticket), and `verify --expect-head` checks the log still holds it.
 //
 // It only reads: a missing DB is an error, never created; a running coigraphd may keep writing
 // (WAL), and the check covers the records committed when it starts.
@@ -16,20 +23,25 @@
 #include <iostream>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "absl/flags/flag.h"
 #include "base/json.h"
+#include "service/audit_head.h"
 #include "service/audit_log.h"
 #include "tools/flags/flags.h"
 
 ABSL_FLAG(int64_t, from, 1, "list: the first record's seq");
 ABSL_FLAG(int64_t, limit, std::numeric_limits<int64_t>::max(), "list: at most this many records");
+ABSL_FLAG(std::string, expect_head, "",
+          "verify: SEQ:HASH from an earlier `coigraph-audit head`, which must still be in the log");
 
 namespace {
 
 constexpr char kUsage[] =
-    "usage: coigraph-audit verify DB\n"
+    "usage: coigraph-audit verify DB [--expect-head SEQ:HASH]\n"
+    "       coigraph-audit head DB\n"
     "       coigraph-audit list DB [--from SEQ] [--limit N]\n";
 
 // {"seq":..,"time":..,"caller":..,"role":..,"rpc":..,"ids":[..],"purpose":..,"result":..,
@@ -93,8 +105,13 @@ std::unique_ptr<coigraph::service::SqliteAuditLog> Open(const std::string& db) {
   return std::move(*log);
 }
 
-int Verify(coigraph::service::SqliteAuditLog& log, const std::string& db) {
+int Verify(coigraph::service::SqliteAuditLog& log, const std::string& db,
+           const std::optional<coigraph::service::AuditHead>& expect) {
   absl::StatusOr<int64_t> n = log.VerifyChain();
+  if (n.ok() && expect.has_value()) {
+    absl::Status head = log.ExpectHead(*expect);
+    if (!head.ok()) n = head;
+  }
   if (!n.ok()) {
     if (n.status().code() == absl::StatusCode::kDataLoss) {
       std::cerr << "audit chain BROKEN: " << n.status().message() << "\n";
@@ -107,24 +124,49 @@ int Verify(coigraph::service::SqliteAuditLog& log, const std::string& db) {
   return 0;
 }
 
+int Head(coigraph::service::SqliteAuditLog& log, const std::string& db) {
+  absl::StatusOr<coigraph::service::AuditHead> head = log.Head();
+  if (!head.ok()) {
+    std::cerr << "coigraph-audit: cannot read " << db << ": " << head.status().message() << "\n";
+    return 2;
+  }
+  std::cout << coigraph::service::FormatHead(*head) << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const coigraph::tools::CommandLine cl = coigraph::tools::ParseFlagsOrExit(
-      argc, argv, {FLAGS_from, FLAGS_limit},
+      argc, argv, {FLAGS_from, FLAGS_limit, FLAGS_expect_head},
       {.program = "coigraph-audit", .usage = kUsage, .positional = 2});
   const std::string& command = cl.positional[0];
   const std::string& db = cl.positional[1];
-  if (command != "verify" && command != "list") {
+  if (command != "verify" && command != "list" && command != "head") {
     std::cerr << "coigraph-audit: unknown command '" << command << "'\n" << kUsage;
     return 2;
   }
-  if (command == "verify" && !cl.given.empty()) {
+  if (command != "list" && (cl.Given(FLAGS_from) || cl.Given(FLAGS_limit))) {
     std::cerr << "coigraph-audit: --from and --limit go with list\n" << kUsage;
     return 2;
+  }
+  if (command != "verify" && cl.Given(FLAGS_expect_head)) {
+    std::cerr << "coigraph-audit: --expect-head goes with verify\n" << kUsage;
+    return 2;
+  }
+  std::optional<coigraph::service::AuditHead> expect;
+  if (cl.Given(FLAGS_expect_head)) {
+    absl::StatusOr<coigraph::service::AuditHead> head =
+        coigraph::service::ParseHead(absl::GetFlag(FLAGS_expect_head));
+    if (!head.ok()) {
+      std::cerr << "coigraph-audit: --expect-head: " << head.status().message() << "\n";
+      return 2;
+    }
+    expect = *head;
   }
   std::unique_ptr<coigraph::service::SqliteAuditLog> log = Open(db);
   if (log == nullptr) return 2;
   if (command == "list") return List(*log, absl::GetFlag(FLAGS_from), absl::GetFlag(FLAGS_limit));
-  return Verify(*log, db);
+  if (command == "head") return Head(*log, db);
+  return Verify(*log, db, expect);
 }
