@@ -222,8 +222,8 @@ Snapshot::Snapshot(SnapshotData data) : data_(std::move(data)) {
     }
     // chain[k] is below chain[k+1]; the last one's parent has depth base - 1 (or none).
     uint32_t depth = base;
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-      position_depth_[it->value()] = depth;
+    for (size_t k = chain.size(); k-- > 0;) {
+      position_depth_[chain[k].value()] = depth;
       if (depth != kCycleDepth) ++depth;
     }
   }
