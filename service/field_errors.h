@@ -27,8 +27,9 @@ std::optional<std::string> ViolatedField(const absl::Status& status);
 
 // A required free-text field (purpose, ids): FieldError when empty or longer than 1,000 bytes.
 absl::Status RequireText(std::string_view value, std::string_view field);
-// The work's purpose: required, at most kMaxPurposeBytes, and it must hold a word (a letter or digit; any non-ASCII
-// character counts as one, so Kazakh and Russian text passes), not only spaces or punctuation.
+// The work's purpose: required, at most kMaxPurposeBytes, and it must hold a word (a letter or
+// digit; any non-ASCII character counts as one, so Kazakh and Russian text passes), not only spaces
+// or punctuation.
 absl::Status RequirePurpose(std::string_view value);
 // An IIN: 12 digits, check digit, century digit, birth date.
 absl::StatusOr<uint64_t> ParseIinField(std::string_view value, std::string_view field);
