@@ -4,6 +4,8 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <tuple>
 #include <utility>
@@ -327,58 +329,21 @@ class Subgraph {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Chunked output.
+// The formats, as runs of records. A format is a list of sections, each a run of records of one
+// file; SubgraphWriter appends them one at a time as its chunks are asked for, so an export is
+// made as it is read and never held whole.
 
-class ChunkedOutput {
- public:
-  ChunkedOutput(size_t chunk_bytes, const ExportSink& sink)
-      : chunk_bytes_(chunk_bytes), sink_(sink) {}
-
-  // Starts the next file. REQUIRES: the previous one was ended with EndFile().
-  void BeginFile(std::string_view name) { file_ = name; }
-  std::string& text() { return buf_; }
-
-  // Sends every full chunk written so far; false once the sink has stopped.
-  bool Pump() { return Send(false); }
-  // Sends the rest of the current file.
-  bool EndFile() { return Send(true); }
-
- private:
-  bool Send(bool all) {
-    size_t sent = 0;
-    while (buf_.size() - sent >= (all ? 1 : chunk_bytes_)) {
-      size_t n = std::min(chunk_bytes_, buf_.size() - sent);
-      // Never split a UTF-8 character: back off to its lead byte, or take the whole character
-      // when the chunk is smaller than it.
-      auto continuation = [&](size_t at) {
-        return at < buf_.size() && (static_cast<unsigned char>(buf_[at]) & 0xC0) == 0x80;
-      };
-      size_t cut = n;
-      while (cut > 0 && continuation(sent + cut)) --cut;
-      if (cut == 0) {
-        cut = n;
-        while (continuation(sent + cut)) ++cut;
-      }
-      if (!sink_(file_, std::string_view(buf_).substr(sent, cut))) {
-        buf_.clear();
-        return false;
-      }
-      sent += cut;
-    }
-    buf_.erase(0, sent);
-    return true;
-  }
-
-  size_t chunk_bytes_;
-  const ExportSink& sink_;
-  std::string file_;
-  std::string buf_;
+// `count` records of `file`, the i-th appended to `out` by `record(i, out)`.
+struct Section {
+  std::string_view file;
+  size_t count = 1;
+  std::function<void(size_t i, std::string& out)> record;
 };
 
-absl::Status Cancelled() { return absl::CancelledError("export stopped by its receiver"); }
-
-// ---------------------------------------------------------------------------------------------
-// The formats. Each writes a record, then pumps out the full chunks.
+// One record of fixed text.
+Section Text(std::string_view file, std::string_view text) {
+  return {file, 1, [text](size_t /*i*/, std::string& out) { out += text; }};
+}
 
 // GraphML keys: node attributes first, then edge attributes.
 struct AttributeKey {
@@ -402,51 +367,50 @@ void AppendGraphmlData(std::string& out, int key, std::string_view value) {
   out += "</data>";
 }
 
-absl::Status WriteGraphml(const Subgraph& g, ChunkedOutput& out) {
-  std::string& t = out.text();
-  t += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-       "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
-       "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-       "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-       "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
-  int k = 0;
-  for (const AttributeKey& key : kGraphmlKeys) {
-    Append(t, "  <key id=\"d", k++, "\" for=\"", key.for_what, "\" attr.name=\"", key.name,
-           "\" attr.type=\"", key.type, "\"/>\n");
-  }
-  t += "  <graph id=\"subgraph\" edgedefault=\"directed\">\n";
-  for (size_t i = 0; i < g.vertex_count(); ++i) {
-    const VertexRecord v = g.Vertex(i);
-    t += "    <node id=\"";
-    AppendXml(t, v.id);
-    t += "\">";
-    AppendGraphmlData(t, 0, v.person ? "person" : "organization");
-    AppendGraphmlData(t, 1, v.name);
-    AppendGraphmlData(t, 2, v.org_kind);
-    AppendGraphmlData(t, 3, v.region);
-    t += "</node>\n";
-    if (!out.Pump()) return Cancelled();
-  }
-  const std::vector<std::string> ids = g.VertexIds();
-  size_t n = 0;
-  for (const EdgeRecord& e : g.edges()) {
-    Append(t, "    <edge id=\"e", n++, "\" source=\"");
-    AppendXml(t, ids[e.source]);
-    t += "\" target=\"";
-    AppendXml(t, ids[e.target]);
-    t += "\">";
-    AppendGraphmlData(t, 4, TieType(e.tie));
-    AppendGraphmlData(t, 5, TieRole(e.tie));
-    AppendGraphmlData(t, 6, FormatShare(e.tie.share_pct));
-    AppendGraphmlData(t, 7, FormatIsoDate(e.tie.valid.from));
-    AppendGraphmlData(t, 8, FormatIsoDate(e.tie.valid.to));
-    AppendGraphmlData(t, 9, FormatBool(e.derived));
-    t += "</edge>\n";
-    if (!out.Pump()) return Cancelled();
-  }
-  t += "  </graph>\n</graphml>\n";
-  if (!out.EndFile()) return Cancelled();
-  return absl::OkStatus();
+std::vector<Section> GraphmlSections(const Subgraph& g, const std::vector<std::string>& ids) {
+  constexpr std::string_view kFile = "subgraph.graphml";
+  std::vector<Section> s;
+  s.push_back({kFile, 1, [](size_t /*i*/, std::string& t) {
+                 t += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+                      "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                      "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+                      "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+                 int k = 0;
+                 for (const AttributeKey& key : kGraphmlKeys) {
+                   Append(t, "  <key id=\"d", k++, "\" for=\"", key.for_what, "\" attr.name=\"",
+                          key.name, "\" attr.type=\"", key.type, "\"/>\n");
+                 }
+                 t += "  <graph id=\"subgraph\" edgedefault=\"directed\">\n";
+               }});
+  s.push_back({kFile, g.vertex_count(), [&g](size_t i, std::string& t) {
+                 const VertexRecord v = g.Vertex(i);
+                 t += "    <node id=\"";
+                 AppendXml(t, v.id);
+                 t += "\">";
+                 AppendGraphmlData(t, 0, v.person ? "person" : "organization");
+                 AppendGraphmlData(t, 1, v.name);
+                 AppendGraphmlData(t, 2, v.org_kind);
+                 AppendGraphmlData(t, 3, v.region);
+                 t += "</node>\n";
+               }});
+  s.push_back({kFile, g.edges().size(), [&g, &ids](size_t n, std::string& t) {
+                 const EdgeRecord& e = g.edges()[n];
+                 Append(t, "    <edge id=\"e", n, "\" source=\"");
+                 AppendXml(t, ids[e.source]);
+                 t += "\" target=\"";
+                 AppendXml(t, ids[e.target]);
+                 t += "\">";
+                 AppendGraphmlData(t, 4, TieType(e.tie));
+                 AppendGraphmlData(t, 5, TieRole(e.tie));
+                 AppendGraphmlData(t, 6, FormatShare(e.tie.share_pct));
+                 AppendGraphmlData(t, 7, FormatIsoDate(e.tie.valid.from));
+                 AppendGraphmlData(t, 8, FormatIsoDate(e.tie.valid.to));
+                 AppendGraphmlData(t, 9, FormatBool(e.derived));
+                 t += "</edge>\n";
+               }});
+  s.push_back(Text(kFile, "  </graph>\n</graphml>\n"));
+  return s;
 }
 
 // <attvalue for="N" value="..."/>, left out when the value is empty.
@@ -457,65 +421,63 @@ void AppendGexfValue(std::string& out, int id, std::string_view value) {
   out += "\"/>";
 }
 
-absl::Status WriteGexf(const Subgraph& g, ChunkedOutput& out) {
-  std::string& t = out.text();
-  t += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-       "<gexf xmlns=\"http://gexf.net/1.3\" "
-       "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-       "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" "
-       "version=\"1.3\">\n"
-       "  <meta>\n    <creator>coigraph</creator>\n  </meta>\n"
-       "  <graph defaultedgetype=\"directed\" mode=\"static\">\n"
-       "    <attributes class=\"node\">\n"
-       "      <attribute id=\"0\" title=\"kind\" type=\"string\"/>\n"
-       "      <attribute id=\"1\" title=\"org_kind\" type=\"string\"/>\n"
-       "      <attribute id=\"2\" title=\"region\" type=\"string\"/>\n"
-       "    </attributes>\n"
-       "    <attributes class=\"edge\">\n"
-       "      <attribute id=\"0\" title=\"type\" type=\"string\"/>\n"
-       "      <attribute id=\"1\" title=\"role\" type=\"string\"/>\n"
-       "      <attribute id=\"2\" title=\"share_pct\" type=\"double\"/>\n"
-       "      <attribute id=\"3\" title=\"valid_from\" type=\"string\"/>\n"
-       "      <attribute id=\"4\" title=\"valid_to\" type=\"string\"/>\n"
-       "      <attribute id=\"5\" title=\"derived\" type=\"boolean\"/>\n"
-       "    </attributes>\n"
-       "    <nodes>\n";
-  for (size_t i = 0; i < g.vertex_count(); ++i) {
-    const VertexRecord v = g.Vertex(i);
-    t += "      <node id=\"";
-    AppendXml(t, v.id);
-    t += "\" label=\"";
-    AppendXml(t, v.name);
-    t += "\"><attvalues>";
-    AppendGexfValue(t, 0, v.person ? "person" : "organization");
-    AppendGexfValue(t, 1, v.org_kind);
-    AppendGexfValue(t, 2, v.region);
-    t += "</attvalues></node>\n";
-    if (!out.Pump()) return Cancelled();
-  }
-  t += "    </nodes>\n    <edges>\n";
-  const std::vector<std::string> ids = g.VertexIds();
-  size_t n = 0;
-  for (const EdgeRecord& e : g.edges()) {
-    Append(t, "      <edge id=\"", n++, "\" source=\"");
-    AppendXml(t, ids[e.source]);
-    t += "\" target=\"";
-    AppendXml(t, ids[e.target]);
-    t += "\" label=\"";
-    AppendXml(t, TieType(e.tie));
-    t += "\"><attvalues>";
-    AppendGexfValue(t, 0, TieType(e.tie));
-    AppendGexfValue(t, 1, TieRole(e.tie));
-    AppendGexfValue(t, 2, FormatShare(e.tie.share_pct));
-    AppendGexfValue(t, 3, FormatIsoDate(e.tie.valid.from));
-    AppendGexfValue(t, 4, FormatIsoDate(e.tie.valid.to));
-    AppendGexfValue(t, 5, FormatBool(e.derived));
-    t += "</attvalues></edge>\n";
-    if (!out.Pump()) return Cancelled();
-  }
-  t += "    </edges>\n  </graph>\n</gexf>\n";
-  if (!out.EndFile()) return Cancelled();
-  return absl::OkStatus();
+std::vector<Section> GexfSections(const Subgraph& g, const std::vector<std::string>& ids) {
+  constexpr std::string_view kFile = "subgraph.gexf";
+  std::vector<Section> s;
+  s.push_back(Text(kFile,
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                   "<gexf xmlns=\"http://gexf.net/1.3\" "
+                   "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                   "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" "
+                   "version=\"1.3\">\n"
+                   "  <meta>\n    <creator>coigraph</creator>\n  </meta>\n"
+                   "  <graph defaultedgetype=\"directed\" mode=\"static\">\n"
+                   "    <attributes class=\"node\">\n"
+                   "      <attribute id=\"0\" title=\"kind\" type=\"string\"/>\n"
+                   "      <attribute id=\"1\" title=\"org_kind\" type=\"string\"/>\n"
+                   "      <attribute id=\"2\" title=\"region\" type=\"string\"/>\n"
+                   "    </attributes>\n"
+                   "    <attributes class=\"edge\">\n"
+                   "      <attribute id=\"0\" title=\"type\" type=\"string\"/>\n"
+                   "      <attribute id=\"1\" title=\"role\" type=\"string\"/>\n"
+                   "      <attribute id=\"2\" title=\"share_pct\" type=\"double\"/>\n"
+                   "      <attribute id=\"3\" title=\"valid_from\" type=\"string\"/>\n"
+                   "      <attribute id=\"4\" title=\"valid_to\" type=\"string\"/>\n"
+                   "      <attribute id=\"5\" title=\"derived\" type=\"boolean\"/>\n"
+                   "    </attributes>\n"
+                   "    <nodes>\n"));
+  s.push_back({kFile, g.vertex_count(), [&g](size_t i, std::string& t) {
+                 const VertexRecord v = g.Vertex(i);
+                 t += "      <node id=\"";
+                 AppendXml(t, v.id);
+                 t += "\" label=\"";
+                 AppendXml(t, v.name);
+                 t += "\"><attvalues>";
+                 AppendGexfValue(t, 0, v.person ? "person" : "organization");
+                 AppendGexfValue(t, 1, v.org_kind);
+                 AppendGexfValue(t, 2, v.region);
+                 t += "</attvalues></node>\n";
+               }});
+  s.push_back(Text(kFile, "    </nodes>\n    <edges>\n"));
+  s.push_back({kFile, g.edges().size(), [&g, &ids](size_t n, std::string& t) {
+                 const EdgeRecord& e = g.edges()[n];
+                 Append(t, "      <edge id=\"", n, "\" source=\"");
+                 AppendXml(t, ids[e.source]);
+                 t += "\" target=\"";
+                 AppendXml(t, ids[e.target]);
+                 t += "\" label=\"";
+                 AppendXml(t, TieType(e.tie));
+                 t += "\"><attvalues>";
+                 AppendGexfValue(t, 0, TieType(e.tie));
+                 AppendGexfValue(t, 1, TieRole(e.tie));
+                 AppendGexfValue(t, 2, FormatShare(e.tie.share_pct));
+                 AppendGexfValue(t, 3, FormatIsoDate(e.tie.valid.from));
+                 AppendGexfValue(t, 4, FormatIsoDate(e.tie.valid.to));
+                 AppendGexfValue(t, 5, FormatBool(e.derived));
+                 t += "</attvalues></edge>\n";
+               }});
+  s.push_back(Text(kFile, "    </edges>\n  </graph>\n</gexf>\n"));
+  return s;
 }
 
 // ` name="value"` (comma-separated), left out when the value is empty.
@@ -527,48 +489,46 @@ void AppendDotAttribute(std::string& out, bool& first, std::string_view name,
   first = false;
 }
 
-absl::Status WriteDot(const Subgraph& g, ChunkedOutput& out) {
-  std::string& t = out.text();
-  t += "digraph coigraph {\n";
-  for (size_t i = 0; i < g.vertex_count(); ++i) {
-    const VertexRecord v = g.Vertex(i);
-    t += "  ";
-    AppendDot(t, v.id);
-    t += " [";
-    bool first = true;
-    AppendDotAttribute(t, first, "label", v.name);
-    AppendDotAttribute(t, first, "kind", v.person ? "person" : "organization");
-    AppendDotAttribute(t, first, "org_kind", v.org_kind);
-    AppendDotAttribute(t, first, "region", v.region);
-    AppendDotAttribute(t, first, "shape", v.person ? "ellipse" : "box");
-    t += "];\n";
-    if (!out.Pump()) return Cancelled();
-  }
-  const std::vector<std::string> ids = g.VertexIds();
-  for (const EdgeRecord& e : g.edges()) {
-    const std::string_view role = TieRole(e.tie);
-    t += "  ";
-    AppendDot(t, ids[e.source]);
-    t += " -> ";
-    AppendDot(t, ids[e.target]);
-    t += " [";
-    bool first = true;
-    AppendDotAttribute(t, first, "label", role.empty() ? TieType(e.tie) : role);
-    AppendDotAttribute(t, first, "type", TieType(e.tie));
-    AppendDotAttribute(t, first, "role", role);
-    AppendDotAttribute(t, first, "share_pct", FormatShare(e.tie.share_pct));
-    AppendDotAttribute(t, first, "valid_from", FormatIsoDate(e.tie.valid.from));
-    AppendDotAttribute(t, first, "valid_to", FormatIsoDate(e.tie.valid.to));
-    if (e.derived) {
-      AppendDotAttribute(t, first, "derived", "true");
-      AppendDotAttribute(t, first, "style", "dashed");
-    }
-    t += "];\n";
-    if (!out.Pump()) return Cancelled();
-  }
-  t += "}\n";
-  if (!out.EndFile()) return Cancelled();
-  return absl::OkStatus();
+std::vector<Section> DotSections(const Subgraph& g, const std::vector<std::string>& ids) {
+  constexpr std::string_view kFile = "subgraph.dot";
+  std::vector<Section> s;
+  s.push_back(Text(kFile, "digraph coigraph {\n"));
+  s.push_back({kFile, g.vertex_count(), [&g](size_t i, std::string& t) {
+                 const VertexRecord v = g.Vertex(i);
+                 t += "  ";
+                 AppendDot(t, v.id);
+                 t += " [";
+                 bool first = true;
+                 AppendDotAttribute(t, first, "label", v.name);
+                 AppendDotAttribute(t, first, "kind", v.person ? "person" : "organization");
+                 AppendDotAttribute(t, first, "org_kind", v.org_kind);
+                 AppendDotAttribute(t, first, "region", v.region);
+                 AppendDotAttribute(t, first, "shape", v.person ? "ellipse" : "box");
+                 t += "];\n";
+               }});
+  s.push_back({kFile, g.edges().size(), [&g, &ids](size_t n, std::string& t) {
+                 const EdgeRecord& e = g.edges()[n];
+                 const std::string_view role = TieRole(e.tie);
+                 t += "  ";
+                 AppendDot(t, ids[e.source]);
+                 t += " -> ";
+                 AppendDot(t, ids[e.target]);
+                 t += " [";
+                 bool first = true;
+                 AppendDotAttribute(t, first, "label", role.empty() ? TieType(e.tie) : role);
+                 AppendDotAttribute(t, first, "type", TieType(e.tie));
+                 AppendDotAttribute(t, first, "role", role);
+                 AppendDotAttribute(t, first, "share_pct", FormatShare(e.tie.share_pct));
+                 AppendDotAttribute(t, first, "valid_from", FormatIsoDate(e.tie.valid.from));
+                 AppendDotAttribute(t, first, "valid_to", FormatIsoDate(e.tie.valid.to));
+                 if (e.derived) {
+                   AppendDotAttribute(t, first, "derived", "true");
+                   AppendDotAttribute(t, first, "style", "dashed");
+                 }
+                 t += "];\n";
+               }});
+  s.push_back(Text(kFile, "}\n"));
+  return s;
 }
 
 // ,"name":"value" — left out when the value is empty.
@@ -580,93 +540,105 @@ void AppendJsonField(std::string& out, std::string_view name, std::string_view v
   AppendJsonString(out, value);
 }
 
-absl::Status WriteCytoscape(const Subgraph& g, ChunkedOutput& out) {
-  std::string& t = out.text();
-  t += "{\"elements\":{\"nodes\":[";
-  for (size_t i = 0; i < g.vertex_count(); ++i) {
-    const VertexRecord v = g.Vertex(i);
-    t += i == 0 ? "\n" : ",\n";
-    t += "{\"data\":{\"id\":";
-    AppendJsonString(t, v.id);
-    AppendJsonField(t, "kind", v.person ? "person" : "organization");
-    AppendJsonField(t, "name", v.name);
-    AppendJsonField(t, "org_kind", v.org_kind);
-    AppendJsonField(t, "region", v.region);
-    t += "}}";
-    if (!out.Pump()) return Cancelled();
-  }
-  t += "\n],\"edges\":[";
-  const std::vector<std::string> ids = g.VertexIds();
-  size_t n = 0;
-  for (const EdgeRecord& e : g.edges()) {
-    t += n == 0 ? "\n" : ",\n";
-    Append(t, "{\"data\":{\"id\":\"e", n++, "\"");
-    AppendJsonField(t, "source", ids[e.source]);
-    AppendJsonField(t, "target", ids[e.target]);
-    AppendJsonField(t, "type", TieType(e.tie));
-    AppendJsonField(t, "role", TieRole(e.tie));
-    const std::string share = FormatShare(e.tie.share_pct);
-    if (!share.empty()) Append(t, ",\"share_pct\":", share);
-    AppendJsonField(t, "valid_from", FormatIsoDate(e.tie.valid.from));
-    AppendJsonField(t, "valid_to", FormatIsoDate(e.tie.valid.to));
-    Append(t, ",\"derived\":", FormatBool(e.derived));
-    t += "}}";
-    if (!out.Pump()) return Cancelled();
-  }
-  t += "\n]}}\n";
-  if (!out.EndFile()) return Cancelled();
-  return absl::OkStatus();
+std::vector<Section> CytoscapeSections(const Subgraph& g, const std::vector<std::string>& ids) {
+  constexpr std::string_view kFile = "subgraph.cyjs";
+  std::vector<Section> s;
+  s.push_back(Text(kFile, "{\"elements\":{\"nodes\":["));
+  s.push_back({kFile, g.vertex_count(), [&g](size_t i, std::string& t) {
+                 const VertexRecord v = g.Vertex(i);
+                 t += i == 0 ? "\n" : ",\n";
+                 t += "{\"data\":{\"id\":";
+                 AppendJsonString(t, v.id);
+                 AppendJsonField(t, "kind", v.person ? "person" : "organization");
+                 AppendJsonField(t, "name", v.name);
+                 AppendJsonField(t, "org_kind", v.org_kind);
+                 AppendJsonField(t, "region", v.region);
+                 t += "}}";
+               }});
+  s.push_back(Text(kFile, "\n],\"edges\":["));
+  s.push_back({kFile, g.edges().size(), [&g, &ids](size_t n, std::string& t) {
+                 const EdgeRecord& e = g.edges()[n];
+                 t += n == 0 ? "\n" : ",\n";
+                 Append(t, "{\"data\":{\"id\":\"e", n, "\"");
+                 AppendJsonField(t, "source", ids[e.source]);
+                 AppendJsonField(t, "target", ids[e.target]);
+                 AppendJsonField(t, "type", TieType(e.tie));
+                 AppendJsonField(t, "role", TieRole(e.tie));
+                 const std::string share = FormatShare(e.tie.share_pct);
+                 if (!share.empty()) Append(t, ",\"share_pct\":", share);
+                 AppendJsonField(t, "valid_from", FormatIsoDate(e.tie.valid.from));
+                 AppendJsonField(t, "valid_to", FormatIsoDate(e.tie.valid.to));
+                 Append(t, ",\"derived\":", FormatBool(e.derived));
+                 t += "}}";
+               }});
+  s.push_back(Text(kFile, "\n]}}\n"));
+  return s;
 }
 
-absl::Status WriteNeo4j(const Subgraph& g, ChunkedOutput& out) {
-  std::string& t = out.text();
+std::vector<Section> Neo4jSections(const Subgraph& g, const std::vector<std::string>& ids) {
+  std::vector<Section> s;
   // Persons come before organizations in VertexId order, so each file is one run of vertices.
   for (const bool persons : {true, false}) {
-    out.BeginFile(persons ? "nodes_person.csv" : "nodes_organization.csv");
-    t += persons ? "id:ID,name,kind,:LABEL\n" : "id:ID,name,kind,org_kind,region,:LABEL\n";
-    for (size_t i = 0; i < g.vertex_count(); ++i) {
-      const VertexRecord v = g.Vertex(i);
-      if (v.person != persons) continue;
-      AppendCsv(t, v.id);
-      t += ',';
-      AppendCsv(t, v.name);
-      if (persons) {
-        t += ",person,Person\n";
-      } else {
-        t += ",organization,";
-        AppendCsv(t, v.org_kind);
-        t += ',';
-        AppendCsv(t, v.region);
-        t += ",Organization\n";
-      }
-      if (!out.Pump()) return Cancelled();
-    }
-    if (!out.EndFile()) return Cancelled();
+    const std::string_view file = persons ? "nodes_person.csv" : "nodes_organization.csv";
+    s.push_back(Text(
+        file, persons ? "id:ID,name,kind,:LABEL\n" : "id:ID,name,kind,org_kind,region,:LABEL\n"));
+    s.push_back({file, g.vertex_count(), [&g, persons](size_t i, std::string& t) {
+                   const VertexRecord v = g.Vertex(i);
+                   if (v.person != persons) return;
+                   AppendCsv(t, v.id);
+                   t += ',';
+                   AppendCsv(t, v.name);
+                   if (persons) {
+                     t += ",person,Person\n";
+                   } else {
+                     t += ",organization,";
+                     AppendCsv(t, v.org_kind);
+                     t += ',';
+                     AppendCsv(t, v.region);
+                     t += ",Organization\n";
+                   }
+                 }});
   }
-  out.BeginFile("relationships.csv");
-  t += ":START_ID,:END_ID,:TYPE,role,share_pct:float,valid_from,valid_to,derived:boolean\n";
-  const std::vector<std::string> ids = g.VertexIds();
-  for (const EdgeRecord& e : g.edges()) {
-    AppendCsv(t, ids[e.source]);
-    t += ',';
-    AppendCsv(t, ids[e.target]);
-    t += ',';
-    AppendCsv(t, UpperCase(TieType(e.tie)));
-    t += ',';
-    AppendCsv(t, TieRole(e.tie));
-    t += ',';
-    AppendCsv(t, FormatShare(e.tie.share_pct));
-    t += ',';
-    AppendCsv(t, FormatIsoDate(e.tie.valid.from));
-    t += ',';
-    AppendCsv(t, FormatIsoDate(e.tie.valid.to));
-    t += ',';
-    t += FormatBool(e.derived);
-    t += '\n';
-    if (!out.Pump()) return Cancelled();
+  constexpr std::string_view kFile = "relationships.csv";
+  s.push_back(Text(
+      kFile, ":START_ID,:END_ID,:TYPE,role,share_pct:float,valid_from,valid_to,derived:boolean\n"));
+  s.push_back({kFile, g.edges().size(), [&g, &ids](size_t n, std::string& t) {
+                 const EdgeRecord& e = g.edges()[n];
+                 AppendCsv(t, ids[e.source]);
+                 t += ',';
+                 AppendCsv(t, ids[e.target]);
+                 t += ',';
+                 AppendCsv(t, UpperCase(TieType(e.tie)));
+                 t += ',';
+                 AppendCsv(t, TieRole(e.tie));
+                 t += ',';
+                 AppendCsv(t, FormatShare(e.tie.share_pct));
+                 t += ',';
+                 AppendCsv(t, FormatIsoDate(e.tie.valid.from));
+                 t += ',';
+                 AppendCsv(t, FormatIsoDate(e.tie.valid.to));
+                 t += ',';
+                 t += FormatBool(e.derived);
+                 t += '\n';
+               }});
+  return s;
+}
+
+std::vector<Section> SectionsOf(ExportFormat format, const Subgraph& g,
+                                const std::vector<std::string>& ids) {
+  switch (format) {
+    case ExportFormat::kGraphml:
+      return GraphmlSections(g, ids);
+    case ExportFormat::kGexf:
+      return GexfSections(g, ids);
+    case ExportFormat::kDot:
+      return DotSections(g, ids);
+    case ExportFormat::kCytoscapeJson:
+      return CytoscapeSections(g, ids);
+    case ExportFormat::kNeo4jCsv:
+      return Neo4jSections(g, ids);
   }
-  if (!out.EndFile()) return Cancelled();
-  return absl::OkStatus();
+  return {};
 }
 
 }  // namespace
@@ -715,13 +687,46 @@ std::string PersonPseudonym(uint64_t iin, std::string_view salt) {
   return Cat("P-", PseudonymDigits(iin, salt));
 }
 
-absl::Status WriteSubgraph(const Snapshot& s, const std::vector<VertexId>& vertices,
-                           ExportFormat format, const ExportOptions& options,
-                           const ExportSink& sink) {
+// What a writer holds: the subgraph, its sections, where it is in them and the text made but
+// not yet handed out (less than a chunk plus one record).
+struct SubgraphWriter::State {
+  State(const Snapshot& s, std::vector<VertexId> sorted, ExportFormat format, ExportOptions o)
+      : options(std::move(o)),
+        graph(s, std::move(sorted), options),
+        ids(graph.VertexIds()),
+        sections(SectionsOf(format, graph, ids)),
+        file(sections.front().file) {}
+
+  // Whether the current file has a record left; skips the sections of it that are done.
+  bool MoreInFile() {
+    while (section < sections.size() && sections[section].file == file) {
+      if (record < sections[section].count) return true;
+      ++section;
+      record = 0;
+    }
+    return false;
+  }
+  void AppendRecord() { sections[section].record(record++, text); }
+
+  ExportOptions options;  // before `graph`, which refers to it
+  Subgraph graph;
+  std::vector<std::string> ids;  // of every vertex, for edge ends
+  std::vector<Section> sections;
+  size_t section = 0;  // the next record is sections[section]'s `record`-th
+  size_t record = 0;
+  std::string_view file;  // the file being written
+  std::string text;       // made, not handed out yet
+  std::string chunk;      // handed out by the last Next()
+};
+
+absl::StatusOr<std::unique_ptr<SubgraphWriter>> SubgraphWriter::Create(
+    const Snapshot& s, const std::vector<VertexId>& vertices, ExportFormat format,
+    ExportOptions options) {
   if (options.chunk_bytes == 0) return absl::InvalidArgumentError("chunk_bytes must be > 0");
   if (options.pseudonymise && options.pseudonym_salt.empty()) {
     return absl::InvalidArgumentError("pseudonymised export needs a non-empty pseudonym_salt");
   }
+  if (ExportFileNames(format).empty()) return absl::InvalidArgumentError("unknown export format");
   for (VertexId v : vertices) {
     if (!s.IsVertex(v)) {
       return absl::InvalidArgumentError(AbslView(Cat("vertex ", v.value(), " out of range")));
@@ -730,23 +735,54 @@ absl::Status WriteSubgraph(const Snapshot& s, const std::vector<VertexId>& verti
   std::vector<VertexId> sorted = vertices;
   std::sort(sorted.begin(), sorted.end());
   sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-  const Subgraph g(s, std::move(sorted), options);
+  return std::unique_ptr<SubgraphWriter>(new SubgraphWriter(
+      std::make_unique<State>(s, std::move(sorted), format, std::move(options))));
+}
 
-  ChunkedOutput out(options.chunk_bytes, sink);
-  out.BeginFile(ExportFileNames(format).front());
-  switch (format) {
-    case ExportFormat::kGraphml:
-      return WriteGraphml(g, out);
-    case ExportFormat::kGexf:
-      return WriteGexf(g, out);
-    case ExportFormat::kDot:
-      return WriteDot(g, out);
-    case ExportFormat::kCytoscapeJson:
-      return WriteCytoscape(g, out);
-    case ExportFormat::kNeo4jCsv:
-      return WriteNeo4j(g, out);
+SubgraphWriter::SubgraphWriter(std::unique_ptr<State> state) : state_(std::move(state)) {}
+SubgraphWriter::~SubgraphWriter() = default;
+
+std::optional<ExportChunkView> SubgraphWriter::Next() {
+  State& st = *state_;
+  const size_t limit = st.options.chunk_bytes;
+  for (;;) {
+    while (st.text.size() < limit && st.MoreInFile()) st.AppendRecord();
+    if (!st.text.empty()) break;
+    // This file is all handed out: on to the next one, if any.
+    if (st.section == st.sections.size()) return std::nullopt;
+    st.file = st.sections[st.section].file;
   }
-  return absl::InvalidArgumentError("unknown export format");
+  // A full chunk, or the end of the file. Never split a UTF-8 character: back off to its lead
+  // byte, or take the whole character when the chunk is smaller than it.
+  const size_t n = std::min(limit, st.text.size());
+  auto continuation = [&](size_t at) {
+    return at < st.text.size() && (static_cast<unsigned char>(st.text[at]) & 0xC0) == 0x80;
+  };
+  size_t cut = n;
+  while (cut > 0 && continuation(cut)) --cut;
+  if (cut == 0) {
+    cut = n;
+    while (continuation(cut)) ++cut;
+  }
+  st.chunk.assign(st.text, 0, cut);
+  st.text.erase(0, cut);
+  // Whether it is the file's last chunk: is there more of the file (records may add nothing)?
+  while (st.text.empty() && st.MoreInFile()) st.AppendRecord();
+  return ExportChunkView{.file = st.file, .data = st.chunk, .last_of_file = st.text.empty()};
+}
+
+absl::Status WriteSubgraph(const Snapshot& s, const std::vector<VertexId>& vertices,
+                           ExportFormat format, const ExportOptions& options,
+                           const ExportSink& sink) {
+  absl::StatusOr<std::unique_ptr<SubgraphWriter>> writer =
+      SubgraphWriter::Create(s, vertices, format, options);
+  if (!writer.ok()) return writer.status();
+  while (std::optional<ExportChunkView> chunk = (*writer)->Next()) {
+    if (!sink(chunk->file, chunk->data)) {
+      return absl::CancelledError("export stopped by its receiver");
+    }
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace coigraph::graph

@@ -1,6 +1,8 @@
 // Subgraph export for analysts: the vertices of a neighbourhood and the ties between them on a
 // date, written as GraphML, GEXF 1.3, Graphviz DOT, Cytoscape.js JSON or Neo4j admin-import CSV
-// and handed to a sink a chunk at a time (no files: the caller decides where the bytes go).
+// and handed out a chunk at a time (no files: the caller decides where the bytes go), made as
+// they are asked for: SubgraphWriter holds at most a chunk and one record of text, whatever the
+// size of the export.
 //
 // What is exported:
 //   * a node per vertex: `id` (IIN/BIN, or a pseudonym; an individual entrepreneur's is
@@ -44,19 +46,26 @@
 //                                     out.append(chunk);
 //                                     return true;
 //                                   });
+//   // or, a chunk when the receiver is ready for it:
+//   absl::StatusOr<std::unique_ptr<SubgraphWriter>> w =
+//       SubgraphWriter::Create(s, *vs, ExportFormat::kGraphml, o);
+//   while (std::optional<ExportChunkView> c = (*w)->Next()) Send(c->file, c->data);
 //
-// Thread safety: WriteSubgraph only reads the snapshot; calls may run concurrently.
+// Thread safety: WriteSubgraph and SubgraphWriter only read the snapshot; any number may run
+// concurrently. One SubgraphWriter is used by one thread at a time.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "graph/date.h"
 #include "graph/snapshot.h"
 
@@ -101,5 +110,35 @@ using ExportSink = std::function<bool(std::string_view file, std::string_view ch
 absl::Status WriteSubgraph(const Snapshot& s, const std::vector<VertexId>& vertices,
                            ExportFormat format, const ExportOptions& options,
                            const ExportSink& sink);
+
+// One chunk of an export, as SubgraphWriter::Next hands it out.
+struct ExportChunkView {
+  std::string_view file;  // one of ExportFileNames(format)
+  std::string_view data;  // valid until the next call of Next()
+  bool last_of_file = false;
+};
+
+// WriteSubgraph a chunk at a time, each made when it is asked for: the same files cut into the
+// same chunks, and at most about a chunk plus one record of text held between two calls (plus
+// the subgraph's vertices and edges), so a slow or stalled receiver costs no more than that.
+class SubgraphWriter {
+ public:
+  // Errors: those of WriteSubgraph, before anything is written.
+  // REQUIRES: `s` outlives the writer.
+  static absl::StatusOr<std::unique_ptr<SubgraphWriter>> Create(
+      const Snapshot& s, const std::vector<VertexId>& vertices, ExportFormat format,
+      ExportOptions options);
+  SubgraphWriter(const SubgraphWriter&) = delete;
+  SubgraphWriter& operator=(const SubgraphWriter&) = delete;
+  ~SubgraphWriter();
+
+  // The next chunk; nullopt once the last file's last chunk was handed out.
+  std::optional<ExportChunkView> Next();
+
+ private:
+  struct State;
+  explicit SubgraphWriter(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace coigraph::graph

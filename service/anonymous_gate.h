@@ -10,7 +10,7 @@
 // refused since. Every record takes a token of the shared bucket, so anonymous records never
 // come faster than `total_calls_per_second` (after a burst of `total_burst`).
 //
-//   burst 20, 2/s:  calls 1..20 admitted (records), 21.. refused; the first of them writes a
+//   burst 20, 1/s:  calls 1..20 admitted (records), 21.. refused; the first of them writes a
 //                   record "N unrecorded", then at most one such record a minute per address
 //
 // Example:

@@ -49,9 +49,7 @@ void CoigraphApi::DefineAnalysts() {
           },
       .run = [this](const Call& c, const auto& r, auto* out) { return ExportSubgraph(c, r, out); },
       .result =
-          [](const ExportFiles& f) {
-            return base::Cat(f.vertex_count, " vertices, ", f.bytes, " bytes ", f.format);
-          },
+          [](const ExportFiles& f) { return base::Cat(f.vertex_count, " vertices ", f.format); },
   };
 }
 

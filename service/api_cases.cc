@@ -7,6 +7,7 @@
 #include "service/coigraph_api.h"
 #include "service/convert.h"
 #include "service/field_errors.h"
+#include "service/limits.h"
 
 namespace coigraph::service {
 
@@ -147,6 +148,13 @@ absl::Status CoigraphApi::UpdateCase(const Call& call, const v1::UpdateCaseReque
     std::optional<CaseStatus> cs = CaseStatusFromInt(request.status());
     if (!cs.has_value()) return FieldError("status", "unknown case status");
     change.status = *cs;
+  }
+  // Stored for good, in the case and its history: bounded (empty clears them).
+  if (request.note().size() > kMaxTextBytes) {
+    return FieldError("note", base::Cat("longer than ", kMaxTextBytes, " bytes"));
+  }
+  if (request.assignee().size() > kMaxTextBytes) {
+    return FieldError("assignee", base::Cat("longer than ", kMaxTextBytes, " bytes"));
   }
   if (request.has_note()) change.note = request.note();
   if (request.has_assignee()) change.assignee = request.assignee();

@@ -1,6 +1,8 @@
 // ExportSubgraph: the subgraph around a case or seeds, in a file format.
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/text.h"
@@ -49,6 +51,10 @@ absl::Status CoigraphApi::ExportSubgraph(const Call& call, const v1::ExportSubgr
   }
   if (request.has_seeds() && request.seeds().ids().empty()) {
     return FieldError("seeds", "at least one IIN or BIN");
+  }
+  if (request.seeds().ids_size() > kMaxExportSeeds) {
+    return FieldError("seeds", base::Cat(request.seeds().ids_size(),
+                                         " ids, more than the limit of ", kMaxExportSeeds));
   }
   absl::StatusOr<std::shared_ptr<const LoadedState>> state = CurrentState(*options_.holder);
   if (!state.ok()) return state.status();
@@ -105,25 +111,15 @@ absl::Status CoigraphApi::ExportSubgraph(const Call& call, const v1::ExportSubgr
   if (options.pseudonymise && options.pseudonym_salt.empty()) {
     return absl::FailedPreconditionError("the server has no pseudonym salt");
   }
-  std::vector<v1::ExportChunk>& chunks = response->chunks;
-  size_t written = 0;
-  s = graph::WriteSubgraph(
-      snap, *vertices, *format, options, [&](std::string_view file, std::string_view chunk) {
-        if (++written % kChunksPerCancelCheck == 0 && !call.StillWanted().ok()) {
-          return false;
-        }
-        if (!chunks.empty() && chunks.back().file_name() != file) {
-          chunks.back().set_last_of_file(true);
-        }
-        v1::ExportChunk& c = chunks.emplace_back();
-        c.set_file_name(std::string(file));
-        c.set_data(std::string(chunk));
-        response->bytes += chunk.size();
-        return true;
-      });
-  if (absl::IsCancelled(s)) return call.StillWanted();
-  if (!s.ok()) return s;
-  if (!chunks.empty()) chunks.back().set_last_of_file(true);
+  // Last, so that a refused request never takes a slot: held until the stream ends.
+  absl::StatusOr<ExportGate::Slot> slot = exports_.Acquire(call.who().name);
+  if (!slot.ok()) return slot.status();
+  absl::StatusOr<std::unique_ptr<graph::SubgraphWriter>> writer =
+      graph::SubgraphWriter::Create(snap, *vertices, *format, std::move(options));
+  if (!writer.ok()) return writer.status();
+  response->state = *std::move(state);
+  response->writer = *std::move(writer);
+  response->slot = *std::move(slot);
   return absl::OkStatus();
 }
 

@@ -22,14 +22,17 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/time/time.h"
 #include "coigraph/v1/coigraph.pb.h"
+#include "graph/export.h"
 #include "service/audit_log.h"
 #include "service/auth.h"
 #include "service/case_store.h"
+#include "service/export_gate.h"
 #include "service/limits.h"
 #include "service/rpc_runner.h"
 #include "service/snapshot_holder.h"
@@ -53,6 +56,8 @@ struct ServiceOptions {
   std::string pseudonym_salt;
   // How many calls without a valid token each address may make (anonymous_gate.h).
   AnonymousLimits anonymous;
+  // How many exports may stream at once, per caller and in all (export_gate.h).
+  ExportLimits exports;
   // Told false when the store cannot be written (calls are refused UNAVAILABLE), true when a
   // later write goes through (RpcRunner). May be empty.
   std::function<void(bool writable)> on_store_writable;
@@ -66,11 +71,15 @@ absl::StatusOr<ScanSummary> LoadAndSwap(const std::string& dir, SnapshotHolder& 
                                         CaseStore& cases, absl::Time now,
                                         double max_inactive_share = 1.0);
 
-// An export's files, in chunks of at most 64 KiB, made before the first byte is sent.
+// An export admitted and ready to be sent. Nothing of its files is made yet: the transport
+// asks `writer` for one chunk (at most 64 KiB) at a time as its receiver takes them, so no
+// export is ever whole in memory. `state` keeps alive the snapshot the writer reads; `slot` is
+// the export's place among those running (export_gate.h), given back when this is destroyed.
 struct ExportFiles {
-  std::vector<v1::ExportChunk> chunks;
+  std::shared_ptr<const LoadedState> state;
+  std::unique_ptr<graph::SubgraphWriter> writer;
+  ExportGate::Slot slot;
   size_t vertex_count = 0;
-  size_t bytes = 0;
   std::string format;  // "EXPORT_FORMAT_GRAPHML", ...
 };
 
@@ -142,6 +151,7 @@ class CoigraphApi {
   ServiceOptions options_;
   Rpcs rpcs_;
   std::atomic<bool> loading_{false};
+  mutable ExportGate exports_;
   // Last: destroyed first, so the calls on threads of their own end while the rest still is.
   RpcRunner runner_;
 };

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -65,27 +66,25 @@ struct UnaryCall {
   Response response;
 };
 
-// Streams the chunks of an export, one write at a time, once the call's audit record is
-// committed; a refused call only finishes.
+// Streams an export once the call's audit record is committed, a chunk at a time: each chunk is
+// made by the export's writer when the one before has been written to the transport, so a
+// stream holds about one chunk whatever the size of the file, and a stalled or cancelled
+// receiver makes nothing more. A refused call only finishes.
 class ExportStream final : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
  public:
   v1::ExportSubgraphRequest* request() { return &request_; }
   ExportFiles* files() { return &files_; }
 
   void Start(const absl::Status& status) {
-    if (!status.ok() || files_.chunks.empty()) {
-      Finish(ToGrpcStatus(status));
+    if (!status.ok() || files_.writer == nullptr) {
+      End(ToGrpcStatus(status));
       return;
     }
     WriteNext();
   }
   void OnWriteDone(bool ok) override {
     if (!ok) {
-      Finish(grpc::Status(grpc::StatusCode::CANCELLED, "the caller went away"));
-      return;
-    }
-    if (++next_ == files_.chunks.size()) {
-      Finish(grpc::Status::OK);
+      End(grpc::Status(grpc::StatusCode::CANCELLED, "the caller went away"));
       return;
     }
     WriteNext();
@@ -94,17 +93,30 @@ class ExportStream final : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
 
  private:
   void WriteNext() {
-    absl::Status s = Serialize(files_.chunks[next_], &out_);
+    std::optional<graph::ExportChunkView> next = files_.writer->Next();
+    if (!next.has_value()) {
+      End(grpc::Status::OK);
+      return;
+    }
+    v1::ExportChunk chunk;
+    chunk.set_file_name(std::string(next->file));
+    chunk.set_data(std::string(next->data));
+    chunk.set_last_of_file(next->last_of_file);
+    absl::Status s = Serialize(chunk, &out_);
     if (!s.ok()) {
-      Finish(ToGrpcStatus(s));
+      End(ToGrpcStatus(s));
       return;
     }
     StartWrite(&out_);
   }
+  // Gives the export's slot and snapshot back before the caller can see the end, then finishes.
+  void End(const grpc::Status& status) {
+    files_ = ExportFiles{};
+    Finish(status);
+  }
 
   v1::ExportSubgraphRequest request_;
   ExportFiles files_;
-  size_t next_ = 0;
   grpc::ByteBuffer out_;
 };
 

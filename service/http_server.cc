@@ -6,6 +6,7 @@
 #include <chrono>
 #include <fstream>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -432,10 +433,6 @@ struct HttpServer::Impl {
       WriteError(s, res);
       return;
     }
-    std::string content;
-    for (const v1::ExportChunk& c : files.chunks) {
-      if (c.file_name() == file) content += c.data();
-    }
     const std::string subject =
         request.has_seeds() ? base::Cat(request.seeds().ids_size(), "-seeds") : request.case_id();
     res.status = 200;
@@ -443,7 +440,19 @@ struct HttpServer::Impl {
     res.set_header("Content-Disposition",
                    base::Cat("attachment; filename=\"", SafeFileName("coigraph-" + subject), "-",
                              SafeFileName(file), "\""));
-    res.set_content(content, ContentTypeOf(file));
+    // Sent as it is made, a chunk of the file at a time (chunked transfer encoding): the
+    // export is never whole in memory. The other files of the format are made and dropped.
+    // The export's slot is given back when httplib lets go of the provider.
+    auto running = std::make_shared<ExportFiles>(std::move(files));
+    res.set_chunked_content_provider(
+        ContentTypeOf(file), [running, file](size_t /*offset*/, httplib::DataSink& sink) {
+          while (std::optional<graph::ExportChunkView> c = running->writer->Next()) {
+            if (c->file == file) return sink.write(c->data.data(), c->data.size());
+          }
+          *running = ExportFiles{};
+          sink.done();
+          return true;
+        });
   }
 
   void Route() {

@@ -22,9 +22,15 @@ inline constexpr int kMaxNeighborhoodRadius = 4;
 inline constexpr int kDefaultNeighborhoodRadius = 1;
 inline constexpr size_t kMaxNeighborhoodVertices = 10000;
 
-// ExportSubgraph: radius 0..kMaxExportRadius, and at most this many vertices in the file.
+// ExportSubgraph: radius 0..kMaxExportRadius, at most this many vertices in the file, and at
+// most this many seed ids in a request.
 inline constexpr int kMaxExportRadius = 3;
 inline constexpr size_t kMaxExportVertices = 10000;
+inline constexpr int kMaxExportSeeds = 100;
+// Exports streaming at once (export_gate.h), per caller and in all; coigraphd's
+// --max-exports-per-caller and --max-exports change them. Each holds a CPU while it is read.
+inline constexpr int kMaxConcurrentExportsPerCaller = 2;
+inline constexpr int kMaxConcurrentExports = 8;
 
 // Pages of lists (cases, audit records): at most this many items a page, and this many when
 // the request says 0.

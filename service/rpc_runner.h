@@ -112,6 +112,10 @@ class RpcRunner {
 
   const Authenticator& auth() const { return *auth_; }
 
+  // Tells on_writable when the store's state changed: called by the calls' writes, and by
+  // coigraphd's probe (store_probe.h) when the store takes writes again without a call.
+  void NoteWritable(bool writable);
+
  private:
   template <typename Response>
   static void Clear(Response* response) {
@@ -125,8 +129,6 @@ class RpcRunner {
   // Writes `entry` (bounded: audit_bounds.h); `done` gets `status`, or UNAVAILABLE when the
   // record could not be written.
   void Append(const AuditEntry& entry, const absl::Status& status, Done done);
-  // Tells on_writable_ when the store's state changed.
-  void NoteWritable(bool writable);
   // Audit of an entry whose call had no valid token: through the gate of `peer`.
   void AppendAnonymous(AuditEntry entry, std::string_view peer, const absl::Status& status,
                        Done done);

@@ -30,6 +30,7 @@
 #include "google/rpc/status.pb.h"
 #include "graph/date.h"
 #include "graph/identity_number.h"
+#include "graph/paths.h"
 #include "graph/snapshot.h"
 #include "gtest/gtest.h"
 #include "loaders/feed_loader.h"
@@ -46,6 +47,8 @@ namespace v1 = ::coigraph::v1;
 using Key = std::tuple<std::string, std::string, std::string, std::string>;
 
 constexpr char kPurpose[] = "e2e test";
+// The date of the big export of the export limits test.
+constexpr char kExportDate[] = "2020-01-01";
 
 // The region every test runs on: generated once per process (0.1 s), with its own snapshot
 // loaded in-process to look up the objects behind the planted findings.
@@ -114,9 +117,11 @@ class CoigraphdTest : public ::testing::Test {
     if (!HasFailure()) fs::remove_all(work_);
   }
 
-  // Starts coigraphd on the region (or on nothing when `with_feeds` is false).
-  void StartDaemon(bool with_feeds = true) {
+  // Starts coigraphd on the region (or on nothing when `with_feeds` is false), with `extra`
+  // flags.
+  void StartDaemon(bool with_feeds = true, const std::vector<std::string>& extra = {}) {
     std::vector<std::string> args = {"--db", db_, "--listen", "127.0.0.1:0", "--tokens", tokens_};
+    args.insert(args.end(), extra.begin(), extra.end());
     if (with_feeds) {
       args.insert(args.begin(), TheRegion().dir.string());
       args.insert(args.begin(), "--feeds");
@@ -758,6 +763,191 @@ TEST_F(CoigraphdTest, ReloadUnderConcurrentCheckHire) {
   v1::StatusResponse status;
   ASSERT_TRUE(stub_->Status(As("tok-ops").get(), v1::StatusRequest(), &status).ok());
   EXPECT_EQ(status.snapshot_version(), 3);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exports stream, a limited number at once
+
+// An export of a few hundred KB of GraphML or more, opened on a channel of its own that does not
+// grow its flow-control window (no BDP probing), so that a stream nobody reads stalls the
+// server's writes instead of being taken whole into the client's buffers.
+// Seeds and a radius whose subgraph is as large as the server exports: the 100 organizations
+// with the most ties on kExportDate, at the largest radius that stays within 10,000 vertices.
+v1::ExportSubgraphRequest BigExport() {
+  static const v1::ExportSubgraphRequest* request = [] {
+    const graph::Snapshot& s = *TheRegion().snapshot;
+    std::vector<std::pair<size_t, graph::VertexId>> by_ties;
+    for (size_t v = s.person_count(); v < s.vertex_count(); ++v) {
+      const graph::VertexId id(static_cast<uint32_t>(v));
+      by_ties.emplace_back(s.Ties(id).size(), id);
+    }
+    std::sort(by_ties.rbegin(), by_ties.rend());
+    by_ties.resize(std::min<size_t>(by_ties.size(), 100));
+    std::vector<graph::VertexId> seeds;
+    auto* r = new v1::ExportSubgraphRequest;
+    for (const auto& [ties, v] : by_ties) {
+      seeds.push_back(v);
+      r->mutable_seeds()->add_ids(s.VertexNumber(v));
+    }
+    r->set_date(kExportDate);
+    const graph::Date date = graph::ParseIsoDate(kExportDate).value();
+    for (int radius = 3; radius >= 0; --radius) {
+      if (graph::Neighborhood(s, seeds, date, radius, graph::kAllRelations, 10000).ok()) {
+        r->set_radius(radius);
+        break;
+      }
+    }
+    return r;
+  }();
+  return *request;
+}
+
+struct OpenExport {
+  std::shared_ptr<grpc::Channel> channel;
+  std::unique_ptr<v1::Coigraph::Stub> stub;
+  std::unique_ptr<grpc::ClientContext> ctx;
+  std::unique_ptr<grpc::ClientReader<v1::ExportChunk>> reader;
+  grpc::Status ended;  // how it ended when it did before its first chunk
+
+  // Reads the rest; the status of the stream, and the file when `file` is given.
+  grpc::Status ReadToTheEnd(std::string* file) {
+    v1::ExportChunk chunk;
+    while (reader->Read(&chunk)) *file += chunk.data();
+    return reader->Finish();
+  }
+  void Cancel() {
+    ctx->TryCancel();
+    v1::ExportChunk chunk;
+    while (reader->Read(&chunk)) {
+    }
+    reader->Finish();
+  }
+};
+
+std::unique_ptr<OpenExport> StartExport(const std::string& address, const std::string& token) {
+  auto x = std::make_unique<OpenExport>();
+  grpc::ChannelArguments args;
+  args.SetInt("grpc.http2.bdp_probe", 0);
+  static std::atomic<int> channels{0};
+  args.SetInt("grpc.channel_id", ++channels);  // a connection of its own, not a shared one
+  x->channel = grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args);
+  x->stub = v1::Coigraph::NewStub(x->channel);
+  x->ctx = std::make_unique<grpc::ClientContext>();
+  x->ctx->AddMetadata("authorization", "Bearer " + token);
+  x->ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+  v1::ExportSubgraphRequest r = BigExport();
+  r.set_format(v1::EXPORT_FORMAT_GRAPHML);
+  r.set_purpose(kPurpose);
+  x->reader = x->stub->ExportSubgraph(x->ctx.get(), r);
+  v1::ExportChunk chunk;
+  if (!x->reader->Read(&chunk)) x->ended = x->reader->Finish();
+  return x;
+}
+
+// A stream its reader does not read holds its export's slot: past 2 a caller, or past
+// --max-exports in all, the next export is RESOURCE_EXHAUSTED naming the limit; a cancelled one
+// gives its slot back; a held one read later is whole.
+TEST_F(CoigraphdTest, ConcurrentExportsAreLimitedPerCallerAndInAll) {
+  StartDaemon(true, {"--max-exports", "3"});
+  std::unique_ptr<OpenExport> a1 = StartExport(daemon_.address(), "tok-analyst");
+  std::unique_ptr<OpenExport> a2 = StartExport(daemon_.address(), "tok-analyst");
+  ASSERT_TRUE(a1->ended.ok() && a2->ended.ok()) << a1->ended.error_message();
+  std::unique_ptr<OpenExport> a3 = StartExport(daemon_.address(), "tok-analyst");
+  EXPECT_EQ(a3->ended.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_NE(a3->ended.error_message().find("limit of concurrent exports per caller (2)"),
+            std::string::npos)
+      << a3->ended.error_message();
+
+  std::unique_ptr<OpenExport> e1 = StartExport(daemon_.address(), "tok-ethics");
+  ASSERT_TRUE(e1->ended.ok()) << e1->ended.error_message();
+  std::unique_ptr<OpenExport> e2 = StartExport(daemon_.address(), "tok-ethics");
+  EXPECT_EQ(e2->ended.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_NE(e2->ended.error_message().find("limit of concurrent exports (3)"), std::string::npos)
+      << e2->ended.error_message();
+
+  // The server notices the cancel (its stalled write fails) and gives the slot back.
+  a1->Cancel();
+  std::unique_ptr<OpenExport> e3;
+  for (int i = 0; i < 50; ++i) {
+    e3 = StartExport(daemon_.address(), "tok-ethics");
+    if (e3->ended.error_code() != grpc::StatusCode::RESOURCE_EXHAUSTED) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_TRUE(e3->ended.ok()) << e3->ended.error_message();
+
+  std::string file;
+  ASSERT_TRUE(a2->ReadToTheEnd(&file).ok());
+  EXPECT_GT(file.size(), size_t{256} << 10) << "the export is smaller than this test needs";
+  EXPECT_TRUE(file.ends_with("</graphml>\n")) << file.substr(file.size() - 100);
+  e1->Cancel();
+  e3->Cancel();
+}
+
+// ---------------------------------------------------------------------------------------------
+// kill -9 during LoadFeeds
+
+// A crash while a load runs (its scan, or its cases being recorded): the restarted coigraphd
+// opens the database (its start-up checks pass), the audit chain verifies, and every case update
+// acknowledged before the load is there. Killed at several moments of the load; at least one of
+// them must come before its answer.
+TEST_F(CoigraphdTest, AKillDuringLoadFeedsLosesNoAcknowledgedUpdate) {
+  int killed_mid_load = 0;
+  std::map<std::string, std::string> acknowledged;  // case id -> its note
+  for (int round = 0; round < 4; ++round) {
+    StartDaemon();
+    v1::ListCasesRequest l;
+    l.set_purpose(kPurpose);
+    l.set_page_size(4);
+    v1::ListCasesResponse lr;
+    ASSERT_TRUE(stub_->ListCases(As("tok-ethics").get(), l, &lr).ok());
+    for (const v1::Case& c : lr.cases()) {
+      // Every case keeps the note of its last acknowledged update, from every round.
+      auto it = acknowledged.find(c.case_id());
+      if (it != acknowledged.end()) {
+        EXPECT_EQ(c.note(), it->second) << "round " << round;
+      }
+      v1::UpdateCaseRequest u;
+      u.set_case_id(c.case_id());
+      u.set_note("before the kill of round " + std::to_string(round));
+      u.set_purpose(kPurpose);
+      v1::Case out;
+      ASSERT_TRUE(stub_->UpdateCase(As("tok-ethics").get(), u, &out).ok());
+      acknowledged[c.case_id()] = u.note();
+    }
+    std::atomic<bool> answered{false};
+    std::thread load([&] {
+      v1::LoadFeedsRequest r;
+      r.set_force(true);
+      r.set_purpose(kPurpose);
+      v1::LoadFeedsResponse response;
+      if (stub_->LoadFeeds(As("tok-ops").get(), r, &response).ok()) answered = true;
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(round * 60));
+    EXPECT_EQ(daemon_.Kill(), 128 + SIGKILL);
+    load.join();
+    if (!answered.load()) ++killed_mid_load;
+    stub_.reset();
+    channel_.reset();
+    std::string out;
+    EXPECT_EQ(RunCommand(std::string(COIGRAPH_AUDIT_BINARY) + " verify " + db_, &out), 0) << out;
+  }
+  StartDaemon();
+  for (const auto& [id, note] : acknowledged) {
+    v1::GetCaseRequest g;
+    g.set_case_id(id);
+    g.set_purpose(kPurpose);
+    v1::Case c;
+    ASSERT_TRUE(stub_->GetCase(As("tok-ethics").get(), g, &c).ok()) << id;
+    EXPECT_EQ(c.note(), note) << id;
+  }
+  EXPECT_GE(killed_mid_load, 1) << "every load was answered before its kill";
+  EXPECT_EQ(daemon_.Stop(), 0);
+  std::string out;
+  EXPECT_EQ(RunCommand(std::string(COIGRAPH_AUDIT_BINARY) + " verify " + db_ +
+                           " --expect-head $(cat " + db_ + ".head)",
+                       &out),
+            0)
+      << out;
 }
 
 }  // namespace

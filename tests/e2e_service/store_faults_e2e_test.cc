@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -252,6 +253,37 @@ TEST_F(StoreFaultsTest, AStoreThatCannotBeWrittenRefusesCallsAndRecovers) {
   std::string out;
   EXPECT_EQ(Run(kAudit + " verify " + db_, &out), 0) << out;
   EXPECT_EQ(out, "audit chain OK: 2 records\n") << "the refused call left no record";
+}
+
+// Health comes back by itself: a client that watches health sends nothing while it says
+// NOT_SERVING, so coigraphd tries a write of its own every few seconds (store_probe.h) and turns
+// SERVING when one goes through. The probe writes no audit record.
+TEST_F(StoreFaultsTest, HealthRecoversWithoutACallOnceTheStoreTakesWritesAgain) {
+  ASSERT_TRUE(Start().ok());
+  MakeCalls(1);
+  LimitFileSize(0);
+  v1::Case c;
+  EXPECT_EQ(GetCase("C-00000000000000000000", &c).error_code(), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_EQ(Health(), "NOT_SERVING");
+  // Still failing: the probes fail too, and health stays NOT_SERVING.
+  std::this_thread::sleep_for(std::chrono::milliseconds(4500));
+  EXPECT_EQ(Health(), "NOT_SERVING");
+
+  LimitFileSize(RLIM_INFINITY);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  std::string health = Health();
+  while (health != "SERVING" && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    health = Health();
+  }
+  EXPECT_EQ(health, "SERVING") << "no call was made, only health checks";
+  EXPECT_EQ(GetCase("C-00000000000000000000", &c).error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(Stop(), 0);
+  const std::string log = ReadAll(Log());
+  EXPECT_NE(log.find("the store takes writes again; health SERVING"), std::string::npos) << log;
+  std::string out;
+  EXPECT_EQ(Run(kAudit + " verify " + db_, &out), 0) << out;
+  EXPECT_EQ(out, "audit chain OK: 2 records\n") << "the probes wrote no audit record";
 }
 
 // kill -9 in the middle of a burst of UpdateCase calls, as a crash or power cut would: the

@@ -10,6 +10,8 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <memory>
+#include <optional>
 #include <regex>
 #include <string>
 #include <utility>
@@ -462,6 +464,37 @@ TEST(ExportChunkTest, SinkReturningFalseCancels) {
         *h.s, h.vertices, f, o, [&](std::string_view, std::string_view) { return ++calls < 3; });
     EXPECT_EQ(st.code(), absl::StatusCode::kCancelled) << Name(f);
     EXPECT_EQ(calls, 3) << Name(f);
+  }
+}
+
+// SubgraphWriter makes the chunks WriteSubgraph sends, one per Next(), and says which one ends
+// each file.
+TEST(ExportWriterTest, HandsOutTheSameChunksOneAtATimeAndMarksTheLastOfEachFile) {
+  const Hostile h = MakeHostile();
+  for (ExportFormat f : kAllFormats) {
+    for (size_t bytes : {size_t{1}, size_t{7}, size_t{64} * 1024}) {
+      ExportOptions o = Plain(kOnDate);
+      o.chunk_bytes = bytes;
+      auto pushed = Export(*h.s, h.vertices, f, o);
+      ASSERT_TRUE(pushed.ok()) << pushed.status();
+      absl::StatusOr<std::unique_ptr<SubgraphWriter>> w =
+          SubgraphWriter::Create(*h.s, h.vertices, f, o);
+      ASSERT_TRUE(w.ok()) << w.status();
+      std::vector<std::string> chunks, files;
+      std::vector<bool> last;
+      while (std::optional<ExportChunkView> c = (*w)->Next()) {
+        chunks.emplace_back(c->data);
+        files.emplace_back(c->file);
+        last.push_back(c->last_of_file);
+      }
+      EXPECT_FALSE((*w)->Next().has_value());
+      EXPECT_EQ(chunks, pushed->chunks) << Name(f) << " " << bytes;
+      ASSERT_FALSE(last.empty());
+      for (size_t i = 0; i < last.size(); ++i) {
+        const bool file_ends = i + 1 == last.size() || files[i + 1] != files[i];
+        EXPECT_EQ(last[i], file_ends) << Name(f) << " " << bytes << " chunk " << i;
+      }
+    }
   }
 }
 

@@ -225,6 +225,47 @@ TEST_F(ServerTest, BadRequestsNameTheField) {
             grpc::StatusCode::NOT_FOUND);
 }
 
+// ExportSubgraph: too many seeds is INVALID_ARGUMENT naming `seeds`; an export that has been
+// read to its end gives its slot back (more exports in a row than a caller may run at once).
+TEST_F(ServerTest, ExportSeedsAreLimitedAndAFinishedExportGivesItsSlotBack) {
+  v1::ExportSubgraphRequest r;
+  r.set_format(v1::EXPORT_FORMAT_GRAPHML);
+  r.set_date("2020-01-15");
+  r.set_purpose("export for Gephi");
+  for (int i = 0; i <= kMaxExportSeeds; ++i) r.mutable_seeds()->add_ids(kAkim);
+  {
+    auto ctx = As("ethics");
+    auto reader = stub_->ExportSubgraph(ctx.get(), r);
+    v1::ExportChunk chunk;
+    EXPECT_FALSE(reader->Read(&chunk));
+    grpc::Status s = reader->Finish();
+    EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_EQ(s.error_message(), base::Cat("seeds: ", kMaxExportSeeds + 1,
+                                           " ids, more than the limit of ", kMaxExportSeeds));
+  }
+  r.mutable_seeds()->clear_ids();
+  r.mutable_seeds()->add_ids(kAkim);
+  r.mutable_seeds()->add_ids(kDeputy);
+  for (int i = 0; i < 2 * kMaxConcurrentExportsPerCaller + 1; ++i) {
+    auto ctx = As("ethics");
+    auto reader = stub_->ExportSubgraph(ctx.get(), r);
+    std::string file;
+    v1::ExportChunk chunk;
+    int last = 0;
+    while (reader->Read(&chunk)) {
+      file += chunk.data();
+      last += chunk.last_of_file() ? 1 : 0;
+    }
+    ASSERT_TRUE(reader->Finish().ok()) << "export " << i;
+    EXPECT_EQ(last, 1);
+    EXPECT_NE(file.find(kDeputy), std::string::npos);
+    EXPECT_NE(file.find("</graphml>"), std::string::npos);
+  }
+  absl::StatusOr<std::vector<AuditRecord>> records = audit_->Read(1, 100);
+  ASSERT_TRUE(records.ok());
+  EXPECT_EQ(records->back().result, "OK 2 vertices EXPORT_FORMAT_GRAPHML");
+}
+
 TEST_F(ServerTest, BatchAnswersEachRequestInOrder) {
   auto ctx = As("hr");
   auto stream = stub_->CheckHireBatch(ctx.get());

@@ -2,7 +2,7 @@
 //
 //   coigraphd --feeds DIR --db FILE --listen HOST:PORT [--tokens FILE]
 //             [--tls-cert F --tls-key F | --allow-plaintext] [--http HOST:PORT [--console DIR]
-//             [--session-hours N]]
+//             [--session-hours N]] [--max-exports N] [--max-exports-per-caller N]
 //
 // Loads DIR, records its cases in the SQLite database FILE (created on first start), and
 // serves coigraph.v1.Coigraph plus grpc.health.v1 and server reflection. With --http it also
@@ -39,11 +39,14 @@
 #include "service/auth.h"
 #include "service/case_store.h"
 #include "service/coigraph_service.h"
+#include "service/export_gate.h"
 #include "service/http_server.h"
+#include "service/limits.h"
 #include "service/listen_address.h"
 #include "service/snapshot_holder.h"
 #include "service/sqlite_db.h"
 #include "service/store_check.h"
+#include "service/store_probe.h"
 #include "tools/flags/flags.h"
 
 #ifndef COIGRAPH_CONSOLE_DIR
@@ -61,6 +64,10 @@ ABSL_FLAG(bool, allow_plaintext, false,
 ABSL_FLAG(std::string, http, "", "also serve the JSON API and the console on HOST:PORT");
 ABSL_FLAG(std::string, console, COIGRAPH_CONSOLE_DIR, "the built console (console/dist)");
 ABSL_FLAG(int, session_hours, 8, "how long a console sign-in lasts, 1..168 hours");
+ABSL_FLAG(int, max_exports, coigraph::service::kMaxConcurrentExports,
+          "how many ExportSubgraph streams may run at once, 1..1000");
+ABSL_FLAG(int, max_exports_per_caller, coigraph::service::kMaxConcurrentExportsPerCaller,
+          "how many ExportSubgraph streams one caller may run at once, 1..--max-exports");
 
 namespace {
 
@@ -69,7 +76,7 @@ using coigraph::service::Authenticator;
 constexpr char kUsage[] =
     "usage: coigraphd --feeds DIR --db FILE --listen HOST:PORT [--tokens FILE]"
     " [--tls-cert F --tls-key F | --allow-plaintext] [--http HOST:PORT [--console DIR]"
-    " [--session-hours N]]\n";
+    " [--session-hours N]] [--max-exports N] [--max-exports-per-caller N]\n";
 
 // The command line, checked as far as it can be without opening anything.
 struct DaemonOptions {
@@ -85,6 +92,7 @@ struct DaemonOptions {
   bool allow_plaintext = false;
   std::string console_dir;
   int session_hours = 8;
+  coigraph::service::ExportLimits exports;
 };
 
 volatile std::sig_atomic_t g_stop = 0;
@@ -136,6 +144,14 @@ absl::StatusOr<DaemonOptions> Validate(const coigraph::tools::CommandLine& cl) {
     return absl::InvalidArgumentError("--session-hours must be 1..168");
   }
   o.console_dir = absl::GetFlag(FLAGS_console);
+  o.exports.total = absl::GetFlag(FLAGS_max_exports);
+  o.exports.per_caller = absl::GetFlag(FLAGS_max_exports_per_caller);
+  if (o.exports.total < 1 || o.exports.total > 1000) {
+    return absl::InvalidArgumentError("--max-exports must be 1..1000");
+  }
+  if (o.exports.per_caller < 1 || o.exports.per_caller > o.exports.total) {
+    return absl::InvalidArgumentError("--max-exports-per-caller must be 1..--max-exports");
+  }
   return o;
 }
 
@@ -248,18 +264,29 @@ int Serve(const DaemonOptions& o) {
   // Health follows the store: NOT_SERVING while it cannot be written, SERVING once a write goes
   // through again. The server is built after the service, hence the pointer set later.
   std::atomic<grpc::HealthCheckServiceInterface*> health{nullptr};
-  auto on_store_writable = [&health](bool writable) {
+  std::atomic<bool> store_writable{true};
+  auto on_store_writable = [&health, &store_writable](bool writable) {
+    store_writable.store(writable);
     if (grpc::HealthCheckServiceInterface* h = health.load()) h->SetServingStatus(writable);
+    // A write to stderr's file may have failed too (a full disk, a file-size limit), which
+    // leaves the stream failed and silent for good: clear it, so this line is tried anyway.
+    std::cerr.clear();
     std::cerr << (writable ? "coigraphd: the store takes writes again; health SERVING\n"
                            : "coigraphd: the store cannot be written; calls are refused "
                              "UNAVAILABLE and health is NOT_SERVING until a write goes through\n");
   };
+  // While it cannot, a write of its own every few seconds finds out when it can again, so
+  // health recovers without waiting for a call (store_probe.h).
+  absl::StatusOr<std::unique_ptr<coigraph::service::SqliteDb>> probe_db =
+      coigraph::service::SqliteDb::Open(o.db);
+  if (!probe_db.ok()) return Fail(probe_db.status().message());
   coigraph::service::CoigraphService service({.auth = std::move(*auth),
                                               .cases = cases->get(),
                                               .audit = audit->get(),
                                               .holder = &holder,
                                               .default_feeds_dir = o.feeds.value_or(""),
                                               .pseudonym_salt = *salt,
+                                              .exports = o.exports,
                                               .on_store_writable = on_store_writable});
 
   grpc::EnableDefaultHealthCheckService(true);
@@ -298,7 +325,15 @@ int Serve(const DaemonOptions& o) {
     std::cout << "console on " << http_server->url() << std::endl;
   }
 
-  while (g_stop == 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  absl::Time next_probe = absl::InfinitePast();
+  while (g_stop == 0) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (store_writable.load() || absl::Now() < next_probe) continue;
+    next_probe = absl::Now() + coigraph::service::kStoreProbeInterval;
+    if (coigraph::service::ProbeStoreWrite(**probe_db, absl::Now()).ok()) {
+      service.api().runner().NoteWritable(true);
+    }
+  }
   std::cerr << "coigraphd: shutting down\n";
   // Health first (NOT_SERVING, Watch streams end), then calls in flight get up to 5 s.
   if (http_server != nullptr) http_server->Stop();
@@ -331,7 +366,8 @@ int main(int argc, char** argv) {
   const coigraph::tools::CommandLine cl = coigraph::tools::ParseFlagsOrExit(
       argc, argv,
       {FLAGS_feeds, FLAGS_db, FLAGS_listen, FLAGS_tokens, FLAGS_tls_cert, FLAGS_tls_key,
-       FLAGS_allow_plaintext, FLAGS_http, FLAGS_console, FLAGS_session_hours},
+       FLAGS_allow_plaintext, FLAGS_http, FLAGS_console, FLAGS_session_hours, FLAGS_max_exports,
+       FLAGS_max_exports_per_caller},
       {.program = "coigraphd", .usage = kUsage});
   if (!cl.Given(FLAGS_db) || !cl.Given(FLAGS_listen)) {
     std::cerr << "coigraphd: --db and --listen are required\n" << kUsage;
