@@ -15,6 +15,7 @@
 
 #include "fuzz/feed_input.h"
 #include "fuzz/feed_load_check.h"
+#include "loaders/buffer_pool.h"
 #include "loaders/feed_loader.h"
 
 namespace {
@@ -45,8 +46,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const coigraph::fuzz::FeedInput input =
       coigraph::fuzz::SplitFeedInput(std::string_view(reinterpret_cast<const char*>(data), size));
   for (const coigraph::fuzz::FeedSection& f : input.files) dir.Write(f.name, f.bytes);
+  static coigraph::loaders::BufferPool buffers;  // kept from one input to the next
   coigraph::loaders::LoadOptions options;
   options.encoding = input.encoding;
+  options.buffers = &buffers;
   coigraph::fuzz::LoadAndCheck(dir.path(), options);
   // Back to the demo for the next input.
   for (const coigraph::fuzz::FeedSection& f : input.files) {

@@ -7,6 +7,7 @@
 
 #include "fuzz/feed_input.h"
 #include "fuzz/feed_load_check.h"
+#include "loaders/buffer_pool.h"
 #include "loaders/feed_loader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -15,8 +16,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       coigraph::fuzz::SplitFeedInput(std::string_view(reinterpret_cast<const char*>(data), size));
   dir.Clear();
   for (const coigraph::fuzz::FeedSection& f : input.files) dir.Write(f.name, f.bytes);
+  static coigraph::loaders::BufferPool buffers;  // kept from one input to the next
   coigraph::loaders::LoadOptions options;
   options.encoding = input.encoding;
+  options.buffers = &buffers;
   coigraph::fuzz::LoadAndCheck(dir.path(), options);
   return 0;
 }
