@@ -27,4 +27,9 @@ void BufferPool::Give(std::vector<char> buffer) {
   if (free_.size() < kMaxFree) free_.push_back(std::move(buffer));
 }
 
+size_t BufferPool::kept() const {
+  const std::lock_guard<std::mutex> lock(mu_);
+  return free_.size();
+}
+
 }  // namespace coigraph::loaders

@@ -28,9 +28,11 @@ class BufferPool {
   std::vector<char> Take(size_t bytes);
   // Keeps `buffer` for a later Take.
   void Give(std::vector<char> buffer);
+  // How many buffers are kept now.
+  size_t kept() const;
 
  private:
-  std::mutex mu_;
+  mutable std::mutex mu_;
   std::vector<std::vector<char>> free_;
 };
 

@@ -32,8 +32,10 @@ absl::StatusOr<std::unique_ptr<CsvReader>> CsvReader::OpenFile(const std::string
 }
 
 std::unique_ptr<CsvReader> CsvReader::FromString(std::string data, size_t chunk_bytes) {
+  // No chunk need be larger than the input: a short input gets a short buffer, not 1 MiB.
+  const size_t chunk = std::min(chunk_bytes, std::max<size_t>(data.size(), 1));
   return std::unique_ptr<CsvReader>(
-      new CsvReader(nullptr, std::move(data), "<memory>", chunk_bytes, nullptr));
+      new CsvReader(nullptr, std::move(data), "<memory>", chunk, nullptr));
 }
 
 CsvReader::CsvReader(std::FILE* file, std::string memory, std::string path, size_t chunk_bytes,

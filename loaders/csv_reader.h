@@ -66,7 +66,8 @@ class CsvReader {
   static absl::StatusOr<std::unique_ptr<CsvReader>> OpenFile(
       const std::string& path, size_t chunk_bytes = kDefaultChunkBytes,
       const std::string& encoding = "", BufferPool* buffers = nullptr);
-  // Reads from memory (tests); `chunk_bytes` small values exercise chunk boundaries.
+  // Reads from memory (tests); `chunk_bytes` small values exercise chunk boundaries. The buffer
+  // is no larger than the input.
   static std::unique_ptr<CsvReader> FromString(std::string data,
                                                size_t chunk_bytes = kDefaultChunkBytes);
 
