@@ -65,7 +65,7 @@ for t in "${targets[@]}"; do
   end=$(date +%s.%N)
   done_runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   elapsed=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.0f", b - a }')
-  rate=$(awk -v n="${done_runs:-0}" -v s="$elapsed" 'BEGIN { printf "%.0f", s > 0 ? n / s : 0 }')
+  rate=$(awk -v n="${done_runs:-0}" -v s="$elapsed" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')
   size=$(find "$corpus" -type f | wc -l)
   printf '%-18s %12s %9s %9s %8s  %s\n' "$t" "${done_runs:-?}" "$elapsed" "$rate" "$size" "$result"
 done
