@@ -11,7 +11,8 @@ namespace coigraph::loaders {
 
 absl::StatusOr<std::unique_ptr<CsvReader>> CsvReader::OpenFile(const std::string& path,
                                                                size_t chunk_bytes,
-                                                               const std::string& encoding) {
+                                                               const std::string& encoding,
+                                                               BufferPool* buffers) {
   std::unique_ptr<TextConverter> converter;
   if (!encoding.empty()) {
     absl::StatusOr<std::unique_ptr<TextConverter>> c = TextConverter::Open(encoding);
@@ -25,27 +26,37 @@ absl::StatusOr<std::unique_ptr<CsvReader>> CsvReader::OpenFile(const std::string
     return absl::InvalidArgumentError(
         absl::StrCat(path, ": cannot be opened: ", std::strerror(err)));
   }
-  std::unique_ptr<CsvReader> reader(new CsvReader(f, "", path, chunk_bytes));
+  std::unique_ptr<CsvReader> reader(new CsvReader(f, "", path, chunk_bytes, buffers));
   reader->converter_ = std::move(converter);
   return reader;
 }
 
 std::unique_ptr<CsvReader> CsvReader::FromString(std::string data, size_t chunk_bytes) {
+  // No chunk need be larger than the input: a short input gets a short buffer, not 1 MiB.
+  const size_t chunk = std::min(chunk_bytes, std::max<size_t>(data.size(), 1));
   return std::unique_ptr<CsvReader>(
-      new CsvReader(nullptr, std::move(data), "<memory>", chunk_bytes));
+      new CsvReader(nullptr, std::move(data), "<memory>", chunk, nullptr));
 }
 
-CsvReader::CsvReader(std::FILE* file, std::string memory, std::string path, size_t chunk_bytes)
+CsvReader::CsvReader(std::FILE* file, std::string memory, std::string path, size_t chunk_bytes,
+                     BufferPool* buffers)
     : file_(file),
       memory_(std::move(memory)),
       path_(std::move(path)),
-      chunk_bytes_(std::max<size_t>(chunk_bytes, 1)) {
+      chunk_bytes_(std::max<size_t>(chunk_bytes, 1)),
+      buffers_(buffers) {
   // The first fill holds at least 3 bytes, so that a BOM split by a tiny chunk is still seen.
-  buf_.resize(std::max<size_t>(chunk_bytes_, 3));
+  const size_t size = std::max<size_t>(chunk_bytes_, 3);
+  if (buffers_ != nullptr) {
+    buf_ = buffers_->Take(size);
+  } else {
+    buf_.resize(size);
+  }
 }
 
 CsvReader::~CsvReader() {
   if (file_ != nullptr) std::fclose(file_);
+  if (buffers_ != nullptr) buffers_->Give(std::move(buf_));
 }
 
 size_t CsvReader::ReadRaw(char* dst, size_t max) {

@@ -37,6 +37,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "loaders/buffer_pool.h"
 #include "loaders/text_converter.h"
 
 namespace coigraph::loaders {
@@ -58,12 +59,15 @@ class CsvReader {
 
   // `encoding`: the input's encoding when it is not UTF-8 (e.g. "cp1251"); the text is then
   // converted to UTF-8 as it is read (TextConverter).
+  // `buffers`: where the reader takes its buffer from and gives it back to when it is destroyed
+  // (null: its own); the pool must outlive the reader.
   // Errors: NotFound when the file does not exist, InvalidArgument when it cannot be opened or
   // iconv knows no such encoding.
   static absl::StatusOr<std::unique_ptr<CsvReader>> OpenFile(
       const std::string& path, size_t chunk_bytes = kDefaultChunkBytes,
-      const std::string& encoding = "");
-  // Reads from memory (tests); `chunk_bytes` small values exercise chunk boundaries.
+      const std::string& encoding = "", BufferPool* buffers = nullptr);
+  // Reads from memory (tests); `chunk_bytes` small values exercise chunk boundaries. The buffer
+  // is no larger than the input.
   static std::unique_ptr<CsvReader> FromString(std::string data,
                                                size_t chunk_bytes = kDefaultChunkBytes);
 
@@ -82,7 +86,8 @@ class CsvReader {
   absl::Status status() const { return status_; }
 
  private:
-  CsvReader(std::FILE* file, std::string memory, std::string path, size_t chunk_bytes);
+  CsvReader(std::FILE* file, std::string memory, std::string path, size_t chunk_bytes,
+            BufferPool* buffers);
 
   // Reads up to `max` bytes of input (converted to UTF-8 when an encoding was given); 0 at the
   // end of the input or on an I/O error.
@@ -123,6 +128,7 @@ class CsvReader {
   size_t memory_pos_ = 0;
   std::string path_;
   size_t chunk_bytes_;
+  BufferPool* buffers_;  // buf_ comes from and goes back to it; may be null
   std::vector<char> buf_;
   size_t pos_ = 0;
   size_t end_ = 0;

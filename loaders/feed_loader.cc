@@ -157,7 +157,8 @@ absl::StatusOr<LoadReport> LoadFeedDirectory(const std::string& dir, graph::Buil
       return absl::InvalidArgumentError(
           absl::StrCat(AbslView(schema.file), ": not a regular file, cannot be read"));
     }
-    absl::StatusOr<CheckedFile> checked = CheckFile(schema, path.string(), options.encoding);
+    absl::StatusOr<CheckedFile> checked =
+        CheckFile(schema, path.string(), options.encoding, ctx.buffers());
     if (!checked.ok()) return checked.status();
     if (!checked->columns) {
       const FileFault& fault = checked->fault;

@@ -22,6 +22,7 @@
 #include "absl/status/statusor.h"
 #include "graph/builder.h"
 #include "graph/snapshot.h"
+#include "loaders/buffer_pool.h"
 #include "loaders/feed_listing.h"
 
 namespace coigraph::loaders {
@@ -71,6 +72,9 @@ struct LoadOptions {
   // text is converted to UTF-8 as it is read. Empty: the files must be UTF-8, and a file that is
   // not is rejected as a file (docs/loaders.md, "Text").
   std::string encoding;
+  // Where the load takes its read buffers from (1 MiB each), for a caller that loads often and
+  // keeps them across loads (a fuzz target, a test); null: the load keeps its own while it runs.
+  BufferPool* buffers = nullptr;
 };
 
 // Loads `dir` into `builder`.

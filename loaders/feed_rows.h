@@ -56,8 +56,8 @@ template <typename Handle, typename Prefetch>
 absl::Status ForEachRow(FeedFile& file, LoadContext& ctx, Handle&& handle, Prefetch&& prefetch) {
   constexpr size_t kBatch = 256;
   constexpr size_t kAhead = 12;
-  absl::StatusOr<std::unique_ptr<CsvReader>> opened =
-      CsvReader::OpenFile(file.path, CsvReader::kDefaultChunkBytes, ctx.options().encoding);
+  absl::StatusOr<std::unique_ptr<CsvReader>> opened = CsvReader::OpenFile(
+      file.path, CsvReader::kDefaultChunkBytes, ctx.options().encoding, &ctx.buffers());
   if (!opened.ok()) return absl::InvalidArgumentError(opened.status().message());
   CsvReader& reader = **opened;
   const size_t header_size = file.columns.header_size();

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "base/text.h"
@@ -18,38 +19,50 @@ namespace {
 
 using base::AbslView;
 
-// The first megabyte of a file and the file's size, to judge its encoding and its row count.
-struct Sample {
-  std::string bytes;
-  size_t file_size = 0;
-};
+constexpr size_t kSampleBytes = size_t{1} << 20;
 
-Sample ReadSample(const std::string& path) {
-  Sample s;
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return s;
-  s.bytes.resize(size_t{1} << 20);
-  s.bytes.resize(std::fread(s.bytes.data(), 1, s.bytes.size(), f));
-  s.file_size = s.bytes.size();
-  if (s.bytes.size() == size_t{1} << 20 && std::fseek(f, 0, SEEK_END) == 0) {
-    const long end = std::ftell(f);
-    if (end > 0) s.file_size = static_cast<size_t>(end);
+// The first megabyte of a file and the file's size, to judge its encoding and its row count. Its
+// buffer comes from a pool and goes back to it.
+class Sample {
+ public:
+  Sample(const std::string& path, BufferPool& buffers)
+      : buffers_(buffers), buffer_(buffers.Take(kSampleBytes)) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (f == nullptr) return;
+    size_ = std::fread(buffer_.data(), 1, buffer_.size(), f);
+    file_size_ = size_;
+    if (size_ == kSampleBytes && std::fseek(f, 0, SEEK_END) == 0) {
+      const long end = std::ftell(f);
+      if (end > 0) file_size_ = static_cast<size_t>(end);
+    }
+    std::fclose(f);
   }
-  std::fclose(f);
-  return s;
-}
+  ~Sample() { buffers_.Give(std::move(buffer_)); }
+  Sample(const Sample&) = delete;
+  Sample& operator=(const Sample&) = delete;
+
+  std::string_view bytes() const { return {buffer_.data(), size_}; }
+  size_t file_size() const { return file_size_; }
+
+ private:
+  BufferPool& buffers_;
+  std::vector<char> buffer_;
+  size_t size_ = 0;
+  size_t file_size_ = 0;
+};
 
 // About how many records a file holds after its header: its size over the mean length of the
 // lines in its first megabyte, plus 2% (a table that is slightly too big costs less than one that
 // grows). Lines are taken to be at least 16 bytes, so that a first megabyte of blank lines cannot
 // make the loader reserve for billions of rows.
 size_t EstimateRows(const Sample& s) {
-  const auto lines = static_cast<size_t>(std::count(s.bytes.begin(), s.bytes.end(), '\n'));
+  const std::string_view bytes = s.bytes();
+  const auto lines = static_cast<size_t>(std::count(bytes.begin(), bytes.end(), '\n'));
   if (lines == 0) return 1;
-  if (s.file_size == s.bytes.size()) return lines;  // the whole file was read
+  if (s.file_size() == bytes.size()) return lines;  // the whole file was read
   const double per_line =
-      std::max(16.0, static_cast<double>(s.bytes.size()) / static_cast<double>(lines));
-  return static_cast<size_t>(static_cast<double>(s.file_size) / per_line * 1.02) + 16;
+      std::max(16.0, static_cast<double>(bytes.size()) / static_cast<double>(lines));
+  return static_cast<size_t>(static_cast<double>(s.file_size()) / per_line * 1.02) + 16;
 }
 
 CheckedFile Rejected(int64_t line, std::string column, std::string_view what, std::string raw,
@@ -64,17 +77,17 @@ CheckedFile Rejected(int64_t line, std::string column, std::string_view what, st
 }  // namespace
 
 absl::StatusOr<CheckedFile> CheckFile(const FeedSchema& schema, const std::string& path,
-                                      const std::string& encoding) {
+                                      const std::string& encoding, BufferPool& buffers) {
   absl::StatusOr<std::unique_ptr<CsvReader>> reader =
-      CsvReader::OpenFile(path, CsvReader::kDefaultChunkBytes, encoding);
+      CsvReader::OpenFile(path, CsvReader::kDefaultChunkBytes, encoding, &buffers);
   if (!reader.ok()) return absl::InvalidArgumentError(reader.status().message());
   const std::string file(schema.file);
-  const Sample sample = ReadSample(path);
+  const Sample sample(path, buffers);
   // A file in another encoding would load with its names garbled, or with every row rejected
   // one by one; it is rejected once, with a hint when the encoding can be guessed. A converted
   // file (an encoding was given) is UTF-8 by construction.
   const SampleEncoding judged =
-      encoding.empty() ? JudgeSample(sample.bytes) : SampleEncoding::kUtf8;
+      encoding.empty() ? JudgeSample(sample.bytes()) : SampleEncoding::kUtf8;
   if (judged != SampleEncoding::kUtf8) {
     std::string what = "the file is not UTF-8 (most of its non-ASCII bytes are not UTF-8)";
     if (judged == SampleEncoding::kLooksCp1251) {

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "loaders/buffer_pool.h"
 #include "loaders/feed_schema.h"
 
 namespace coigraph::loaders {
@@ -33,9 +34,10 @@ struct CheckedFile {
 };
 
 // Judges the encoding of `path` from its first megabyte (unless `encoding` names the one it is
-// in), reads its header and maps it onto `schema`.
+// in), reads its header and maps it onto `schema`. The sample and the header's reader take their
+// buffers from `buffers` and give them back.
 // Errors: InvalidArgument when the file cannot be opened or read.
 absl::StatusOr<CheckedFile> CheckFile(const FeedSchema& schema, const std::string& path,
-                                      const std::string& encoding);
+                                      const std::string& encoding, BufferPool& buffers);
 
 }  // namespace coigraph::loaders

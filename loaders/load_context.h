@@ -32,6 +32,8 @@ class LoadContext {
       : builder_(builder), options_(options) {}
 
   graph::Builder& builder() { return builder_; }
+  // The read buffers of the load: LoadOptions::buffers, or the load's own.
+  BufferPool& buffers() { return options_.buffers != nullptr ? *options_.buffers : own_buffers_; }
   const LoadOptions& options() const { return options_; }
   bool Present(FeedId id) const { return present_[static_cast<size_t>(id)]; }
   void SetPresent(FeedId id, bool present) { present_[static_cast<size_t>(id)] = present; }
@@ -57,6 +59,7 @@ class LoadContext {
  private:
   graph::Builder& builder_;
   const LoadOptions& options_;
+  BufferPool own_buffers_;
   std::array<bool, kFeedCount> present_{};
   std::array<bool, kFeedCount> rejected_as_file_{};
   std::array<absl::flat_hash_map<std::string, RejectedRow>, kFeedCount> rejected_rows_;

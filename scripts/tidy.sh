@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs clang-tidy with the repository's .clang-tidy over the C++ sources of graph/, loaders/,
-# service/ and tools/ (and base/ once it exists), and over our headers they include. Prints
+# service/, tools/ and fuzz/ (and base/ once it exists), and over our headers they include. Prints
 # each finding; exits 1 when there is any, 0 when the code passes.
 #
 #   bash scripts/tidy.sh                    # every source, with build/compile_commands.json
@@ -14,7 +14,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 build="${COIGRAPH_BUILD_DIR:-build}"
 tidy="${CLANG_TIDY:-clang-tidy}"
-folders='base|graph|loaders|service|tools'
+folders='base|graph|loaders|service|tools|fuzz'
 
 if ! command -v "$tidy" >/dev/null 2>&1; then
   echo "tidy: $tidy not found (Debian: apt-get install clang-tidy)" >&2

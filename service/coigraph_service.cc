@@ -12,6 +12,7 @@
 #include "base/text.h"
 #include "service/convert.h"
 #include "service/field_errors.h"
+#include "service/parse_request.h"
 
 namespace coigraph::service {
 
@@ -34,19 +35,6 @@ CallContext ContextOf(grpc::CallbackServerContext* ctx) {
   }
   c.cancelled = [ctx] { return ctx->IsCancelled(); };
   return c;
-}
-
-// `bytes` parsed as a Request. Errors: InvalidArgument naming the message type when they do
-// not parse (not protobuf, a wrong wire type, a string that is not UTF-8, ...).
-template <typename Request>
-absl::Status ParseRequest(const grpc::ByteBuffer& bytes, Request* request) {
-  grpc::ByteBuffer copy(bytes);  // Deserialize consumes its buffer; this shares the slices
-  if (grpc::SerializationTraits<Request>::Deserialize(&copy, request).ok()) {
-    return absl::OkStatus();
-  }
-  request->Clear();
-  return absl::InvalidArgumentError(
-      base::Cat("the request is not a ", Request::descriptor()->full_name(), " message"));
 }
 
 // Replaces what `out` holds (a stream reuses it once its last write is done).

@@ -18,10 +18,13 @@ RULES='
   graph     base graph
   loaders   base graph loaders
   service   base graph loaders service proto rpc
+  fuzz      base graph loaders service proto rpc fuzz
   tools     *
   bench     *
   tests     *
 '
+# fuzz/ holds the fuzz targets (docs/fuzzing.md): they drive loaders/ and service/ as a test does,
+# but build into libFuzzer binaries, so they include no test and no tool.
 #
 # Files: the C++ sources and headers (.h .hh .hpp .cc .cpp .inc) under the folders of RULES,
 # those git tracks plus untracked ones it does not ignore when SOURCE_DIR is a git checkout, else
