@@ -20,6 +20,7 @@ const dict = {
   "purpose.change": "change",
   "role.ethics_commissioner": "ethics commissioner",
   "role.analyst": "analyst",
+  "role.researcher": "researcher",
   "role.operator": "operator",
   "role.hr_system": "HR system",
   "role.demo": "demo",

@@ -21,6 +21,7 @@ export const kk: Dict = {
   "purpose.change": "өзгерту",
   "role.ethics_commissioner": "әдеп жөніндегі уәкіл",
   "role.analyst": "талдаушы",
+  "role.researcher": "зерттеуші",
   "role.operator": "оператор",
   "role.hr_system": "кадр жүйесі",
   "role.demo": "демо",

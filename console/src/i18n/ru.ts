@@ -21,6 +21,7 @@ export const ru: Dict = {
   "purpose.change": "изменить",
   "role.ethics_commissioner": "уполномоченный по этике",
   "role.analyst": "аналитик",
+  "role.researcher": "исследователь",
   "role.operator": "оператор",
   "role.hr_system": "кадровая система",
   "role.demo": "демо",
