@@ -178,6 +178,7 @@ const dict = {
   "ops.rejected": "Rejected",
   "ops.loadTitle": "Load feeds",
   "ops.loadHelp": "Loads a feed directory on the server into a new snapshot, runs every rule and updates the cases.",
+  "ops.force": "Load anyway (force): the cases that disappear become inactive",
   "ops.dir": "Directory on the server",
   "ops.dirPlaceholder": "empty: the directory of the last load",
   "ops.load": "Load",
