@@ -3,6 +3,7 @@
 // the reject report and every export format, and tests/tools/check_output_text.py parses each
 // with Python's own json, xml and csv readers and finds the names again, byte for byte.
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -87,7 +88,11 @@ class OutputTextTest : public ::testing::Test {
  protected:
   void SetUp() override {
     if (!fs::exists(kPython)) GTEST_SKIP() << "needs python3 (apt-get install python3)";
-    dir_ = fs::temp_directory_path() / "coigraph_output_text_test";
+    // One directory per test and process: ctest runs the tests of this file side by side.
+    dir_ = fs::temp_directory_path() /
+           ("coigraph_output_text_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "_" +
+            std::to_string(getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "feed");
     fs::copy(kDemo, dir_ / "feed");
