@@ -98,12 +98,12 @@ bool MayCall(Role role, Rpc rpc) {
     case Rpc::kCheckHire:
     case Rpc::kCheckHireBatch:
       return hr || ethics;
-    // Checks, explore and cases are separate rows of the role matrix (docs/service.md), alike
-    // today. NOLINTNEXTLINE(bugprone-branch-clone)
     case Rpc::kCheckTender:
     case Rpc::kCheckBidder:
     case Rpc::kCheckAllocation:
       return ethics || analyst;
+    // Explore and cases are separate rows of the role matrix (docs/service.md), alike today.
+    // NOLINTNEXTLINE(bugprone-branch-clone)
     case Rpc::kFindPaths:
     case Rpc::kNeighborhood:
     case Rpc::kExportSubgraph:
