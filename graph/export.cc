@@ -220,16 +220,10 @@ class Subgraph {
   // A vertex's id: its IIN/BIN or pseudonym.
   std::string Id(size_t i) const {
     const VertexId v = vertices_[i];
-    if (s_.IsPerson(v)) {
-      if (!options_.pseudonymise) return s_.VertexNumber(v);
-      return Cat("P-",
-                 PseudonymDigits(s_.data().persons[s_.PersonOf(v)].iin, options_.pseudonym_salt));
-    }
-    const Organization& org = s_.data().organizations[s_.OrgOf(v)];
-    if (org.kind != OrgKind::kIndividualEntrepreneur) return s_.VertexNumber(v);
-    if (options_.pseudonymise) return Cat("E-", PseudonymDigits(org.bin, options_.pseudonym_salt));
+    if (options_.pseudonymise) return VertexPseudonym(s_, v, options_.pseudonym_salt);
     // An individual entrepreneur's BIN is its owner's IIN: keep the two nodes apart.
-    return Cat("IE-", s_.VertexNumber(v));
+    if (!s_.IsPerson(v) && IsNaturalPersonVertex(s_, v)) return Cat("IE-", s_.VertexNumber(v));
+    return s_.VertexNumber(v);
   }
 
   VertexRecord Vertex(size_t i) const {
@@ -237,9 +231,7 @@ class Subgraph {
     VertexRecord r;
     r.id = Id(i);
     r.person = s_.IsPerson(v);
-    const bool hidden =
-        options_.pseudonymise &&
-        (r.person || s_.data().organizations[s_.OrgOf(v)].kind == OrgKind::kIndividualEntrepreneur);
+    const bool hidden = options_.pseudonymise && IsNaturalPersonVertex(s_, v);
     r.name = hidden ? r.id : CleanText(s_.VertexName(v));
     if (!r.person) {
       const Organization& org = s_.data().organizations[s_.OrgOf(v)];
@@ -685,6 +677,22 @@ std::vector<std::string_view> ExportFileNames(ExportFormat format) {
 
 std::string PersonPseudonym(uint64_t iin, std::string_view salt) {
   return Cat("P-", PseudonymDigits(iin, salt));
+}
+
+std::string EntrepreneurPseudonym(uint64_t bin, std::string_view salt) {
+  return Cat("E-", PseudonymDigits(bin, salt));
+}
+
+bool IsNaturalPersonVertex(const Snapshot& s, VertexId v) {
+  return s.IsPerson(v) ||
+         s.data().organizations[s.OrgOf(v)].kind == OrgKind::kIndividualEntrepreneur;
+}
+
+std::string VertexPseudonym(const Snapshot& s, VertexId v, std::string_view salt) {
+  if (s.IsPerson(v)) return PersonPseudonym(s.data().persons[s.PersonOf(v)].iin, salt);
+  const Organization& org = s.data().organizations[s.OrgOf(v)];
+  if (org.kind == OrgKind::kIndividualEntrepreneur) return EntrepreneurPseudonym(org.bin, salt);
+  return s.VertexNumber(v);
 }
 
 // What a writer holds: the subgraph, its sections, where it is in them and the text made but

@@ -95,6 +95,14 @@ struct ExportOptions {
 
 // A person's pseudonym: "P-" + the first 12 hex digits of SHA-256(salt + the 12-digit IIN).
 std::string PersonPseudonym(uint64_t iin, std::string_view salt);
+// An individual entrepreneur's pseudonym: "E-" + the same digits of its BIN (its owner's IIN).
+std::string EntrepreneurPseudonym(uint64_t bin, std::string_view salt);
+// Whether a vertex is a natural person's: a person, or an individual entrepreneur (whose BIN
+// is its owner's IIN and whose name is the owner's). Pseudonymisation hides exactly these.
+bool IsNaturalPersonVertex(const Snapshot& s, VertexId v);
+// What a pseudonymised export calls a vertex: PersonPseudonym, EntrepreneurPseudonym, or the
+// BIN of any other organization. The one function of the service's pseudonyms too.
+std::string VertexPseudonym(const Snapshot& s, VertexId v, std::string_view salt);
 
 // Receives the export: `file` is one of ExportFileNames(format), `chunk` the next bytes of it.
 // Files come one after another, never interleaved; concatenating the chunks of a file gives the

@@ -24,21 +24,67 @@ struct DeferredRow {
   std::string link_text;  // the parent_bin / reports_to as written ("" for none)
 };
 
-// Settles the deferred rows of a file: rejects those that fall (see forward_links.h) and
-// returns which stand. `ids[i]` names row i in cycle messages.
+// Drops the link of row `row` with a warning record (docs/loaders.md, "Causes and
+// consequences"): the row loads without it. `cause_line` > 0: the rejected row of this file
+// the link named.
+void DropLink(FeedFile& file, std::string_view link_column, const DeferredRow& row,
+              std::string reason, int64_t cause_line) {
+  absl::StrAppend(&reason, "; the row loads without ", AbslView(link_column));
+  RejectRecord& w = file.AddDropped(row.line, link_column, std::move(reason), row.raw);
+  if (cause_line > 0) {
+    w.caused_by_file = std::string(file.schema->file);
+    w.caused_by_line = cause_line;
+  }
+}
+
+// The link of row i names no row of the file: dropped, saying so (with the rejected row of that
+// key when there was one). Sets targets[i] to kNoLink.
+void DropUnknownLink(FeedFile& file, const LoadContext& ctx, std::string_view link_column,
+                     const DeferredRow& row, std::string_view unknown_reason) {
+  if (const LoadContext::RejectedRow* r = ctx.FindRejected(file.schema->id, row.link_text)) {
+    DropLink(file, link_column, row,
+             absl::StrCat(AbslView(link_column), " ", row.link_text, " refers to ",
+                          AbslView(file.schema->file), " line ", r->line,
+                          ", which was rejected: ", r->reason),
+             r->line);
+  } else {
+    DropLink(file, link_column, row, std::string(unknown_reason), 0);
+  }
+}
+
+// Settles the deferred rows of a file (see forward_links.h): a row whose own link is wrong
+// (`own_reasons`) or that lies on a cycle is rejected; a row whose target is so rejected loads
+// without its link, with a warning record, and keeps its place for the rows that point at it.
+// Returns which rows stand; clears the dropped links in `targets`. `ids[i]` names row i in cycle
+// messages.
 std::vector<bool> SettleDeferred(FeedFile& file, LoadContext& ctx, std::string_view link_column,
                                  const std::vector<DeferredRow>& rows,
-                                 const std::vector<uint32_t>& targets,
+                                 std::vector<uint32_t>& targets,
                                  const std::vector<std::string>& own_reasons,
                                  const std::vector<std::string>& ids) {
   std::vector<bool> own_bad(rows.size());
   for (size_t i = 0; i < rows.size(); ++i) own_bad[i] = !own_reasons[i].empty();
   const std::vector<LinkFault> faults = ResolveLinks(targets, own_bad);
+  auto falls = [&](uint32_t i) {
+    return faults[i] == LinkFault::kOwn || faults[i] == LinkFault::kCycle;
+  };
   std::vector<bool> stands(rows.size(), false);
   for (uint32_t i = 0; i < rows.size(); ++i) {
     std::string reason;
     switch (faults[i]) {
       case LinkFault::kNone:
+        stands[i] = true;
+        ++file.report->loaded;
+        continue;
+      case LinkFault::kTargetRejected:
+        // The target stands when it only lost its own link: then the link stays.
+        if (falls(targets[i])) {
+          DropLink(file, link_column, rows[i],
+                   absl::StrCat(AbslView(link_column), " ", rows[i].link_text,
+                                " names a row that is rejected (line ", rows[targets[i]].line, ")"),
+                   rows[targets[i]].line);
+          targets[i] = kNoLink;
+        }
         stands[i] = true;
         ++file.report->loaded;
         continue;
@@ -51,10 +97,6 @@ std::vector<bool> SettleDeferred(FeedFile& file, LoadContext& ctx, std::string_v
         absl::StrAppend(&reason, ids[i]);
         break;
       }
-      case LinkFault::kTargetRejected:
-        reason = absl::StrCat(AbslView(link_column), " ", rows[i].link_text,
-                              " names a row that is rejected (line ", rows[targets[i]].line, ")");
-        break;
     }
     ctx.NoteRejected(file.schema->id, ids[i], rows[i].line, reason);
     file.AddReject(rows[i].line, link_column, std::move(reason), rows[i].raw);
@@ -130,8 +172,9 @@ absl::Status LoadOrganizations(FeedFile& file, LoadContext& ctx) {
     if (rows[i].link_text.empty()) continue;
     const auto it = row_of_bin.find(graph::IdentityNumberValue(rows[i].link_text));
     if (it == row_of_bin.end()) {
-      own_reasons[i] =
-          absl::StrCat("unknown parent_bin ", rows[i].link_text, " (not in organizations.csv)");
+      DropUnknownLink(
+          file, ctx, "parent_bin", rows[i],
+          absl::StrCat("unknown parent_bin ", rows[i].link_text, " (not in organizations.csv)"));
     } else {
       targets[i] = it->second;
     }
@@ -190,7 +233,8 @@ absl::Status LoadPositions(FeedFile& file, LoadContext& ctx) {
     if (ref.empty()) continue;
     const auto it = row_of_id.find(b.Intern(ref));
     if (it == row_of_id.end()) {
-      own_reasons[i] = absl::StrCat("unknown reports_to ", ref, " (not in positions.csv)");
+      DropUnknownLink(file, ctx, "reports_to", rows[i],
+                      absl::StrCat("unknown reports_to ", ref, " (not in positions.csv)"));
     } else if (org_refs[it->second].bin != org_refs[i].bin) {
       own_reasons[i] = absl::StrCat("reports_to ", ref, " is a position of another organization (",
                                     graph::FormatIdentityNumber(org_refs[it->second].bin), ", not ",

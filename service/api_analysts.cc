@@ -1,4 +1,5 @@
 // The analysts' queries: FindPaths and Neighborhood.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -77,9 +78,11 @@ absl::Status CoigraphApi::FindPaths(const Call& call, const v1::FindPathsRequest
   absl::StatusOr<std::shared_ptr<const LoadedState>> state = CurrentState(*options_.holder);
   if (!state.ok()) return state.status();
   const graph::Snapshot& snap = *(*state)->snapshot;
-  absl::StatusOr<graph::VertexId> from = ParseVertex(snap, request.from(), "from");
+  absl::StatusOr<std::optional<Pseudonymiser>> shown = ShownTo(call);
+  if (!shown.ok()) return shown.status();
+  absl::StatusOr<graph::VertexId> from = RequestVertex(call, **state, request.from(), "from");
   if (!from.ok()) return from.status();
-  absl::StatusOr<graph::VertexId> to = ParseVertex(snap, request.to(), "to");
+  absl::StatusOr<graph::VertexId> to = RequestVertex(call, **state, request.to(), "to");
   if (!to.ok()) return to.status();
   q.from = *from;
   q.to = *to;
@@ -91,7 +94,11 @@ absl::Status CoigraphApi::FindPaths(const Call& call, const v1::FindPathsRequest
   if (!paths.ok()) return paths.status();
   s = call.StillWanted();
   if (!s.ok()) return s;
-  for (const graph::TiePath& p : *paths) TiePathToProto(snap, p, response->add_paths());
+  for (const graph::TiePath& p : *paths) {
+    v1::Path* out = response->add_paths();
+    TiePathToProto(snap, p, out);
+    if (shown->has_value()) (*shown)->Path(out);
+  }
   response->set_snapshot_version((*state)->version);
   return absl::OkStatus();
 }
@@ -111,7 +118,9 @@ absl::Status CoigraphApi::Neighborhood(const Call& call, const v1::NeighborhoodR
   absl::StatusOr<std::shared_ptr<const LoadedState>> state = CurrentState(*options_.holder);
   if (!state.ok()) return state.status();
   const graph::Snapshot& snap = *(*state)->snapshot;
-  absl::StatusOr<graph::VertexId> seed = ParseVertex(snap, request.seed(), "seed");
+  absl::StatusOr<std::optional<Pseudonymiser>> shown = ShownTo(call);
+  if (!shown.ok()) return shown.status();
+  absl::StatusOr<graph::VertexId> seed = RequestVertex(call, **state, request.seed(), "seed");
   if (!seed.ok()) return seed.status();
   absl::StatusOr<std::vector<graph::VertexId>> vertices =
       graph::Neighborhood(snap, {*seed}, *date, radius, *relations, kMaxNeighborhoodVertices);
@@ -126,7 +135,9 @@ absl::Status CoigraphApi::Neighborhood(const Call& call, const v1::NeighborhoodR
   absl::flat_hash_map<graph::VertexId, int32_t> index;
   for (graph::VertexId v : order) {
     index.emplace(v, static_cast<int32_t>(index.size()));
-    VertexToProto(snap, v, response->add_vertices());
+    v1::PathVertex* out = response->add_vertices();
+    VertexToProto(snap, v, out);
+    if (shown->has_value()) (*shown)->Vertex(out);
   }
   for (size_t i = 0; i < order.size(); ++i) {
     const graph::VertexId v = order[i];

@@ -1,5 +1,7 @@
 // The commissioners' cases: ListCases, GetCase, UpdateCase.
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/text.h"
@@ -65,6 +67,21 @@ void CoigraphApi::DefineCases() {
 
 absl::Status CoigraphApi::ListCases(const Call& call, const v1::ListCasesRequest& request,
                                     v1::ListCasesResponse* response) const {
+  absl::StatusOr<std::optional<Pseudonymiser>> shown = ShownTo(call);
+  if (!shown.ok()) return shown.status();
+  if (shown->has_value()) {
+    // The text search matches names, notes and assignees, and an individual entrepreneur's BIN
+    // is its owner's IIN: either would tell a pseudonym's person by its answers.
+    auto refused = [&](std::string_view field) {
+      return absl::PermissionDeniedError(
+          base::Cat("role ", Name(call.who().role), " may not filter cases by ", field));
+    };
+    if (!request.text().empty()) return refused("text");
+    if (!request.assignee().empty()) return refused("assignee");
+    if (IsNaturalPersonNumber(request.organization_bin())) {
+      return refused("an individual entrepreneur's BIN");
+    }
+  }
   CaseFilter filter;
   filter.sphere = request.sphere();
   filter.rule = request.rule();
@@ -109,6 +126,7 @@ absl::Status CoigraphApi::ListCases(const Call& call, const v1::ListCasesRequest
     v1::Case* c = response->add_cases();
     CaseRecordToProto(r, c);
     CaseFinding(state.get(), r, c);
+    if (shown->has_value()) (*shown)->Case(c);
   }
   response->set_next_page_token(page->next_page_token);
   response->set_total_count(page->total_count);
@@ -132,11 +150,15 @@ absl::Status CoigraphApi::FillCase(const std::string& case_id, v1::Case* respons
   return absl::OkStatus();
 }
 
-absl::Status CoigraphApi::GetCase(const Call& /*call*/, const v1::GetCaseRequest& request,
+absl::Status CoigraphApi::GetCase(const Call& call, const v1::GetCaseRequest& request,
                                   v1::Case* response) const {
   absl::Status s = RequireText(request.case_id(), "case_id");
   if (!s.ok()) return s;
-  return FillCase(request.case_id(), response);
+  absl::StatusOr<std::optional<Pseudonymiser>> shown = ShownTo(call);
+  if (!shown.ok()) return shown.status();
+  s = FillCase(request.case_id(), response);
+  if (s.ok() && shown->has_value()) (*shown)->Case(response);
+  return s;
 }
 
 absl::Status CoigraphApi::UpdateCase(const Call& call, const v1::UpdateCaseRequest& request,

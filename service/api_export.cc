@@ -87,13 +87,20 @@ absl::Status CoigraphApi::ExportSubgraph(const Call& call, const v1::ExportSubgr
         if (vertex.has_value()) seeds.push_back(*vertex);
       }
     }
-    if (seeds.empty()) seed_ids = {record->facts.official, record->facts.counterparty};
+    if (seeds.empty()) {
+      // The case's own ends, which the caller did not name.
+      for (const std::string& id : {record->facts.official, record->facts.counterparty}) {
+        absl::StatusOr<graph::VertexId> v = ParseVertex(snap, id, "case_id");
+        if (!v.ok()) return v.status();
+        seeds.push_back(*v);
+      }
+    }
     if (date_text.empty()) date_text = record->facts.date;
   }
   absl::StatusOr<graph::Date> date = ParseDateField(date_text, "date");
   if (!date.ok()) return date.status();
   for (const std::string& id : seed_ids) {
-    absl::StatusOr<graph::VertexId> v = ParseVertex(snap, id, "seeds");
+    absl::StatusOr<graph::VertexId> v = RequestVertex(call, **state, id, "seeds");
     if (!v.ok()) return v.status();
     seeds.push_back(*v);
   }
@@ -106,7 +113,7 @@ absl::Status CoigraphApi::ExportSubgraph(const Call& call, const v1::ExportSubgr
 
   graph::ExportOptions options;
   options.date = *date;
-  options.pseudonymise = !MaySeeIdentityNumbers(call.who().role);
+  options.pseudonymise = !MaySeeIdentities(call.who().role);
   options.pseudonym_salt = options_.pseudonym_salt;
   if (options.pseudonymise && options.pseudonym_salt.empty()) {
     return absl::FailedPreconditionError("the server has no pseudonym salt");

@@ -103,6 +103,7 @@ absl::Status CoigraphApi::LoadFeeds(const Call& call, const v1::LoadFeedsRequest
   response->set_cases_seen_again(summary->seen_again);
   response->set_cases_disappeared(summary->disappeared);
   response->set_duration_ms(absl::ToInt64Milliseconds(state->load_duration));
+  LoadSummaryToProto(state->report, /*records=*/true, response->mutable_summary());
   return absl::OkStatus();
 }
 
@@ -129,6 +130,7 @@ absl::Status CoigraphApi::Status(const Call& /*call*/, const v1::StatusRequest& 
     FileReportToProto(f, response->add_files());
   }
   response->set_reject_count(static_cast<int64_t>(state->report.rejects.size()));
+  LoadSummaryToProto(state->report, /*records=*/false, response->mutable_summary());
   return absl::OkStatus();
 }
 

@@ -37,6 +37,8 @@ std::string_view Name(Role role) {
       return "analyst";
     case Role::kOperator:
       return "operator";
+    case Role::kResearcher:
+      return "researcher";
     case Role::kDemo:
       return "demo";
   }
@@ -44,7 +46,8 @@ std::string_view Name(Role role) {
 }
 
 std::optional<Role> ParseRole(std::string_view name) {
-  for (Role r : {Role::kHrSystem, Role::kEthicsCommissioner, Role::kAnalyst, Role::kOperator}) {
+  for (Role r : {Role::kHrSystem, Role::kEthicsCommissioner, Role::kAnalyst, Role::kOperator,
+                 Role::kResearcher}) {
     if (Name(r) == name) return r;
   }
   return std::nullopt;
@@ -90,29 +93,30 @@ bool MayCall(Role role, Rpc rpc) {
   const bool ethics = role == Role::kEthicsCommissioner;
   const bool analyst = role == Role::kAnalyst;
   const bool op = role == Role::kOperator;
+  const bool researcher = role == Role::kResearcher;
   switch (rpc) {
     case Rpc::kCheckHire:
     case Rpc::kCheckHireBatch:
       return hr || ethics;
-    // Checks, explore and cases are separate rows of the role matrix (docs/service.md), alike
-    // today. NOLINTNEXTLINE(bugprone-branch-clone)
     case Rpc::kCheckTender:
     case Rpc::kCheckBidder:
     case Rpc::kCheckAllocation:
       return ethics || analyst;
+    // Explore and cases are separate rows of the role matrix (docs/service.md), alike today.
+    // NOLINTNEXTLINE(bugprone-branch-clone)
     case Rpc::kFindPaths:
     case Rpc::kNeighborhood:
     case Rpc::kExportSubgraph:
-      return ethics || analyst;
+      return ethics || analyst || researcher;
     case Rpc::kListCases:
     case Rpc::kGetCase:
-      return ethics || analyst;
+      return ethics || analyst || researcher;
     case Rpc::kUpdateCase:
       return ethics;
     case Rpc::kLoadFeeds:
       return op;
     case Rpc::kStatus:
-      return hr || ethics || analyst || op;
+      return hr || ethics || analyst || op || researcher;
     case Rpc::kListAudit:
       return ethics;
   }
@@ -123,9 +127,7 @@ bool MaySeeRelatives(Role role) {
   return role == Role::kEthicsCommissioner || role == Role::kAnalyst || role == Role::kDemo;
 }
 
-bool MaySeeIdentityNumbers(Role role) {
-  return role == Role::kEthicsCommissioner || role == Role::kDemo;
-}
+bool MaySeeIdentities(Role role) { return role != Role::kResearcher; }
 
 absl::StatusOr<Authenticator> Authenticator::FromFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -153,8 +155,9 @@ absl::StatusOr<Authenticator> Authenticator::FromText(std::string_view text,
     if (fields.size() != 3) return bad("expected ROLE NAME SHA256_HEX_OF_TOKEN");
     std::optional<Role> role = ParseRole({fields[0].data(), fields[0].size()});
     if (!role.has_value()) {
-      return bad(absl::StrCat("unknown role \"", fields[0],
-                              "\" (hr_system, ethics_commissioner, analyst, operator)"));
+      return bad(
+          absl::StrCat("unknown role \"", fields[0],
+                       "\" (hr_system, ethics_commissioner, analyst, operator, researcher)"));
     }
     if (!IsHexDigest(fields[2])) return bad("the token hash must be 64 hex digits");
     const std::string digest = absl::AsciiStrToLower(fields[2]);

@@ -28,10 +28,12 @@ enum class Role : uint8_t {
   kEthicsCommissioner,
   kAnalyst,
   kOperator,
-  kDemo,  // demo mode (no tokens file, loopback only): may do everything
+  kResearcher,  // explores and reads cases under pseudonyms (docs/service.md, "What each role
+                // sees")
+  kDemo,        // demo mode (no tokens file, loopback only): may do everything
 };
-std::string_view Name(Role role);  // "hr_system", ..., "demo"
-// The four roles of a tokens file; nullopt for anything else (including "demo").
+std::string_view Name(Role role);  // "hr_system", ..., "researcher", "demo"
+// The five roles of a tokens file; nullopt for anything else (including "demo").
 std::optional<Role> ParseRole(std::string_view name);
 
 enum class Rpc : uint8_t {
@@ -61,8 +63,10 @@ absl::Status MayCallStatus(Role role, Rpc rpc);
 // Whether check answers may name the relative and show the path (hire checks for hr_system
 // give only rule, post, severity and case id).
 bool MaySeeRelatives(Role role);
-// Whether exports may carry real IINs (otherwise pseudonyms).
-bool MaySeeIdentityNumbers(Role role);
+// Whether answers and exports may carry natural persons' IINs, names and free text (notes,
+// explanations, assignees, who changed a case). False for researchers only: every RPC they may
+// call and every export they make gives pseudonyms instead (service/pseudonyms.h).
+bool MaySeeIdentities(Role role);
 
 struct Principal {
   std::string name;

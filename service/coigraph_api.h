@@ -10,6 +10,7 @@
 //   api_cases.cc      ListCases, GetCase, UpdateCase
 //   api_operators.cc  LoadFeeds, Status
 //   api_audit.cc      ListAudit
+//   api_privacy.cc    what each role is shown of people (pseudonyms) and may name in a request
 //
 // Example:
 //   CoigraphApi api({.auth = Authenticator::Demo(), .cases = store.get(),
@@ -23,7 +24,10 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/time/time.h"
@@ -34,6 +38,7 @@
 #include "service/case_store.h"
 #include "service/export_gate.h"
 #include "service/limits.h"
+#include "service/pseudonyms.h"
 #include "service/rpc_runner.h"
 #include "service/snapshot_holder.h"
 
@@ -51,8 +56,9 @@ struct ServiceOptions {
   // LoadFeeds without `force` is refused when more than this share of the active cases would
   // become inactive (a feed that lost most of its rows must not empty the commissioners' queue).
   double max_inactive_share = kDefaultMaxInactiveShare;
-  // The secret salt of export pseudonyms (graph/export.h); the same across restarts so that
-  // pseudonyms stay comparable. Empty: pseudonymised exports are FAILED_PRECONDITION.
+  // The secret salt of pseudonyms (graph/export.h, service/pseudonyms.h); the same across
+  // restarts so that pseudonyms stay comparable. Empty: every call of a role that sees
+  // pseudonyms (researcher) is FAILED_PRECONDITION.
   std::string pseudonym_salt;
   // How many calls without a valid token each address may make (anonymous_gate.h).
   AnonymousLimits anonymous;
@@ -139,6 +145,15 @@ class CoigraphApi {
   absl::Status ListAudit(const Call& call, const v1::ListAuditRequest& request,
                          v1::ListAuditResponse* response) const;
 
+  // What the caller is shown of people: nullopt when its role sees identities, else the
+  // pseudonymiser of its answers. Errors: FailedPrecondition when the server has no salt.
+  absl::StatusOr<std::optional<Pseudonymiser>> ShownTo(const Call& call) const;
+  // A vertex a request names: ParseVertex; for a role that sees pseudonyms, a pseudonym from an
+  // earlier answer or a legal entity's BIN, and a natural person's IIN or an individual
+  // entrepreneur's BIN is PermissionDenied (naming a person by IIN would tie the two).
+  absl::StatusOr<graph::VertexId> RequestVertex(const Call& call, const LoadedState& state,
+                                                std::string_view value,
+                                                std::string_view field) const;
   // A case with its finding (from the current state when it still gives it) and history.
   absl::Status FillCase(const std::string& case_id, v1::Case* response) const;
   // The RpcDefs of each area (api_*.cc), filled in by the constructor.
@@ -152,6 +167,11 @@ class CoigraphApi {
   Rpcs rpcs_;
   std::atomic<bool> loading_{false};
   mutable ExportGate exports_;
+  // The pseudonyms of the snapshot of pseudonym_index_version_, built at the first call that
+  // needs them (RequestVertex).
+  mutable std::mutex pseudonym_mu_;
+  mutable std::shared_ptr<const PseudonymIndex> pseudonym_index_;
+  mutable int64_t pseudonym_index_version_ = -1;
   // Last: destroyed first, so the calls on threads of their own end while the rest still is.
   RpcRunner runner_;
 };

@@ -7,6 +7,7 @@
 #include "graph/model.h"
 #include "graph/rules/legal_basis.h"
 #include "graph/tie_labels.h"
+#include "loaders/text_check.h"
 #include "service/field_errors.h"
 #include "service/snapshot_holder.h"
 
@@ -188,6 +189,42 @@ void FileReportToProto(const loaders::FileReport& report, v1::FileLoad* out) {
   out->set_loaded(report.loaded);
   out->set_merged(report.merged);
   out->set_rejected(report.rejected);
+  out->set_dropped(report.dropped);
+  for (const std::string& w : report.warnings) out->add_warnings(loaders::ToValidUtf8(w));
+  out->set_file_error(loaders::ToValidUtf8(report.file_error));
+}
+
+namespace {
+
+void LoadRecordToProto(const loaders::RejectRecord& r, v1::LoadRecord* out) {
+  out->set_file(loaders::ToValidUtf8(r.file));
+  out->set_line(r.line);
+  out->set_column(loaders::ToValidUtf8(r.column));
+  out->set_reason(loaders::ToValidUtf8(r.reason));
+  out->set_caused_by_file(loaders::ToValidUtf8(r.caused_by_file));
+  out->set_caused_by_line(r.caused_by_line);
+}
+
+}  // namespace
+
+void LoadSummaryToProto(const loaders::LoadReport& report, bool records, v1::LoadSummary* out) {
+  for (const std::string& f : report.listing.found) out->add_found(f);
+  for (const std::string& f : report.listing.missing) out->add_missing(f);
+  for (const loaders::FeedListing::Unknown& u : report.listing.unknown) {
+    v1::UnknownFeedFile* entry = out->add_unknown();
+    entry->set_name(loaders::ToValidUtf8(u.name));
+    entry->set_hint(u.hint);
+  }
+  out->set_root_causes(report.RootCauses());
+  out->set_consequences(report.Consequences());
+  out->set_dropped(static_cast<int64_t>(report.dropped.size()));
+  if (!records) return;
+  for (size_t i = 0; i < report.rejects.size() && i < kMaxLoadRecords; ++i) {
+    LoadRecordToProto(report.rejects[i], out->add_rejects());
+  }
+  for (size_t i = 0; i < report.dropped.size() && i < kMaxLoadRecords; ++i) {
+    LoadRecordToProto(report.dropped[i], out->add_warnings());
+  }
 }
 
 }  // namespace coigraph::service

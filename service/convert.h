@@ -52,5 +52,9 @@ void CaseRecordToProto(const CaseRecord& record, v1::Case* out);
 void CaseEventToProto(const CaseEvent& event, v1::CaseEvent* out);
 
 void FileReportToProto(const loaders::FileReport& report, v1::FileLoad* out);
+// The listing and counts of a load; with `records`, also its first kMaxLoadRecords reject and
+// warning records (reasons and names made valid UTF-8; the rows' text is left out).
+void LoadSummaryToProto(const loaders::LoadReport& report, bool records, v1::LoadSummary* out);
+inline constexpr size_t kMaxLoadRecords = 100;
 
 }  // namespace coigraph::service

@@ -257,6 +257,8 @@ function roleKey(role: string): Key {
       return "role.ethics_commissioner";
     case "analyst":
       return "role.analyst";
+    case "researcher":
+      return "role.researcher";
     case "operator":
       return "role.operator";
     case "hr_system":

@@ -41,6 +41,18 @@ TEST(JsonTest, PassesUtf8Through) {
   EXPECT_EQ(Json("\u2028"), "\"\u2028\"");                      // not escaped either
 }
 
+// Nothing written is invalid UTF-8 or a raw control character (issue 9).
+TEST(JsonTest, ReplacesBytesThatAreNotUtf8AndEscapesC1Controls) {
+  EXPECT_EQ(Json("a\xff"
+                 "b"),
+            R"("a\ufffdb")");
+  EXPECT_EQ(Json("\xC0\xAF"), R"("\ufffd\ufffd")");            // an overlong '/'
+  EXPECT_EQ(Json("\xED\xA0\x80"), R"("\ufffd\ufffd\ufffd")");  // a surrogate
+  EXPECT_EQ(Json("Ах\xD0"), "\"Ах\\ufffd\"");                  // cut at the end
+  EXPECT_EQ(Json("\xC2\x85"), R"("\u0085")");                  // NEL, a C1 control
+  EXPECT_EQ(Json("\xC2\xA0"), "\"\xC2\xA0\"");                 // NBSP is not
+}
+
 TEST(JsonTest, AppendsToWhatIsThere) {
   std::string out = "{\"name\":";
   AppendJsonString(out, "x");

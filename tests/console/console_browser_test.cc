@@ -117,7 +117,14 @@ class ConsoleBrowserTest : public ::testing::Test {
     }
     const std::string url = Start(feeds);
     if (url.empty()) return false;
-    std::string env = "COIGRAPH_URL=" + url + " COIGRAPH_REGION=" + region;
+    // A feed that lost every file but the registries: its load would empty the queue.
+    const fs::path thin = work_ / "thin_feed";
+    fs::create_directories(thin);
+    for (const char* file : {"persons.csv", "organizations.csv"}) {
+      fs::copy_file(fs::path(feeds) / file, thin / file, fs::copy_options::overwrite_existing);
+    }
+    std::string env = "COIGRAPH_URL=" + url + " COIGRAPH_REGION=" + region +
+                      " COIGRAPH_THIN_FEED=" + thin.string();
     for (const auto& [role, token] : tokens_) env += " COIGRAPH_TOKEN_" + role + "=" + token;
     if (region == "demo") {
       env += " COIGRAPH_SCREENSHOTS=" + std::string(COIGRAPH_BINARY_DIR) + "/console-screenshots";

@@ -503,6 +503,27 @@ test("explore, operations and audit pages", { timeout: 90_000 }, async (t) => {
   assert.match(await op.getByTestId("ops-snapshot-version").textContent(), /^[1-9]\d*$/);
   assert.ok((await op.getByTestId("ops-files").locator("tr").count()) > 5);
   await shot(op, "10-operations");
+  // The reload guard: a feed that lost its files is refused, with a force switch, off; ticked,
+  // the retry loads it; the full feed then loads again without it.
+  const thin = process.env.COIGRAPH_THIN_FEED;
+  if (thin) {
+    const version = Number(await op.getByTestId("ops-snapshot-version").textContent());
+    const versionIs = (v) =>
+      op.waitForFunction((want) => document.querySelector('[data-testid="ops-snapshot-version"]')?.textContent === want, String(v));
+    assert.equal(await op.getByTestId("ops-force-row").isVisible(), false, "no force switch before a refusal");
+    await op.getByTestId("ops-dir").fill(thin);
+    await op.getByTestId("ops-load").click();
+    await op.getByTestId("ops-force-row").waitFor();
+    assert.match(await op.getByTestId("ops-refusal").textContent(), /force/);
+    assert.equal(await op.getByTestId("ops-force").isChecked(), false, "the force switch starts off");
+    await op.getByTestId("ops-force").check();
+    await op.getByTestId("ops-load").click();
+    await versionIs(version + 1);
+    await op.getByTestId("ops-force-row").waitFor({ state: "hidden" });
+    await op.getByTestId("ops-dir").fill("");
+    await op.getByTestId("ops-load").click();
+    await versionIs(version + 2);
+  }
   // The operator has no cases page: a direct link says so.
   await op.goto(URL_BASE + "/#/cases");
   await op.getByTestId("error-banner").waitFor();

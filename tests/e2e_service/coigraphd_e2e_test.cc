@@ -108,7 +108,8 @@ class CoigraphdTest : public ::testing::Test {
       << "hr_system hr-gateway " << base::Sha256Hex("tok-hr") << "\n"
       << "ethics_commissioner aigerim " << base::Sha256Hex("tok-ethics") << "\n"
       << "analyst daniyar " << base::Sha256Hex("tok-analyst") << "\n"
-      << "operator ops " << base::Sha256Hex("tok-ops") << "\n";
+      << "operator ops " << base::Sha256Hex("tok-ops") << "\n"
+      << "researcher ruslan " << base::Sha256Hex("tok-researcher") << "\n";
   }
 
   void TearDown() override {
@@ -487,8 +488,8 @@ TEST_F(CoigraphdTest, LimitsAreResourceExhaustedAndPathsAreFound) {
   EXPECT_EQ(stub_->Neighborhood(As("tok-ethics").get(), n, &nr).error_code(),
             grpc::StatusCode::RESOURCE_EXHAUSTED);
 
-  // ExportSubgraph streams GraphML in chunks: pseudonymised for an analyst, with IINs for an
-  // ethics commissioner; radius above 3 is RESOURCE_EXHAUSTED.
+  // ExportSubgraph streams GraphML in chunks: pseudonymised for a researcher, with IINs for an
+  // analyst and an ethics commissioner; radius above 3 is RESOURCE_EXHAUSTED.
   auto export_as = [&](const std::string& token, int radius, std::string* body) {
     v1::ExportSubgraphRequest x;
     x.mutable_seeds()->add_ids(e->official);
@@ -514,11 +515,14 @@ TEST_F(CoigraphdTest, LimitsAreResourceExhaustedAndPathsAreFound) {
     return done;
   };
   std::string body;
+  st = export_as("tok-researcher", 2, &body);
+  EXPECT_EQ(st.error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);  // a researcher names a pseudonym
   st = export_as("tok-analyst", 2, &body);
   ASSERT_TRUE(st.ok()) << st.error_message();
   EXPECT_NE(body.find("<graphml"), std::string::npos);
-  EXPECT_EQ(body.find(e->official), std::string::npos) << "an analyst's export shows an IIN";
-  EXPECT_NE(body.find("\"P-"), std::string::npos);
+  EXPECT_NE(body.find(e->official), std::string::npos);
+  EXPECT_EQ(body.find("\"P-"), std::string::npos) << "an analyst's export shows a pseudonym";
   st = export_as("tok-ethics", 2, &body);
   ASSERT_TRUE(st.ok()) << st.error_message();
   EXPECT_NE(body.find(e->official), std::string::npos);

@@ -175,5 +175,72 @@ TEST(CausesTest, ADroppedAppointerLeavesTheEmploymentWithoutIt) {
   EXPECT_EQ(b.data().employments[0].selection_commission, *b.FindCommission("C1"));
 }
 
+// A typo in a link inside one file (parent_bin, reports_to) drops the link, not the row: the
+// organization and the post load, and their other facts still give findings.
+TEST(CausesTest, AnUnknownParentBinOrReportsToIsDroppedWithAWarning) {
+  TempFeedDir dir;
+  WriteBase(dir);
+  dir.Write("organizations.csv",
+            "bin,name,kind,parent_bin\n"
+            "940140000385,Акимат,state_body,\n"
+            "100540000018,ТОО,company,120740000019\n");
+  dir.Write("positions.csv",
+            "position_id,org_bin,title,reports_to\n"
+            "P1,940140000385,Аким,\n"
+            "P2,940140000385,Зам,P9\n"
+            "P3,940140000385,Специалист,P2\n");
+  graph::Builder b;
+  absl::StatusOr<LoadReport> r = LoadFeedDirectory(dir.path(), b);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(FileOf(*r, "organizations.csv").rejected, 0);
+  EXPECT_EQ(FileOf(*r, "organizations.csv").loaded, 2);
+  EXPECT_EQ(FileOf(*r, "organizations.csv").dropped, 1);
+  EXPECT_EQ(FileOf(*r, "positions.csv").rejected, 0);
+  EXPECT_EQ(FileOf(*r, "positions.csv").loaded, 3);
+  EXPECT_EQ(FileOf(*r, "positions.csv").dropped, 1);
+  ASSERT_EQ(r->dropped.size(), 2u);
+  EXPECT_EQ(r->dropped[0].file, "organizations.csv");
+  EXPECT_EQ(r->dropped[0].line, 3);
+  EXPECT_EQ(r->dropped[0].column, "parent_bin");
+  EXPECT_EQ(r->dropped[0].reason,
+            "unknown parent_bin 120740000019 (not in organizations.csv); the row loads without "
+            "parent_bin");
+  EXPECT_EQ(r->dropped[1].file, "positions.csv");
+  EXPECT_EQ(r->dropped[1].line, 3);
+  EXPECT_EQ(r->dropped[1].column, "reports_to");
+  EXPECT_EQ(r->dropped[1].reason,
+            "unknown reports_to P9 (not in positions.csv); the row loads without reports_to");
+  const std::optional<graph::OrgIndex> company = b.FindOrganization(100540000018);
+  ASSERT_TRUE(company.has_value());
+  EXPECT_EQ(b.data().organizations[*company].parent, graph::kNone);
+  // P2 lost its link; P3 keeps its own, to P2.
+  ASSERT_TRUE(b.FindPosition("P2").has_value() && b.FindPosition("P3").has_value());
+  EXPECT_EQ(b.position(*b.FindPosition("P2")).reports_to, graph::kNone);
+  EXPECT_EQ(b.position(*b.FindPosition("P3")).reports_to, *b.FindPosition("P2"));
+}
+
+// A link to a row rejected for its own defect names that row, as other references do.
+TEST(CausesTest, AParentBinNamingARejectedOrganizationSaysWhich) {
+  TempFeedDir dir;
+  WriteBase(dir);
+  dir.Write("organizations.csv",
+            "bin,name,kind,parent_bin\n"
+            "940140000385,Акимат,state_body,\n"
+            "110640000013,Холдинг,bank,\n"
+            "100540000018,ТОО,company,110640000013\n");
+  graph::Builder b;
+  absl::StatusOr<LoadReport> r = LoadFeedDirectory(dir.path(), b);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(FileOf(*r, "organizations.csv").rejected, 1);  // the holding, for its kind
+  EXPECT_EQ(FileOf(*r, "organizations.csv").loaded, 2);
+  ASSERT_EQ(r->dropped.size(), 1u);
+  EXPECT_THAT(r->dropped[0].reason,
+              HasSubstr("parent_bin 110640000013 refers to organizations.csv line 3, which was "
+                        "rejected: unknown kind 'bank'"));
+  EXPECT_EQ(r->dropped[0].caused_by_file, "organizations.csv");
+  EXPECT_EQ(r->dropped[0].caused_by_line, 3);
+  EXPECT_TRUE(b.FindOrganization(100540000018).has_value());
+}
+
 }  // namespace
 }  // namespace coigraph::loaders

@@ -304,37 +304,45 @@ TEST(FeedLoaderTest, ForwardReportsToResolves) {
   EXPECT_EQ(b.position(*p1).org, *b.FindOrganization(940140000385));
 }
 
-//   org 9401..: P1      org 1005..: E1 ──X──> P1, E2 ──> E1 (falls with it)
+//   org 9401..: P1      org 1005..: E1 ──X──> P1 (rejected), E2 ──> E1 (loads without the link)
 TEST(FeedLoaderTest, CrossOrganizationReportsToIsRejected) {
   graph::Builder b;
   const LoadReport r = MustLoad(TestdataDir("cross_org_reports_to"), b);
   const FileReport& f = FileOf(r, "positions.csv");
-  EXPECT_EQ(f.loaded, 1);
-  EXPECT_EQ(f.rejected, 2);
-  ASSERT_EQ(r.rejects.size(), 2u);
+  EXPECT_EQ(f.loaded, 2);
+  EXPECT_EQ(f.rejected, 1);
+  EXPECT_EQ(f.dropped, 1);
+  ASSERT_EQ(r.rejects.size(), 1u);
   EXPECT_EQ(r.rejects[0].file, "positions.csv");
   EXPECT_EQ(r.rejects[0].line, 3);
   EXPECT_EQ(r.rejects[0].column, "reports_to");
   EXPECT_THAT(r.rejects[0].reason, HasSubstr("another organization"));
-  EXPECT_EQ(r.rejects[1].line, 4);
-  EXPECT_EQ(r.rejects[1].column, "reports_to");
-  EXPECT_THAT(r.rejects[1].reason, HasSubstr("rejected (line 3)"));
+  ASSERT_EQ(r.dropped.size(), 1u);
+  EXPECT_EQ(r.dropped[0].line, 4);
+  EXPECT_EQ(r.dropped[0].column, "reports_to");
+  EXPECT_THAT(r.dropped[0].reason,
+              HasSubstr("rejected (line 3); the row loads without reports_to"));
+  EXPECT_EQ(r.dropped[0].caused_by_file, "positions.csv");
+  EXPECT_EQ(r.dropped[0].caused_by_line, 3);
   EXPECT_TRUE(b.FindPosition("P1").has_value());
   EXPECT_FALSE(b.FindPosition("E1").has_value());
+  ASSERT_TRUE(b.FindPosition("E2").has_value());
+  EXPECT_EQ(b.position(*b.FindPosition("E2")).reports_to, graph::kNone);
 }
 
-//   Q1 ──> Q2 ──> Q1, Q3 ──> Q1
+//   Q1 ──> Q2 ──> Q1 (a cycle: rejected), Q3 ──> Q1 (loads without the link)
 TEST(FeedLoaderTest, ReportsToCycleIsRejected) {
   graph::Builder b;
   const LoadReport r = MustLoad(TestdataDir("reports_to_cycle"), b);
-  EXPECT_EQ(FileOf(r, "positions.csv").loaded, 1);
-  ASSERT_EQ(r.rejects.size(), 3u);
+  EXPECT_EQ(FileOf(r, "positions.csv").loaded, 2);
+  ASSERT_EQ(r.rejects.size(), 2u);
   EXPECT_EQ(r.rejects[0].line, 2);
   EXPECT_THAT(r.rejects[0].reason, HasSubstr("cycle: Q1 -> Q2 -> Q1"));
   EXPECT_EQ(r.rejects[1].line, 3);
   EXPECT_THAT(r.rejects[1].reason, HasSubstr("cycle"));
-  EXPECT_EQ(r.rejects[2].line, 4);
-  EXPECT_THAT(r.rejects[2].reason, HasSubstr("rejected (line 2)"));
+  ASSERT_EQ(r.dropped.size(), 1u);
+  EXPECT_EQ(r.dropped[0].line, 4);
+  EXPECT_THAT(r.dropped[0].reason, HasSubstr("rejected (line 2)"));
 }
 
 //   Министерство <── Холдинг <── Лютик   (rows: Лютик, Холдинг, Министерство)

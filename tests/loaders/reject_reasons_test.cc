@@ -182,18 +182,16 @@ INSTANTIATE_TEST_SUITE_P(
         RejectCase{"OrganizationUnknownKind", "organizations.csv",
                    S({kOrgHeader, "100540000018,Банк,bank,\n"}), 3, "kind", "unknown kind 'bank'",
                    1},
-        RejectCase{"ParentBinUnknown", "organizations.csv",
-                   S({kOrgHeader, "100540000018,ТОО,company,120740000019\n"}), 3, "parent_bin",
-                   "unknown parent_bin 120740000019", 1},
         // positions.csv
         RejectCase{"PositionUnknownOrganization", "positions.csv",
                    "position_id,org_bin,title,reports_to,is_head\nP1,940140000385,Аким,,true\n"
                    "P2,120740000019,Директор,,false\n",
                    3, "org_bin", "unknown organization BIN 120740000019", 1},
-        RejectCase{"PositionUnknownReportsTo", "positions.csv",
+        // (An unknown reports_to or parent_bin is a warning, causes_test.cc.)
+        RejectCase{"PositionCrossOrganizationReportsTo", "positions.csv",
                    "position_id,org_bin,title,reports_to,is_head\nP1,940140000385,Аким,,true\n"
-                   "P2,940140000385,Зам,P9,false\n",
-                   3, "reports_to", "unknown reports_to P9", 1},
+                   "P2,100540000018,Зам,P1,false\n",
+                   3, "reports_to", "is a position of another organization", 1},
         RejectCase{"PositionBadBoolean", "positions.csv",
                    "position_id,org_bin,title,reports_to,is_head\nP1,940140000385,Аким,,true\n"
                    "P2,940140000385,Зам,P1,yes\n",

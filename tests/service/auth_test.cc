@@ -60,7 +60,8 @@ TEST(AuthTest, WrongRoleIsPermissionDenied) {
 
 TEST(AuthTest, RoleMatrix) {
   // Every role may ask for Status; only operators load; only commissioners change cases.
-  for (Role r : {Role::kHrSystem, Role::kEthicsCommissioner, Role::kAnalyst, Role::kOperator}) {
+  for (Role r : {Role::kHrSystem, Role::kEthicsCommissioner, Role::kAnalyst, Role::kOperator,
+                 Role::kResearcher}) {
     EXPECT_TRUE(MayCall(r, Rpc::kStatus)) << Name(r);
     EXPECT_EQ(MayCall(r, Rpc::kLoadFeeds), r == Role::kOperator) << Name(r);
     EXPECT_EQ(MayCall(r, Rpc::kUpdateCase), r == Role::kEthicsCommissioner) << Name(r);
@@ -70,7 +71,12 @@ TEST(AuthTest, RoleMatrix) {
   EXPECT_FALSE(MayCall(Role::kOperator, Rpc::kCheckHire));
   EXPECT_FALSE(MaySeeRelatives(Role::kHrSystem));
   EXPECT_TRUE(MaySeeRelatives(Role::kEthicsCommissioner));
-  EXPECT_FALSE(MaySeeIdentityNumbers(Role::kAnalyst));
+  EXPECT_TRUE(MaySeeIdentities(Role::kAnalyst));
+  EXPECT_FALSE(MaySeeIdentities(Role::kResearcher));
+  EXPECT_TRUE(MayCall(Role::kResearcher, Rpc::kExportSubgraph));
+  EXPECT_FALSE(MayCall(Role::kResearcher, Rpc::kCheckTender));
+  EXPECT_FALSE(MayCall(Role::kResearcher, Rpc::kListAudit));
+  EXPECT_EQ(ParseRole("researcher"), Role::kResearcher);
 }
 
 TEST(AuthTest, DemoModeLetsEveryoneIn) {
@@ -87,7 +93,8 @@ TEST(AuthTest, BadTokensFileLinesNameFileAndLine) {
     return std::string(Authenticator::FromText(text, "tokens").status().message());
   };
   EXPECT_EQ(error("hr_system a " + hash + "\nboss b " + hash),
-            "tokens:2: unknown role \"boss\" (hr_system, ethics_commissioner, analyst, operator)");
+            "tokens:2: unknown role \"boss\" (hr_system, ethics_commissioner, analyst, operator, "
+            "researcher)");
   EXPECT_EQ(error("hr_system a deadbeef"), "tokens:1: the token hash must be 64 hex digits");
   EXPECT_EQ(error("hr_system " + hash), "tokens:1: expected ROLE NAME SHA256_HEX_OF_TOKEN");
   EXPECT_EQ(error("hr_system a " + hash + "\nanalyst b " + hash),

@@ -8,6 +8,7 @@
 #include "graph/tie_labels.h"
 #include "tools/cli/command_common.h"
 #include "tools/cli/commands.h"
+#include "tools/cli/table.h"
 
 ABSL_FLAG(int, max_hops, 4, "at most this many ties a path");
 ABSL_FLAG(int, k, 3, "this many shortest paths");
@@ -33,9 +34,11 @@ constexpr char kPathsHelp[] =
 void PrintPaths(const graph::Snapshot& s, const std::vector<graph::TiePath>& paths) {
   for (size_t i = 0; i < paths.size(); ++i) {
     const graph::TiePath& p = paths[i];
-    std::cout << i + 1 << ". [" << p.edges.size() << " ties] " << s.VertexName(p.vertices[0]);
+    std::cout << i + 1 << ". [" << p.edges.size() << " ties] "
+              << ForTerminal(s.VertexName(p.vertices[0]));
     for (size_t e = 0; e < p.edges.size(); ++e) {
-      std::cout << " —" << graph::TieLabel(p.edges[e]) << "→ " << s.VertexName(p.vertices[e + 1]);
+      std::cout << " —" << graph::TieLabel(p.edges[e]) << "→ "
+                << ForTerminal(s.VertexName(p.vertices[e + 1]));
     }
     std::cout << "\n";
   }

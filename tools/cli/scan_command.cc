@@ -55,9 +55,9 @@ void PrintFindingsTable(const graph::Snapshot& s, const std::vector<graph::Findi
   out << "\n";
   for (size_t i = 0; i < findings.size(); ++i) {
     const std::string indent(std::to_string(i + 1).size() + 3, ' ');
-    out << "#" << i + 1 << "  " << findings[i].explanation_ru << "\n"
-        << indent << findings[i].explanation_kk << "\n"
-        << indent << findings[i].explanation_en << "\n";
+    out << "#" << i + 1 << "  " << ForTerminal(findings[i].explanation_ru) << "\n"
+        << indent << ForTerminal(findings[i].explanation_kk) << "\n"
+        << indent << ForTerminal(findings[i].explanation_en) << "\n";
   }
   out << "\n" << findings.size() << " findings\n";
 }

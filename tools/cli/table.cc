@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/utf8.h"
+
 namespace coigraph::tools {
 
 namespace {
@@ -19,6 +21,26 @@ std::string Cut(const std::string& s, size_t width) {
 
 }  // namespace
 
+std::string ForTerminal(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = p[i];
+    const size_t len = base::Utf8SequenceLength(p + i, s.size() - i);
+    if (c == '\t' || c == '\n' || c == '\r') {
+      out += ' ';
+    } else if (len == 0 || c < 0x20 || c == 0x7F || (len == 2 && base::IsC1Control(p + i))) {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+    } else {
+      out.append(s, i, len);
+    }
+    i += len == 0 ? 1 : len;
+  }
+  return out;
+}
+
 size_t DisplayWidth(const std::string& s) {
   size_t n = 0;
   for (char c : s) n += IsContinuation(c) ? 0 : 1;
@@ -27,11 +49,12 @@ size_t DisplayWidth(const std::string& s) {
 
 TextTable::TextTable(std::vector<std::string> header, size_t max_cell_width)
     : max_cell_width_(max_cell_width) {
+  for (std::string& cell : header) cell = ForTerminal(cell);
   rows_.push_back(std::move(header));
 }
 
 void TextTable::AddRow(std::vector<std::string> row) {
-  for (std::string& cell : row) cell = Cut(cell, max_cell_width_);
+  for (std::string& cell : row) cell = Cut(ForTerminal(cell), max_cell_width_);
   rows_.push_back(std::move(row));
 }
 

@@ -25,8 +25,8 @@ constexpr char kTiesHelp[] =
 
 void PrintTies(const graph::Snapshot& s, graph::PersonIndex person, const std::string& iin,
                graph::Date date) {
-  std::cout << s.PersonFullName(person) << " (" << iin << ") on " << graph::FormatIsoDate(date)
-            << "\n\nLegal kin:\n";
+  std::cout << ForTerminal(s.PersonFullName(person)) << " (" << iin << ") on "
+            << graph::FormatIsoDate(date) << "\n\nLegal kin:\n";
   TextTable kin({"IIN", "NAME", "RELATION", "VIA"});
   for (const graph::KinTie& t : graph::LegalKin(s, person, date)) {
     std::string via = t.via.size() == 3 ? s.PersonShortName(t.via[1]) : "";

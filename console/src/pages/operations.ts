@@ -1,5 +1,7 @@
 // Operations: Status (what is loaded) and LoadFeeds.
 
+import { Code, ConnectError } from "@connectrpc/connect";
+
 import { api, may, purpose } from "../api";
 import { field, h, input, instant, fill } from "../dom";
 import type { FileLoad } from "../gen/coigraph/v1/coigraph_pb";
@@ -70,6 +72,16 @@ export async function renderOperations(main: HTMLElement, _route: Route): Promis
   const dir = input("dir", "", { testid: "ops-dir", placeholder: t("ops.dirPlaceholder") });
   const purposeIn = input("purpose", purpose(), { testid: "ops-purpose", required: true });
   const button = h("button", { type: "submit", class: "primary", testid: "ops-load" }, t("ops.load"));
+  // The reload guard (docs/service.md, "Errors"): a load that would make too many active cases
+  // inactive is refused. The switch to force it is shown only with that refusal, off.
+  const force = h("input", { type: "checkbox", testid: "ops-force" });
+  const forceRow = h(
+    "div",
+    { class: "card warn", testid: "ops-force-row", hidden: true },
+    h("p", { testid: "ops-refusal" }),
+    h("label", null, force, " ", t("ops.force")),
+  );
+  const refusal = forceRow.querySelector("p") as HTMLElement;
   const form = h(
     "form",
     {
@@ -82,7 +94,13 @@ export async function renderOperations(main: HTMLElement, _route: Route): Promis
           button.disabled = true;
           fill(loadResult, h("p", { class: "muted" }, t("ops.loading")));
           try {
-            const r = await api.loadFeeds({ dir: dir.value.trim(), purpose: purposeIn.value.trim() });
+            const r = await api.loadFeeds({
+              dir: dir.value.trim(),
+              purpose: purposeIn.value.trim(),
+              force: !forceRow.hidden && force.checked,
+            });
+            forceRow.hidden = true;
+            force.checked = false;
             fill(loadResult, 
               h(
                 "div",
@@ -105,6 +123,11 @@ export async function renderOperations(main: HTMLElement, _route: Route): Promis
           } catch (e) {
             fill(loadResult);
             showError(e);
+            if (e instanceof ConnectError && e.code === Code.FailedPrecondition && /force/.test(e.rawMessage)) {
+              fill(refusal, e.rawMessage);
+              force.checked = false;
+              forceRow.hidden = false;
+            }
           } finally {
             button.disabled = false;
           }
@@ -114,6 +137,7 @@ export async function renderOperations(main: HTMLElement, _route: Route): Promis
     h("h2", null, t("ops.loadTitle")),
     h("p", { class: "muted small" }, t("ops.loadHelp")),
     h("div", { class: "form-grid" }, field(t("ops.dir"), dir, "ops-dir"), field(t("checks.purpose") + " *", purposeIn, "ops-purpose")),
+    forceRow,
     h("div", { class: "actions" }, button),
   );
   fill(main, h("h1", null, t("nav.operations")), statusBox, may("LoadFeeds") ? form : null, loadResult);
