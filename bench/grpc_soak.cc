@@ -3,6 +3,7 @@
 //
 //   grpc_soak --target HOST:PORT --questions hire.tsv --hr-token T --commissioner-token T
 //             [--rate 2000] [--minutes 10] [--trickle 5] [--pid PID] [--db PATH] [--json FILE]
+//             [--bucket-seconds 60]
 //
 // For --minutes:
 //   * CheckHire at a constant --rate (open loop: each call sent at its scheduled instant,
@@ -52,6 +53,7 @@ ABSL_FLAG(double, trickle, 5, "other calls a second (in turn; three of eight are
 ABSL_FLAG(int, pid, 0, "the server's process id, for its RSS each minute");
 ABSL_FLAG(std::string, db, "", "the server's database, for its size each minute");
 ABSL_FLAG(std::string, json, "", "also write the figures to this file as JSON");
+ABSL_FLAG(double, bucket_seconds, 60, "one line of figures per this many seconds");
 
 namespace {
 
@@ -62,7 +64,7 @@ using Clock = std::chrono::steady_clock;
 constexpr char kUsage[] =
     "usage: grpc_soak --target HOST:PORT --questions hire.tsv --hr-token T\n"
     "                 --commissioner-token T [--rate 2000] [--minutes 10] [--trickle 5]\n"
-    "                 [--pid PID] [--db PATH] [--json FILE]\n";
+    "                 [--pid PID] [--db PATH] [--json FILE] [--bucket-seconds 60]\n";
 constexpr char kPurpose[] = "grpc_soak benchmark";
 
 struct Options {
@@ -75,6 +77,7 @@ struct Options {
   int pid = 0;
   std::string db;
   std::optional<std::string> json;
+  double bucket_seconds = 60;
 };
 
 std::chrono::system_clock::time_point Deadline() {
@@ -246,8 +249,9 @@ struct Pending {
   size_t index = 0;
 };
 
-// The figures of one minute.
-struct Minute {
+// The figures of one bucket (a minute unless --bucket-seconds says otherwise).
+struct Bucket {
+  double end_minute = 0;  // since the start
   size_t calls = 0;
   size_t errors = 0;
   double p50_ms = 0, p99_ms = 0, p999_ms = 0, max_ms = 0;
@@ -264,39 +268,42 @@ class Soak {
         channel_(grpc::CreateChannel(o.target, grpc::InsecureChannelCredentials())),
         stub_(v1::Coigraph::NewStub(channel_)),
         hires_(std::move(hires)),
-        per_minute_(static_cast<size_t>(o.rate * 60)),
-        minutes_(static_cast<size_t>(std::max(1.0, o.minutes))),
-        total_(per_minute_ * minutes_),
+        bucket_(std::chrono::duration_cast<Clock::duration>(
+            std::chrono::duration<double>(o.bucket_seconds))),
+        per_bucket_(std::max<size_t>(1, static_cast<size_t>(o.rate * o.bucket_seconds))),
+        buckets_(std::max<size_t>(1, static_cast<size_t>(o.minutes * 60 / o.bucket_seconds))),
+        total_(per_bucket_ * buckets_),
         latency_ms_(total_, -1),
         failed_(total_, 0),
-        done_(minutes_) {
+        done_(buckets_) {
     for (std::atomic<size_t>& d : done_) d = 0;
   }
 
-  // Runs the soak; returns the figures of each minute.
-  std::vector<Minute> Run() {
+  // Runs the soak; returns the figures of each bucket.
+  std::vector<Bucket> Run() {
     start_ = Clock::now() + std::chrono::milliseconds(50);
     std::thread trickle([this] { RunTrickle(); });
     std::thread sender([this] { Send(); });
-    std::vector<Minute> minutes;
-    for (size_t m = 0; m < minutes_; ++m) {
-      std::this_thread::sleep_until(start_ + std::chrono::minutes(m + 1));
-      Minute figures;
+    std::vector<Bucket> buckets;
+    for (size_t m = 0; m < buckets_; ++m) {
+      std::this_thread::sleep_until(start_ + bucket_ * static_cast<int64_t>(m + 1));
+      Bucket figures;
+      figures.end_minute = static_cast<double>(m + 1) * o_.bucket_seconds / 60;
       figures.rss_kib = RssKib(o_.pid);
       figures.db_bytes = DbBytes(o_.db);
-      // The minute's last calls get up to 15 s to answer (the deadline is 10 s).
+      // The bucket's last calls get up to 15 s to answer (the deadline is 10 s).
       const Clock::time_point wait_until = Clock::now() + std::chrono::seconds(15);
-      while (done_[m].load() < per_minute_ && Clock::now() < wait_until) {
+      while (done_[m].load() < per_bucket_ && Clock::now() < wait_until) {
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
       }
       Summarize(m, &figures);
       Print(m, figures);
-      minutes.push_back(figures);
+      buckets.push_back(figures);
     }
     stop_ = true;
     sender.join();
     trickle.join();
-    return minutes;
+    return buckets;
   }
 
  private:
@@ -316,13 +323,13 @@ class Soak {
             latency_ms_[p->index] =
                 std::chrono::duration<double, std::milli>(Clock::now() - p->scheduled).count();
             if (!s.ok()) failed_[p->index] = 1;
-            ++done_[p->index / per_minute_];
+            ++done_[p->index / per_bucket_];
             delete p;
           });
     }
     // Calls still in flight hold `this`: wait for them (each has a 10 s deadline).
-    for (size_t m = 0; m < minutes_; ++m) {
-      while (done_[m].load() < per_minute_)
+    for (size_t m = 0; m < buckets_; ++m) {
+      while (done_[m].load() < per_bucket_)
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
   }
@@ -333,12 +340,11 @@ class Soak {
     for (size_t n = 0;; ++n) {
       const Clock::time_point at =
           start_ + std::chrono::duration_cast<Clock::duration>(interval * static_cast<double>(n));
-      if (at >= start_ + std::chrono::minutes(minutes_)) break;
+      if (at >= start_ + bucket_ * static_cast<int64_t>(buckets_)) break;
       std::this_thread::sleep_until(at);
       if (stop_) break;
       const bool ok = caller.Call(n);
-      const auto m = static_cast<size_t>(
-          std::chrono::duration_cast<std::chrono::minutes>(at - start_).count());
+      const auto m = static_cast<size_t>((at - start_) / bucket_);
       std::lock_guard<std::mutex> lock(trickle_mu_);
       if (trickle_.size() <= m) trickle_.resize(m + 1);
       ++trickle_[m].first;
@@ -346,10 +352,10 @@ class Soak {
     }
   }
 
-  void Summarize(size_t m, Minute* f) {
+  void Summarize(size_t m, Bucket* f) {
     std::vector<double> ms;
-    ms.reserve(per_minute_);
-    for (size_t i = m * per_minute_; i < (m + 1) * per_minute_; ++i) {
+    ms.reserve(per_bucket_);
+    for (size_t i = m * per_bucket_; i < (m + 1) * per_bucket_; ++i) {
       if (latency_ms_[i] < 0) {
         ++f->errors;  // not answered within the wait: counted as an error
         continue;
@@ -358,7 +364,7 @@ class Soak {
       ms.push_back(latency_ms_[i]);
     }
     std::sort(ms.begin(), ms.end());
-    f->calls = per_minute_;
+    f->calls = per_bucket_;
     f->p50_ms = bench::SortedPercentile(ms, 0.50);
     f->p99_ms = bench::SortedPercentile(ms, 0.99);
     f->p999_ms = bench::SortedPercentile(ms, 0.999);
@@ -370,14 +376,14 @@ class Soak {
     }
   }
 
-  static void Print(size_t m, const Minute& f) {
+  static void Print(size_t m, const Bucket& f) {
     if (m == 0) {
       std::printf("%6s %8s %6s %8s %8s %8s %8s %8s %7s %8s %10s\n", "minute", "calls", "errors",
                   "p50_ms", "p99_ms", "p99.9_ms", "max_ms", "trickle", "t_errs", "rss_MB",
                   "db+wal_MB");
     }
-    std::printf("%6zu %8zu %6zu %8.3f %8.3f %8.3f %8.1f %8zu %7zu %8.1f %10.2f\n", m + 1, f.calls,
-                f.errors, f.p50_ms, f.p99_ms, f.p999_ms, f.max_ms, f.trickle_calls,
+    std::printf("%6.2f %8zu %6zu %8.3f %8.3f %8.3f %8.1f %8zu %7zu %8.1f %10.2f\n", f.end_minute,
+                f.calls, f.errors, f.p50_ms, f.p99_ms, f.p999_ms, f.max_ms, f.trickle_calls,
                 f.trickle_errors, static_cast<double>(f.rss_kib) / 1024.0,
                 static_cast<double>(f.db_bytes) / 1e6);
     std::fflush(stdout);
@@ -387,8 +393,9 @@ class Soak {
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::Coigraph::Stub> stub_;
   std::vector<v1::CheckHireRequest> hires_;
-  size_t per_minute_;
-  size_t minutes_;
+  Clock::duration bucket_;
+  size_t per_bucket_;
+  size_t buckets_;
   size_t total_;
   std::vector<double> latency_ms_;
   std::vector<uint8_t> failed_;
@@ -396,15 +403,16 @@ class Soak {
   Clock::time_point start_;
   std::atomic<bool> stop_{false};
   std::mutex trickle_mu_;
-  std::vector<std::pair<size_t, size_t>> trickle_;  // per minute: calls, errors
+  std::vector<std::pair<size_t, size_t>> trickle_;  // per bucket: calls, errors
 };
 
-bool WriteJson(const std::string& path, const Options& o, const std::vector<Minute>& minutes) {
+bool WriteJson(const std::string& path, const Options& o, const std::vector<Bucket>& buckets) {
   std::ofstream out(path);
-  out << "{\"rate\": " << o.rate << ", \"trickle\": " << o.trickle << ", \"minutes\": [";
-  for (size_t m = 0; m < minutes.size(); ++m) {
-    const Minute& f = minutes[m];
-    out << (m == 0 ? "" : ", ") << "{\"minute\": " << m + 1 << ", \"calls\": " << f.calls
+  out << "{\"rate\": " << o.rate << ", \"trickle\": " << o.trickle
+      << ", \"bucket_seconds\": " << o.bucket_seconds << ", \"buckets\": [";
+  for (size_t m = 0; m < buckets.size(); ++m) {
+    const Bucket& f = buckets[m];
+    out << (m == 0 ? "" : ", ") << "{\"end_minute\": " << f.end_minute << ", \"calls\": " << f.calls
         << ", \"errors\": " << f.errors << ", \"p50_ms\": " << f.p50_ms
         << ", \"p99_ms\": " << f.p99_ms << ", \"p999_ms\": " << f.p999_ms
         << ", \"max_ms\": " << f.max_ms << ", \"trickle_calls\": " << f.trickle_calls
@@ -441,7 +449,7 @@ int main(int argc, char** argv) {
   const coigraph::tools::CommandLine cl = coigraph::tools::ParseFlagsOrExit(
       argc, argv,
       {FLAGS_target, FLAGS_questions, FLAGS_hr_token, FLAGS_commissioner_token, FLAGS_rate,
-       FLAGS_minutes, FLAGS_trickle, FLAGS_pid, FLAGS_db, FLAGS_json},
+       FLAGS_minutes, FLAGS_trickle, FLAGS_pid, FLAGS_db, FLAGS_json, FLAGS_bucket_seconds},
       {.program = "grpc_soak", .usage = kUsage});
   for (const auto* required :
        {&FLAGS_target, &FLAGS_questions, &FLAGS_hr_token, &FLAGS_commissioner_token}) {
@@ -457,9 +465,10 @@ int main(int argc, char** argv) {
       .trickle = absl::GetFlag(FLAGS_trickle),
       .pid = absl::GetFlag(FLAGS_pid),
       .db = absl::GetFlag(FLAGS_db),
-      .json = cl.Given(FLAGS_json) ? std::optional(absl::GetFlag(FLAGS_json)) : std::nullopt};
-  if (o.rate <= 0 || o.trickle <= 0 || o.minutes <= 0) {
-    return UsageError("--rate, --trickle and --minutes must be positive");
+      .json = cl.Given(FLAGS_json) ? std::optional(absl::GetFlag(FLAGS_json)) : std::nullopt,
+      .bucket_seconds = absl::GetFlag(FLAGS_bucket_seconds)};
+  if (o.rate <= 0 || o.trickle <= 0 || o.minutes <= 0 || o.bucket_seconds <= 0) {
+    return UsageError("--rate, --trickle, --minutes and --bucket-seconds must be positive");
   }
   std::vector<v1::CheckHireRequest> hires =
       bench::ReadHireRequests(absl::GetFlag(FLAGS_questions), kPurpose);
@@ -469,10 +478,10 @@ int main(int argc, char** argv) {
   }
   if (!Probe(o, hires.front())) return 1;
   Soak soak(o, std::move(hires));
-  const std::vector<Minute> minutes = soak.Run();
+  const std::vector<Bucket> buckets = soak.Run();
   size_t errors = 0;
-  for (const Minute& m : minutes) errors += m.errors + m.trickle_errors;
-  if (o.json && !WriteJson(*o.json, o, minutes)) {
+  for (const Bucket& b : buckets) errors += b.errors + b.trickle_errors;
+  if (o.json && !WriteJson(*o.json, o, buckets)) {
     std::cerr << "grpc_soak: cannot write " << *o.json << "\n";
     return 1;
   }
