@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "absl/flags/flag.h"
+#include "bench/hire_requests.h"
 #include "coigraph/v1/coigraph.grpc.pb.h"
 #include "tools/flags/flags.h"
 
@@ -48,6 +49,9 @@ ABSL_FLAG(std::string, json, "", "also write the figures to this file as one JSO
 namespace {
 
 namespace v1 = ::coigraph::v1;
+namespace bench = ::coigraph::bench;
+
+constexpr char kPurpose[] = "grpc_hire_load benchmark";
 using Clock = std::chrono::steady_clock;
 
 constexpr char kUsage[] =
@@ -64,41 +68,6 @@ struct Options {
   double closed_seconds = 5;
   std::optional<std::string> json;
 };
-
-// The requests of a questions/hire.tsv (header: qid, candidate_iin, position_id, date,
-// appointed_by_iin, selection_commission_id); empty when the file cannot be read.
-std::vector<v1::CheckHireRequest> ReadQuestions(const std::string& path) {
-  std::vector<v1::CheckHireRequest> out;
-  std::ifstream in(path);
-  std::string line;
-  if (!std::getline(in, line)) return out;  // the header
-  while (std::getline(in, line)) {
-    std::vector<std::string> f;
-    for (size_t begin = 0;;) {
-      const size_t tab = line.find('\t', begin);
-      f.push_back(line.substr(begin, tab == std::string::npos ? std::string::npos : tab - begin));
-      if (tab == std::string::npos) break;
-      begin = tab + 1;
-    }
-    if (f.size() < 4) continue;
-    v1::CheckHireRequest r;
-    r.set_candidate_iin(f[1]);
-    r.set_position_id(f[2]);
-    r.set_date(f[3]);
-    if (f.size() > 4) r.set_appointed_by_iin(f[4]);
-    if (f.size() > 5) r.set_selection_commission_id(f[5]);
-    r.set_purpose("grpc_hire_load benchmark");
-    out.push_back(std::move(r));
-  }
-  return out;
-}
-
-double Percentile(const std::vector<double>& sorted, double p) {
-  if (sorted.empty()) return 0;
-  const size_t i =
-      std::min(sorted.size() - 1, static_cast<size_t>(p * static_cast<double>(sorted.size())));
-  return sorted[i];
-}
 
 // The calls' channel, requests and metadata.
 class Caller {
@@ -230,10 +199,10 @@ bool WriteJson(const std::string& path, const Options& o, const OpenLoopFigures&
   std::ofstream out(path);
   out << "{\"rate\": " << o.rate << ", \"seconds\": " << o.seconds << ", \"calls\": " << open.calls
       << ", \"achieved_rate\": " << open.achieved_rate << ", \"errors\": " << open.errors
-      << ", \"p50_ms\": " << Percentile(sorted, 0.50)
-      << ", \"p90_ms\": " << Percentile(sorted, 0.90)
-      << ", \"p99_ms\": " << Percentile(sorted, 0.99)
-      << ", \"p999_ms\": " << Percentile(sorted, 0.999)
+      << ", \"p50_ms\": " << bench::SortedPercentile(sorted, 0.50)
+      << ", \"p90_ms\": " << bench::SortedPercentile(sorted, 0.90)
+      << ", \"p99_ms\": " << bench::SortedPercentile(sorted, 0.99)
+      << ", \"p999_ms\": " << bench::SortedPercentile(sorted, 0.999)
       << ", \"max_ms\": " << (sorted.empty() ? 0 : sorted.back())
       << ", \"closed_threads\": " << o.threads << ", \"closed_rate\": " << closed.rate
       << ", \"closed_errors\": " << closed.errors << "}\n";
@@ -249,8 +218,9 @@ int Run(const Options& o, std::vector<v1::CheckHireRequest> requests) {
   std::printf(
       "open loop: %zu calls at %.0f/s for %.0f s: achieved %.0f/s, errors %zu\n"
       "  latency ms: p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.3f\n",
-      open.calls, o.rate, o.seconds, open.achieved_rate, open.errors, Percentile(sorted, 0.50),
-      Percentile(sorted, 0.90), Percentile(sorted, 0.99), Percentile(sorted, 0.999),
+      open.calls, o.rate, o.seconds, open.achieved_rate, open.errors,
+      bench::SortedPercentile(sorted, 0.50), bench::SortedPercentile(sorted, 0.90),
+      bench::SortedPercentile(sorted, 0.99), bench::SortedPercentile(sorted, 0.999),
       sorted.empty() ? 0 : sorted.back());
 
   const ClosedLoopFigures closed = ClosedLoop(caller, o.threads, o.closed_seconds);
@@ -287,7 +257,7 @@ int main(int argc, char** argv) {
   if (!cl.Given(FLAGS_target)) return UsageError("--target is required");
   std::vector<v1::CheckHireRequest> requests;
   if (cl.Given(FLAGS_questions)) {
-    requests = ReadQuestions(absl::GetFlag(FLAGS_questions));
+    requests = bench::ReadHireRequests(absl::GetFlag(FLAGS_questions), kPurpose);
     if (requests.empty()) {
       std::cerr << "grpc_hire_load: no hire questions in " << absl::GetFlag(FLAGS_questions)
                 << "\n";
@@ -301,7 +271,7 @@ int main(int argc, char** argv) {
     request.set_candidate_iin(absl::GetFlag(FLAGS_candidate));
     request.set_position_id(absl::GetFlag(FLAGS_position));
     request.set_date(absl::GetFlag(FLAGS_date));
-    request.set_purpose("grpc_hire_load benchmark");
+    request.set_purpose(kPurpose);
   }
   return Run(o, std::move(requests));
 }
