@@ -17,9 +17,9 @@
 
 #include "absl/flags/flag.h"
 #include "absl/time/clock.h"
+#include "base/latin_fold.h"
 #include "bench/bench_stats.h"
 #include "service/case_store.h"
-#include "service/search_key.h"
 #include "service/snapshot_holder.h"
 #include "tools/flags/flags.h"
 
@@ -31,13 +31,13 @@ ABSL_FLAG(int, runs, 300, "List() calls of each filter mix");
 
 namespace {
 
+using coigraph::base::FoldToLatin;
 using coigraph::bench::Samples;
 using coigraph::bench::Stopwatch;
 using coigraph::service::CaseFacts;
 using coigraph::service::CaseFilter;
 using coigraph::service::CasePage;
 using coigraph::service::CaseStatus;
-using coigraph::service::FoldForSearch;
 
 constexpr char kUsage[] = "usage: case_list_bench --feed DIR [--db PATH] [--runs 300]\n";
 
@@ -61,7 +61,7 @@ std::string Surname(const std::string& name) { return name.substr(0, name.find('
 // The fold alone, on the texts a case's search key is made of; one thread.
 absl::Status MeasureFold(const std::vector<CaseFacts>& cases) {
   Stopwatch first;
-  if (!FoldForSearch("Жұмабаев").ok()) return absl::InternalError("ICU cannot fold");
+  if (!FoldToLatin("Жұмабаев").ok()) return absl::InternalError("ICU cannot fold");
   const double create_s = first.Seconds();
   Stopwatch w;
   size_t key_bytes = 0;
@@ -70,7 +70,7 @@ absl::Status MeasureFold(const std::vector<CaseFacts>& cases) {
          {&f.official, &f.official_name, &f.counterparty, &f.counterparty_name, &f.object_id,
           &f.rule, &f.relation, &f.organization_bin, &f.organization_name, &f.region,
           &f.explanation_ru, &f.explanation_en}) {
-      key_bytes += FoldForSearch(*text)->size() + 1;
+      key_bytes += FoldToLatin(*text)->size() + 1;
     }
   }
   const double s = w.Seconds();
@@ -81,7 +81,7 @@ absl::Status MeasureFold(const std::vector<CaseFacts>& cases) {
       static_cast<double>(key_bytes) / static_cast<double>(cases.size()), Ms(create_s));
   std::thread other([] {
     Stopwatch t;
-    (void)FoldForSearch("Жұмабаев");
+    (void)FoldToLatin("Жұмабаев");
     std::printf("first fold on another thread: %.2f ms\n", Ms(t.Seconds()));
   });
   other.join();
@@ -121,7 +121,7 @@ struct Mix {
 std::vector<Mix> FilterMixes(const std::vector<CaseFacts>& cases) {
   const CaseFacts& sample = cases[cases.size() / 3];
   const std::string surname = Surname(sample.official_name);
-  const std::string surname_latin = FoldForSearch(surname).value();
+  const std::string surname_latin = FoldToLatin(surname).value();
   const std::string iin_part = sample.official.substr(2, 6);
 
   std::vector<Mix> mixes;

@@ -11,13 +11,13 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "base/latin_fold.h"
 #include "base/sha256.h"
 #include "base/text.h"
 #include "graph/date.h"
 #include "service/audit_log.h"
 #include "service/field_errors.h"
 #include "service/limits.h"
-#include "service/search_key.h"
 #include "service/sqlite_db.h"
 
 namespace coigraph::service {
@@ -81,7 +81,7 @@ constexpr const char* kAddedColumns[][2] = {
     {"explanation_kk", "ALTER TABLE cases ADD COLUMN explanation_kk TEXT NOT NULL DEFAULT ''"},
 };
 
-// The version of FoldForSearch the stored search keys were made with (store_meta
+// The version of base::FoldToLatin the stored search keys were made with (store_meta
 // 'search_fold'); raise it whenever the fold changes, and Open() makes every key again.
 constexpr int64_t kSearchFoldVersion = 1;
 
@@ -142,7 +142,7 @@ absl::StatusOr<std::string> FactsSearchKey(const CaseFacts& f) {
        {&f.official, &f.official_name, &f.counterparty, &f.counterparty_name, &f.object_id, &f.rule,
         &f.relation, &f.organization_bin, &f.organization_name, &f.region, &f.explanation_ru,
         &f.explanation_en}) {
-    absl::StatusOr<std::string> folded = FoldForSearch(*text);
+    absl::StatusOr<std::string> folded = base::FoldToLatin(*text);
     if (!folded.ok()) return folded.status();
     absl::StrAppend(&key, *folded, "\n");
   }
@@ -152,9 +152,9 @@ absl::StatusOr<std::string> FactsSearchKey(const CaseFacts& f) {
 // The whole key: the facts' lines, then the note's and the assignee's.
 absl::StatusOr<std::string> SearchKey(std::string_view facts_key, std::string_view note,
                                       std::string_view assignee) {
-  absl::StatusOr<std::string> folded_note = FoldForSearch(note);
+  absl::StatusOr<std::string> folded_note = base::FoldToLatin(note);
   if (!folded_note.ok()) return folded_note.status();
-  absl::StatusOr<std::string> folded_assignee = FoldForSearch(assignee);
+  absl::StatusOr<std::string> folded_assignee = base::FoldToLatin(assignee);
   if (!folded_assignee.ok()) return folded_assignee.status();
   return base::Cat(facts_key, *folded_note, "\n", *folded_assignee);
 }
@@ -390,7 +390,7 @@ SqliteCaseStore::~SqliteCaseStore() = default;
 absl::StatusOr<std::unique_ptr<SqliteCaseStore>> SqliteCaseStore::Open(const std::string& path,
                                                                        CaseVocabulary vocabulary) {
   // Fail at start-up, not at the first search, when ICU lacks the transliterator.
-  absl::StatusOr<std::string> probe = FoldForSearch("Жұмабаев");
+  absl::StatusOr<std::string> probe = base::FoldToLatin("Жұмабаев");
   if (!probe.ok()) return probe.status();
   absl::StatusOr<std::unique_ptr<SqliteDb>> db = SqliteDb::Open(path);
   if (!db.ok()) return db.status();
@@ -636,7 +636,7 @@ absl::StatusOr<CasePage> SqliteCaseStore::List(const CaseFilter& filter) {
                           {graph::FormatIsoDate(*graph::ParseIsoDate(filter.first_seen_to) + 1)}});
   }
   if (!filter.text.empty()) {
-    absl::StatusOr<std::string> folded = FoldForSearch(filter.text);
+    absl::StatusOr<std::string> folded = base::FoldToLatin(filter.text);
     if (!folded.ok()) return folded.status();
     if (!folded->empty()) {
       conditions.push_back({Facet::kNone, "contains_text(search_key, ?)", {*std::move(folded)}});

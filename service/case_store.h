@@ -10,7 +10,7 @@
 //   scan v3: {A, B, C}   -> B active again ("reappeared"), still NEW
 //
 // Commissioners find cases with List(): filters, a text search that ignores case and the
-// Cyrillic/Latin spelling of names (search_key.h), and counts by status and by sphere for the
+// Cyrillic/Latin spelling of names (base/latin_fold.h), and counts by status and by sphere for the
 // console's facets.
 //
 // CaseStore is the interface the service uses; SqliteCaseStore keeps the cases in the service's
@@ -122,7 +122,7 @@ struct CaseFilter {
   std::string date_to;               // YYYY-MM-DD, inclusive
   std::string first_seen_from;       // YYYY-MM-DD, inclusive, on the UTC day a scan first found it
   std::string first_seen_to;         // YYYY-MM-DD, inclusive
-  // FoldForSearch(text) (search_key.h: case, Cyrillic/Latin and variant spellings folded) is a
+  // base::FoldToLatin(text) (base/latin_fold.h: case, Cyrillic/Latin and variant spellings folded) is a
   // substring of the fold of one of: the official's and counterparty's IIN/BIN and name, the
   // object id, rule, relation, organization BIN and name, region, both explanations, note and
   // assignee. A text that folds to "" does not filter.

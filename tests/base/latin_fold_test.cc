@@ -1,4 +1,4 @@
-#include "service/search_key.h"
+#include "base/latin_fold.h"
 
 #include <string>
 #include <thread>
@@ -6,16 +6,16 @@
 
 #include "gtest/gtest.h"
 
-namespace coigraph::service {
+namespace coigraph::base {
 namespace {
 
 std::string Fold(std::string_view text) {
-  absl::StatusOr<std::string> folded = FoldForSearch(text);
+  absl::StatusOr<std::string> folded = FoldToLatin(text);
   EXPECT_TRUE(folded.ok()) << folded.status();
   return folded.ok() ? *folded : "<error>";
 }
 
-TEST(SearchKeyTest, KazakhSurnameSpellingsMeet) {
+TEST(LatinFoldTest, KazakhSurnameSpellingsMeet) {
   for (const char* spelling : {"Жұмабаев", "ЖҰМАБАЕВ", "Жумабаев", "жумабаев", "Zhumabaev",
                                "zhumabaev", "ZHUMABAYEV", "ZHUMABAEV", "Jumabaev"}) {
     EXPECT_EQ(Fold(spelling), "jumabaev") << spelling;
@@ -24,7 +24,7 @@ TEST(SearchKeyTest, KazakhSurnameSpellingsMeet) {
   EXPECT_EQ(Fold("ZHUMABAYEV M.K."), "jumabaev m.k.");
 }
 
-TEST(SearchKeyTest, KazakhLettersOfEachAlphabet) {
+TEST(LatinFoldTest, KazakhLettersOfEachAlphabet) {
   // қ ғ ұ ы: Cyrillic, BGN, official Latin 2021, passport.
   for (const char* spelling : {"Құрманғазы", "Qurmanghazy", "Qurmanğazy", "KURMANGAZY"}) {
     EXPECT_EQ(Fold(spelling), "kurmangazi") << spelling;
@@ -51,7 +51,7 @@ TEST(SearchKeyTest, KazakhLettersOfEachAlphabet) {
   EXPECT_EQ(Fold("AYGERIM"), "aigerim");
 }
 
-TEST(SearchKeyTest, RussianLettersAndMarks) {
+TEST(LatinFoldTest, RussianLettersAndMarks) {
   EXPECT_EQ(Fold("Ерлан"), "erlan");
   EXPECT_EQ(Fold("YERLAN"), "erlan");
   EXPECT_EQ(Fold("Ильяс"), "ilias");  // BGN's ʹ for ь is dropped
@@ -65,7 +65,7 @@ TEST(SearchKeyTest, RussianLettersAndMarks) {
   EXPECT_EQ(Fold("Qoʻng‘irot"), "kongirot");
 }
 
-TEST(SearchKeyTest, DigitsPunctuationAndSpaces) {
+TEST(LatinFoldTest, DigitsPunctuationAndSpaces) {
   EXPECT_EQ(Fold("800101300011"), "800101300011");
   EXPECT_EQ(Fold("  POS-2\t\n T-1  "), "pos-2 t-1");
   EXPECT_EQ(Fold("ТОО «Алтын Құрылыс»"), "too «altin kurilis»");
@@ -73,11 +73,11 @@ TEST(SearchKeyTest, DigitsPunctuationAndSpaces) {
   EXPECT_EQ(Fold(" ' "), "");
 }
 
-TEST(SearchKeyTest, InvalidUtf8FoldsToReplacementCharacter) {
+TEST(LatinFoldTest, InvalidUtf8FoldsToReplacementCharacter) {
   EXPECT_EQ(Fold("Ж\xff"), "j\xef\xbf\xbd");
 }
 
-TEST(SearchKeyTest, ManyThreadsFoldAlike) {
+TEST(LatinFoldTest, ManyThreadsFoldAlike) {
   std::vector<std::string> results(4);
   std::vector<std::thread> threads;
   for (size_t i = 0; i < results.size(); ++i) {
@@ -90,4 +90,4 @@ TEST(SearchKeyTest, ManyThreadsFoldAlike) {
 }
 
 }  // namespace
-}  // namespace coigraph::service
+}  // namespace coigraph::base

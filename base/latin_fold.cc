@@ -1,4 +1,4 @@
-#include "service/search_key.h"
+#include "base/latin_fold.h"
 
 #include <unicode/parseerr.h>
 #include <unicode/translit.h>
@@ -10,7 +10,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 
-namespace coigraph::service {
+namespace coigraph::base {
 
 namespace {
 
@@ -32,13 +32,13 @@ absl::StatusOr<const icu::Transliterator*> ThreadTransliterator() {
   if (transliterator != nullptr) return transliterator.get();
   UErrorCode status = U_ZERO_ERROR;
   UParseError parse_error;
-  transliterator.reset(icu::Transliterator::createFromRules("coigraph-search-fold",
+  transliterator.reset(icu::Transliterator::createFromRules("coigraph-latin-fold",
                                                             icu::UnicodeString::fromUTF8(kRules),
                                                             UTRANS_FORWARD, parse_error, status));
   if (U_FAILURE(status) || transliterator == nullptr) {
     transliterator.reset();
     return absl::InternalError(
-        absl::StrCat("ICU cannot make the search fold (Kazakh-Latin/BGN): ", u_errorName(status),
+        absl::StrCat("ICU cannot make the Latin fold (Kazakh-Latin/BGN): ", u_errorName(status),
                      " at rule "
                      "offset ",
                      parse_error.offset));
@@ -91,7 +91,7 @@ std::string FoldLatin(std::string_view text) {
 
 }  // namespace
 
-absl::StatusOr<std::string> FoldForSearch(std::string_view text) {
+absl::StatusOr<std::string> FoldToLatin(std::string_view text) {
   if (IsAscii(text)) return FoldLatin(text);
   absl::StatusOr<const icu::Transliterator*> transliterator = ThreadTransliterator();
   if (!transliterator.ok()) return transliterator.status();
@@ -103,4 +103,4 @@ absl::StatusOr<std::string> FoldForSearch(std::string_view text) {
   return FoldLatin(latin);
 }
 
-}  // namespace coigraph::service
+}  // namespace coigraph::base

@@ -1,9 +1,10 @@
-// The search key of the case search: text folded so that the Cyrillic and the common Latin
-// spellings of a Kazakh name, in any case, meet.
+// Text folded to lower-case ASCII Latin so that the Cyrillic and the common Latin spellings of a
+// Kazakh name, in any case, meet: the case search's key (service/case_store.cc) and the
+// name matcher's first step (loaders/names/).
 //
-// A query matches a case when FoldForSearch(query) is a substring of the case's key, which is
-// FoldForSearch of each of its searchable texts joined by '\n' (a fold never contains '\n', so a
-// query never matches across two texts).
+// A search query matches a case when FoldToLatin(query) is a substring of the case's key, which
+// is FoldToLatin of each of its searchable texts joined by '\n' (a fold never contains '\n', so
+// a query never matches across two texts).
 //
 // The fold, in order:
 //   1. Cyrillic to Latin by ICU's Kazakh-Latin/BGN (Russian letters included), except that
@@ -32,9 +33,9 @@
 // whose key is "jumabaev").
 //
 // Example:
-//   absl::StatusOr<std::string> key = FoldForSearch("Жұмабаев М.Қ.");  // "jumabaev m.k."
+//   absl::StatusOr<std::string> key = FoldToLatin("Жұмабаев М.Қ.");  // "jumabaev m.k."
 //
-// Thread safety: FoldForSearch may be called from many threads (each thread creates its own
+// Thread safety: FoldToLatin may be called from many threads (each thread creates its own
 // ICU transliterator on first use, about 1 ms).
 #pragma once
 
@@ -43,10 +44,10 @@
 
 #include "absl/status/statusor.h"
 
-namespace coigraph::service {
+namespace coigraph::base {
 
 // `text` (UTF-8) folded as above; bytes that are not UTF-8 fold to U+FFFD. ASCII text does not
 // go through ICU. Errors: Internal when ICU cannot create the transliterator (missing data).
-absl::StatusOr<std::string> FoldForSearch(std::string_view text);
+absl::StatusOr<std::string> FoldToLatin(std::string_view text);
 
-}  // namespace coigraph::service
+}  // namespace coigraph::base

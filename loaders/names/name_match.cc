@@ -1,0 +1,126 @@
+#include "loaders/names/name_match.h"
+
+#include <algorithm>
+#include <string_view>
+
+namespace coigraph::loaders::names {
+
+namespace {
+
+constexpr double kSameKey = 1.0;
+constexpr double kSameSkeleton = 0.93;
+constexpr double kInitial = 0.85;
+constexpr double kEditWeight = 0.9;
+constexpr double kMinSimilarity = 0.85;  // one letter in seven; "Нурлан" and "Нуржан" differ
+constexpr double kLeftOverToken = 1.0;
+constexpr double kLeftOverPatronymic = 0.25;
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+double KeyScore(std::string_view a, std::string_view b, std::string_view skeleton_a,
+                std::string_view skeleton_b) {
+  if (a.empty() || b.empty()) return 0;
+  if (a == b) return kSameKey;
+  if (a.size() >= 3 && b.size() >= 3 && !skeleton_a.empty() && skeleton_a == skeleton_b) {
+    return kSameSkeleton;
+  }
+  const double longer = static_cast<double>(std::max(a.size(), b.size()));
+  const double similarity = 1.0 - static_cast<double>(EditDistance(a, b)) / longer;
+  return similarity >= kMinSimilarity ? kEditWeight * similarity : 0;
+}
+
+// The best sum of scores pairing query tokens [q, end) with candidate tokens not in `used`;
+// -1 when some query token pairs with nothing.
+double BestPairing(const PersonName& query, const PersonName& candidate, size_t q,
+                   std::vector<bool>& used, size_t* patronymic_used) {
+  if (q == query.tokens.size()) return 0;
+  double best = -1;
+  for (size_t c = 0; c < candidate.tokens.size(); ++c) {
+    if (used[c]) continue;
+    const double s = TokenScore(query.tokens[q], candidate.tokens[c]);
+    if (s <= 0) continue;
+    used[c] = true;
+    size_t patronymic_rest = 0;
+    const double rest = BestPairing(query, candidate, q + 1, used, &patronymic_rest);
+    used[c] = false;
+    if (rest < 0 || s + rest <= best) continue;
+    best = s + rest;
+    *patronymic_used = patronymic_rest + (candidate.tokens[c].patronymic ? 1 : 0);
+  }
+  return best;
+}
+
+}  // namespace
+
+double TokenScore(const NameToken& query, const NameToken& candidate) {
+  if (query.initial || candidate.initial) {
+    const NameToken& initial = query.initial ? query : candidate;
+    const NameToken& other = query.initial ? candidate : query;
+    if (initial.key.empty() || other.key.size() < initial.key.size()) return 0;
+    return other.key.compare(0, initial.key.size(), initial.key) == 0 ? kInitial : 0;
+  }
+  if (query.patronymic && !candidate.patronymic) {
+    // A surname that ends like a patronymic ("Әлиұлы" in the surname column).
+    return query.word == candidate.key ? kSameKey : 0;
+  }
+  if (!query.patronymic && candidate.patronymic) {
+    // A patronymic the query's text did not mark ("Кабенов" style, or a suffix not listed).
+    return KeyScore(query.key, candidate.word, query.skeleton, "") * kEditWeight;
+  }
+  return KeyScore(query.key, candidate.key, query.skeleton, candidate.skeleton);
+}
+
+double NameScore(const PersonName& query, const PersonName& candidate) {
+  if (query.tokens.empty() || query.tokens.size() > candidate.tokens.size()) return 0;
+  if (query.sex != Sex::kUnknown && candidate.sex != Sex::kUnknown && query.sex != candidate.sex) {
+    return 0;
+  }
+  std::vector<bool> used(candidate.tokens.size(), false);
+  size_t patronymic_used = 0;
+  const double sum = BestPairing(query, candidate, 0, used, &patronymic_used);
+  if (sum < 0) return 0;
+  size_t candidate_patronymics = 0;
+  for (const NameToken& t : candidate.tokens) candidate_patronymics += t.patronymic ? 1 : 0;
+  const size_t left_over = candidate.tokens.size() - query.tokens.size();
+  const size_t left_over_patronymics = candidate_patronymics - patronymic_used;
+  const double denominator =
+      static_cast<double>(query.tokens.size()) +
+      kLeftOverPatronymic * static_cast<double>(left_over_patronymics) +
+      kLeftOverToken * static_cast<double>(left_over - left_over_patronymics);
+  return sum / denominator;
+}
+
+NameMatch MatchUnique(const PersonName& query, const std::vector<PersonName>& candidates,
+                      const MatchOptions& options) {
+  NameMatch m;
+  size_t above = 0;
+  ScoredCandidate best;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const double s = NameScore(query, candidates[i]);
+    if (s >= options.threshold) ++above;
+    if (s > best.score) best = {.index = i, .score = s};
+    if (s >= options.consider) m.considered.push_back({.index = i, .score = s});
+  }
+  std::stable_sort(
+      m.considered.begin(), m.considered.end(),
+      [](const ScoredCandidate& a, const ScoredCandidate& b) { return a.score > b.score; });
+  if (m.considered.size() > options.max_considered) m.considered.resize(options.max_considered);
+  m.score = best.score;
+  if (above == 1) m.match = best.index;
+  return m;
+}
+
+}  // namespace coigraph::loaders::names
