@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,7 @@
 #include "absl/time/time.h"
 #include "coigraph/v1/coigraph.pb.h"
 #include "fuzz/feed_input.h"
+#include "graph/export.h"
 #include "service/audit_log.h"
 #include "service/auth.h"
 #include "service/case_store.h"
@@ -33,6 +35,7 @@
 namespace {
 
 namespace service = coigraph::service;
+namespace graph = coigraph::graph;
 
 const absl::Time kT0 = absl::FromUnixSeconds(1700000000);
 constexpr int kInputsPerStore = 10000;
@@ -86,8 +89,16 @@ void Serialize(const Response& response) {
   std::string bytes;
   if (!response.SerializeToString(&bytes)) std::abort();
 }
+// An export is made as it is read: every chunk, as the stream would send it.
 void Serialize(const service::ExportFiles& files) {
-  for (const coigraph::v1::ExportChunk& c : files.chunks) Serialize(c);
+  if (files.writer == nullptr) return;
+  while (std::optional<graph::ExportChunkView> next = files.writer->Next()) {
+    coigraph::v1::ExportChunk c;
+    c.set_file_name(std::string(next->file));
+    c.set_data(std::string(next->data));
+    c.set_last_of_file(next->last_of_file);
+    Serialize(c);
+  }
 }
 
 template <typename Request, typename Response>

@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "base/text.h"
+#include "service/shm_fault.h"
 
 namespace coigraph::service {
 
@@ -54,16 +55,26 @@ absl::StatusOr<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path
   return db;
 }
 
-SqliteDb::~SqliteDb() { sqlite3_close_v2(db_); }
+SqliteDb::~SqliteDb() {
+  // With the -shm lost, this process's wal-index is its own: no checkpoint from it at close.
+  if (ShmLost()) sqlite3_db_config(db_, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+  sqlite3_close_v2(db_);
+}
 
 absl::Status SqliteDb::Error(std::string_view what) const {
   return absl::InternalError(base::Cat(what, ": ", sqlite3_errmsg(db_), " (", path_, ")"));
 }
 
 absl::Status SqliteDb::Exec(std::string_view sql) {
+  if (ShmLost()) return ShmLostStatus(path_);
   char* message = nullptr;
   const std::string text(sql);
   const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
+  // The -shm may have been lost during this statement: what it did is not acknowledged.
+  if (ShmLost()) {
+    sqlite3_free(message);
+    return ShmLostStatus(path_);
+  }
   if (rc != SQLITE_OK) {
     std::string m = message != nullptr ? message : "unknown error";
     sqlite3_free(message);
@@ -74,6 +85,7 @@ absl::Status SqliteDb::Exec(std::string_view sql) {
 }
 
 absl::StatusOr<SqliteStatement> SqliteDb::Prepare(std::string_view sql) {
+  if (ShmLost()) return ShmLostStatus(path_);
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
       SQLITE_OK) {
@@ -106,7 +118,9 @@ void SqliteStatement::Bind(int index, int64_t value) { sqlite3_bind_int64(stmt_,
 void SqliteStatement::BindNull(int index) { sqlite3_bind_null(stmt_, index); }
 
 absl::StatusOr<bool> SqliteStatement::Step() {
+  if (ShmLost()) return ShmLostStatus(db_->path());
   const int rc = sqlite3_step(stmt_);
+  if (ShmLost()) return ShmLostStatus(db_->path());
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   absl::Status s = db_->Error("step");

@@ -6,6 +6,8 @@
 // file cannot be written (SQLITE_FULL, SQLITE_IOERR_*, SQLITE_READONLY, SQLITE_CANTOPEN: a full
 // disk, a file-size limit, an I/O error), Aborted for a constraint violation, Internal for the
 // rest.
+// Once the database's -shm file was damaged under a mapping (ShmLost, shm_fault.h) every
+// statement of every connection is refused with ShmLostStatus, Unavailable, until a restart.
 //
 // Example:
 //   absl::StatusOr<std::unique_ptr<SqliteDb>> db = SqliteDb::Open("/var/lib/coigraph.db");

@@ -93,6 +93,8 @@ class DaemonProcess {
   int Stop() { return SignalAndWait(SIGTERM); }
   // SIGKILL, as a crash or power cut would.
   int Kill() { return SignalAndWait(SIGKILL); }
+  // Sends `signal` and waits for the exit; the exit status as Stop's.
+  int Signal(int signal) { return SignalAndWait(signal); }
 
   const std::string& address() const { return address_; }
   // The child's process id (-1 when not running), e.g. for prlimit(2).

@@ -364,5 +364,89 @@ TEST_F(StoreFaultsTest, EveryAcknowledgedUpdateSurvivesAKillDuringABurst) {
       << out;
 }
 
+// The -shm file (SQLite's wal-index, mapped by every process that opens the database) truncated
+// under the running daemon, as a careless operator or a cleanup script could: the next access
+// to the mapping raised SIGBUS, which killed the process. Now calls are refused UNAVAILABLE
+// with the reason, health is NOT_SERVING and stays so (only a restart rebuilds the wal-index),
+// the process lives on and stops on SIGTERM; the restarted daemon opens the database, every
+// acknowledged update is there and the chain verifies.
+TEST_F(StoreFaultsTest, ATruncatedShmFileRefusesCallsUntilARestart) {
+  ASSERT_TRUE(Start().ok());
+  std::string id;
+  {
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("authorization", "Bearer tok-ethics");
+    v1::ListCasesRequest r;
+    r.set_purpose("case review");
+    r.set_page_size(1);
+    v1::ListCasesResponse cases;
+    ASSERT_TRUE(stub_->ListCases(&ctx, r, &cases).ok());
+    ASSERT_EQ(cases.cases_size(), 1);
+    id = cases.cases(0).case_id();
+  }
+  auto update = [&](const std::string& note) {
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("authorization", "Bearer tok-ethics");
+    v1::UpdateCaseRequest u;
+    u.set_case_id(id);
+    u.set_note(note);
+    u.set_purpose("case review");
+    v1::Case out;
+    return stub_->UpdateCase(&ctx, u, &out);
+  };
+  ASSERT_TRUE(update("before the fault").ok());
+  EXPECT_EQ(Health(), "SERVING");
+  const std::string shm = db_ + "-shm";
+  ASSERT_TRUE(fs::exists(shm));
+  fs::resize_file(shm, 0);
+
+  grpc::Status s = update("after the fault");
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAVAILABLE) << s.error_message();
+  EXPECT_NE(s.error_message().find("shared-memory file " + shm + " was damaged"), std::string::npos)
+      << s.error_message();
+  EXPECT_NE(s.error_message().find("until coigraphd is restarted"), std::string::npos)
+      << s.error_message();
+  v1::Case c;
+  EXPECT_EQ(GetCase(id, &c).error_code(), grpc::StatusCode::UNAVAILABLE);
+  int wait_status = 0;
+  ASSERT_EQ(waitpid(daemon_.pid(), &wait_status, WNOHANG), 0)
+      << "the process died: " << (WIFSIGNALED(wait_status) ? WTERMSIG(wait_status) : -1);
+  EXPECT_EQ(Health(), "NOT_SERVING");
+  // No probe turns it SERVING again: this process's wal-index is not the file's any more.
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+  EXPECT_EQ(Health(), "NOT_SERVING");
+  EXPECT_EQ(GetCase(id, &c).error_code(), grpc::StatusCode::UNAVAILABLE);
+
+  // A clean stop, but the head cannot be read from the store: exit 1, saying so.
+  EXPECT_EQ(Stop(), 1);
+  std::string log = ReadAll(Log());
+  EXPECT_NE(log.find("the database's -shm file was damaged; calls are refused UNAVAILABLE and "
+                     "health is NOT_SERVING until coigraphd is restarted"),
+            std::string::npos)
+      << log;
+  EXPECT_NE(log.find("cannot record the audit head"), std::string::npos) << log;
+
+  ASSERT_TRUE(Start().ok()) << ReadAll(Log());
+  EXPECT_EQ(Health(), "SERVING");
+  ASSERT_TRUE(GetCase(id, &c).ok());
+  EXPECT_EQ(c.note(), "before the fault");
+  EXPECT_EQ(Stop(), 0);
+  std::string out;
+  EXPECT_EQ(Run(kAudit + " verify " + db_ + " --expect-head $(cat " + db_ + ".head)", &out), 0)
+      << out;
+  EXPECT_EQ(out, "audit chain OK: 3 records\n") << "the refused calls left no record";
+}
+
+// Any other SIGBUS still ends the process with the default action (a real bug still crashes).
+TEST_F(StoreFaultsTest, ASigbusOutsideTheShmStillEndsTheProcess) {
+  ASSERT_TRUE(Start().ok());
+  MakeCalls(1);
+  const rlimit no_core{.rlim_cur = 0, .rlim_max = 0};  // no core file left behind
+  ASSERT_EQ(prlimit(daemon_.pid(), RLIMIT_CORE, &no_core, nullptr), 0) << std::strerror(errno);
+  stub_.reset();
+  channel_.reset();
+  EXPECT_EQ(daemon_.Signal(SIGBUS), 128 + SIGBUS);
+}
+
 }  // namespace
 }  // namespace coigraph::e2e

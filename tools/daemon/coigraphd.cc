@@ -16,6 +16,10 @@
 // Before serving it checks the database (SQLite's quick_check) and the audit chain from the head
 // it wrote to FILE.head at its last clean stop (service/store_check.h), and refuses to start on
 // a damaged store, saying what is wrong and which command shows more.
+//
+// A store fault refuses calls instead of ending the process: UNAVAILABLE with health NOT_SERVING
+// until a write goes through again, or, for a -shm file truncated under its mapping (SIGBUS),
+// until a restart (service/shm_fault.h).
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
@@ -43,6 +47,7 @@
 #include "service/http_server.h"
 #include "service/limits.h"
 #include "service/listen_address.h"
+#include "service/shm_fault.h"
 #include "service/snapshot_holder.h"
 #include "service/sqlite_db.h"
 #include "service/store_check.h"
@@ -233,6 +238,10 @@ int Serve(const DaemonOptions& o) {
   // A file-size limit (ulimit -f) would kill the process at the first write past it; ignored,
   // the write fails with EFBIG, which SQLite reports and the call is refused UNAVAILABLE.
   std::signal(SIGXFSZ, SIG_IGN);
+  // A -shm file truncated under SQLite's mapping would kill the process with SIGBUS; handled,
+  // the store refuses every call UNAVAILABLE until a restart (shm_fault.h).
+  absl::Status handler = coigraph::service::InstallShmFaultHandler();
+  if (!handler.ok()) return Fail(handler.message());
   absl::StatusOr<Authenticator> auth = Authentication(o);
   if (!auth.ok()) return Fail(auth.status().message());
   absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials = Credentials(o);
@@ -271,9 +280,15 @@ int Serve(const DaemonOptions& o) {
     // A write to stderr's file may have failed too (a full disk, a file-size limit), which
     // leaves the stream failed and silent for good: clear it, so this line is tried anyway.
     std::cerr.clear();
-    std::cerr << (writable ? "coigraphd: the store takes writes again; health SERVING\n"
-                           : "coigraphd: the store cannot be written; calls are refused "
-                             "UNAVAILABLE and health is NOT_SERVING until a write goes through\n");
+    if (writable) {
+      std::cerr << "coigraphd: the store takes writes again; health SERVING\n";
+    } else if (coigraph::service::ShmLost()) {
+      std::cerr << "coigraphd: the database's -shm file was damaged; calls are refused "
+                   "UNAVAILABLE and health is NOT_SERVING until coigraphd is restarted\n";
+    } else {
+      std::cerr << "coigraphd: the store cannot be written; calls are refused UNAVAILABLE and "
+                   "health is NOT_SERVING until a write goes through\n";
+    }
   };
   // While it cannot, a write of its own every few seconds finds out when it can again, so
   // health recovers without waiting for a call (store_probe.h).
@@ -328,7 +343,10 @@ int Serve(const DaemonOptions& o) {
   absl::Time next_probe = absl::InfinitePast();
   while (g_stop == 0) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    if (store_writable.load() || absl::Now() < next_probe) continue;
+    // After a -shm fault no write can go through (SqliteDb refuses them all): no probe.
+    if (store_writable.load() || coigraph::service::ShmLost() || absl::Now() < next_probe) {
+      continue;
+    }
     next_probe = absl::Now() + coigraph::service::kStoreProbeInterval;
     if (coigraph::service::ProbeStoreWrite(**probe_db, absl::Now()).ok()) {
       service.api().runner().NoteWritable(true);
