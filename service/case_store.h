@@ -122,8 +122,8 @@ struct CaseFilter {
   std::string date_to;               // YYYY-MM-DD, inclusive
   std::string first_seen_from;       // YYYY-MM-DD, inclusive, on the UTC day a scan first found it
   std::string first_seen_to;         // YYYY-MM-DD, inclusive
-  // base::FoldToLatin(text) (base/latin_fold.h: case, Cyrillic/Latin and variant spellings folded) is a
-  // substring of the fold of one of: the official's and counterparty's IIN/BIN and name, the
+  // base::FoldToLatin(text) (base/latin_fold.h: case, Cyrillic/Latin and variant spellings folded)
+  // is a substring of the fold of one of: the official's and counterparty's IIN/BIN and name, the
   // object id, rule, relation, organization BIN and name, region, both explanations, note and
   // assignee. A text that folds to "" does not filter.
   std::string text;
