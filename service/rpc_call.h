@@ -64,7 +64,5 @@ inline constexpr size_t kVerticesPerCancelCheck = 1024;
 //   * a case of a ListCases page: converted to the proto with its whole finding (path and three
 //     explanations), from the loaded state or the stored facts (dearer; a page is <= 500);
 inline constexpr size_t kCasesPerCancelCheck = 64;
-//   * a chunk of an ExportSubgraph file: 64 KiB of formatted text by default (16 chunks = 1 MiB).
-inline constexpr size_t kChunksPerCancelCheck = 16;
 
 }  // namespace coigraph::service
