@@ -17,40 +17,9 @@
 namespace coigraph::loaders {
 namespace {
 
+using testing::BaseFeed;
 using testing::FileOf;
 using testing::TempFeedDir;
-
-// Persons 800515300017, 820310400012, 550120300016; organizations 940140000385, 100540000018,
-// 110640000013 and an individual entrepreneur whose bin is the IIN 800515300017; commissions C1,
-// L1; positions P1, P2; tenders T1, T2.
-const std::vector<std::pair<std::string, std::string>>& BaseFeed() {
-  static const auto* const kBase = new std::vector<std::pair<std::string, std::string>>{
-      {"persons.csv",
-       "iin,last_name,first_name,birth_date,sex\n"
-       "800515300017,Ахметов,Бауыржан,1980-05-15,M\n"
-       "820310400012,Ахметова,Алия,1982-03-10,F\n"
-       "550120300016,Ахметов,Серик,1955-01-20,M\n"},
-      {"organizations.csv",
-       "bin,name,kind,parent_bin\n"
-       "940140000385,Акимат,state_body,\n"
-       "100540000018,ТОО Ромашка,company,\n"
-       "110640000013,ТОО Лютик,company,100540000018\n"
-       "800515300017,ИП Ахметов,individual_entrepreneur,\n"},
-      {"commissions.csv",
-       "commission_id,org_bin,kind,title,valid_from,valid_to\n"
-       "C1,940140000385,tender,Тендерная комиссия,2020-01-01,\n"
-       "L1,940140000385,land,Земельная комиссия,,\n"},
-      {"positions.csv",
-       "position_id,org_bin,title,reports_to,is_head\n"
-       "P1,940140000385,Аким,,true\n"
-       "P2,940140000385,Заместитель,P1,false\n"},
-      {"tenders.csv",
-       "tender_id,customer_bin,method,announced_date,commission_id,title,amount_kzt\n"
-       "T1,940140000385,open_tender,2023-03-01,C1,Ремонт,150000000.50\n"
-       "T2,940140000385,auction,2023-04-01,C1,Ремонт,100\n"},
-  };
-  return *kBase;
-}
 
 struct KeyCase {
   std::string file;

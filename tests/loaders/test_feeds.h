@@ -6,6 +6,8 @@
 #include <fstream>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "loaders/feed_loader.h"
@@ -66,6 +68,41 @@ class TempFeedDir {
  private:
   std::filesystem::path path_;
 };
+
+// A small valid feed that the table-driven loader tests change one file of:
+// persons Ахметов 800515300017 (M 1980-05-15), Ахметова 820310400012 (F 1982-03-10), Серик
+// 550120300016 (M 1955-01-20); organizations 940140000385 (akimat), 100540000018, 110640000013
+// and an individual entrepreneur whose BIN is the IIN 800515300017; commissions C1, L1;
+// positions P1, P2; tenders T1, T2. Not in the feed but valid: IIN 880808300014,
+// BIN 120740000019.
+inline const std::vector<std::pair<std::string, std::string>>& BaseFeed() {
+  static const auto* const kBase = new std::vector<std::pair<std::string, std::string>>{
+      {"persons.csv",
+       "iin,last_name,first_name,birth_date,sex\n"
+       "800515300017,Ахметов,Бауыржан,1980-05-15,M\n"
+       "820310400012,Ахметова,Алия,1982-03-10,F\n"
+       "550120300016,Ахметов,Серик,1955-01-20,M\n"},
+      {"organizations.csv",
+       "bin,name,kind,parent_bin\n"
+       "940140000385,Акимат,state_body,\n"
+       "100540000018,ТОО Ромашка,company,\n"
+       "110640000013,ТОО Лютик,company,100540000018\n"
+       "800515300017,ИП Ахметов,individual_entrepreneur,\n"},
+      {"commissions.csv",
+       "commission_id,org_bin,kind,title,valid_from,valid_to\n"
+       "C1,940140000385,tender,Тендерная комиссия,2020-01-01,\n"
+       "L1,940140000385,land,Земельная комиссия,,\n"},
+      {"positions.csv",
+       "position_id,org_bin,title,reports_to,is_head\n"
+       "P1,940140000385,Аким,,true\n"
+       "P2,940140000385,Заместитель,P1,false\n"},
+      {"tenders.csv",
+       "tender_id,customer_bin,method,announced_date,commission_id,title,amount_kzt\n"
+       "T1,940140000385,open_tender,2023-03-01,C1,Ремонт,150000000.50\n"
+       "T2,940140000385,auction,2023-04-01,C1,Ремонт,100\n"},
+  };
+  return *kBase;
+}
 
 inline const FileReport& FileOf(const LoadReport& report, std::string_view file) {
   for (const FileReport& f : report.files) {
