@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "base/json.h"
 #include "tools/generator/names.h"
 
 namespace coigraph::generator {
@@ -29,7 +30,7 @@ RegionWriter::RegionWriter(uint64_t seed) : rng_(seed) {
 
 absl::Status RegionWriter::Open(const std::string& dir) {
   struct File {
-    CsvWriter* writer;
+    loaders::CsvWriter* writer;
     const char* name;
     std::initializer_list<std::string_view> header;
   };
@@ -96,7 +97,7 @@ absl::Status RegionWriter::Open(const std::string& dir) {
 
 absl::Status RegionWriter::Close() {
   absl::Status result;
-  for (CsvWriter* w :
+  for (loaders::CsvWriter* w :
        {&persons_, &kinship_, &organizations_, &positions_, &employment_, &commissions_, &members_,
         &company_roles_, &tenders_, &bids_, &contracts_, &allocations_, &disciplinary_, &bonuses_,
         &waiting_list_, &blacklist_, &residence_}) {
@@ -558,17 +559,17 @@ void RegionWriter::Expect(std::string_view rule, std::string_view object_id, gra
                           std::string_view relation) {
   line_.clear();
   line_.append("{\"rule\":");
-  AppendJsonString(line_, rule);
+  base::AppendJsonString(line_, rule);
   line_.append(",\"object_id\":");
-  AppendJsonString(line_, object_id);
+  base::AppendJsonString(line_, object_id);
   line_.append(",\"date\":");
-  AppendJsonString(line_, graph::FormatIsoDate(date));
+  base::AppendJsonString(line_, graph::FormatIsoDate(date));
   line_.append(",\"official\":");
-  AppendJsonString(line_, official);
+  base::AppendJsonString(line_, official);
   line_.append(",\"counterparty\":");
-  AppendJsonString(line_, counterparty);
+  base::AppendJsonString(line_, counterparty);
   line_.append(",\"relation\":");
-  AppendJsonString(line_, relation);
+  base::AppendJsonString(line_, relation);
   line_.append("}\n");
   std::fwrite(line_.data(), 1, line_.size(), expected_);
   ++expected_count_;
@@ -579,15 +580,15 @@ void RegionWriter::Trap(std::string_view rule, std::string_view object_id,
                         std::string_view why) {
   line_.clear();
   line_.append("{\"rule\":");
-  AppendJsonString(line_, rule);
+  base::AppendJsonString(line_, rule);
   line_.append(",\"object_id\":");
-  AppendJsonString(line_, object_id);
+  base::AppendJsonString(line_, object_id);
   line_.append(",\"official\":");
-  AppendJsonString(line_, official);
+  base::AppendJsonString(line_, official);
   line_.append(",\"counterparty\":");
-  AppendJsonString(line_, counterparty);
+  base::AppendJsonString(line_, counterparty);
   line_.append(",\"why\":");
-  AppendJsonString(line_, why);
+  base::AppendJsonString(line_, why);
   line_.append("}\n");
   std::fwrite(line_.data(), 1, line_.size(), traps_);
   ++trap_count_;

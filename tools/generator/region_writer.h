@@ -30,7 +30,7 @@
 
 #include "absl/status/status.h"
 #include "graph/date.h"
-#include "tools/generator/csv_writer.h"
+#include "loaders/csv_writer.h"
 #include "tools/generator/identity_issuer.h"
 #include "tools/generator/random.h"
 
@@ -182,9 +182,9 @@ class RegionWriter {
 
   Rng rng_;
   IdentityIssuer ids_;
-  CsvWriter persons_, kinship_, organizations_, positions_, employment_, commissions_, members_,
-      company_roles_, tenders_, bids_, contracts_, allocations_, waiting_list_, disciplinary_,
-      bonuses_, blacklist_, residence_;
+  loaders::CsvWriter persons_, kinship_, organizations_, positions_, employment_, commissions_,
+      members_, company_roles_, tenders_, bids_, contracts_, allocations_, waiting_list_,
+      disciplinary_, bonuses_, blacklist_, residence_;
   std::FILE* expected_ = nullptr;
   std::FILE* traps_ = nullptr;
   std::string line_;

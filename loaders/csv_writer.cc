@@ -1,9 +1,9 @@
-#include "tools/generator/csv_writer.h"
+#include "loaders/csv_writer.h"
 
 #include <charconv>
 #include <cmath>
 
-namespace coigraph::generator {
+namespace coigraph::loaders {
 
 namespace {
 constexpr size_t kFlushAt = 1 << 20;
@@ -15,6 +15,10 @@ CsvWriter::~CsvWriter() {
 
 absl::Status CsvWriter::Open(const std::string& path,
                              std::initializer_list<std::string_view> header) {
+  return Open(path, std::span<const std::string_view>(header.begin(), header.size()));
+}
+
+absl::Status CsvWriter::Open(const std::string& path, std::span<const std::string_view> header) {
   path_ = path;
   file_ = std::fopen(path.c_str(), "wb");
   if (file_ == nullptr) return absl::InternalError("cannot create " + path);
@@ -94,23 +98,4 @@ absl::Status CsvWriter::Close() {
   return absl::OkStatus();
 }
 
-void AppendJsonString(std::string& out, std::string_view text) {
-  out.push_back('"');
-  for (char ch : text) {
-    const auto u = static_cast<unsigned char>(ch);
-    if (ch == '"' || ch == '\\') {
-      out.push_back('\\');
-      out.push_back(ch);
-    } else if (u < 0x20) {
-      static constexpr char kHex[] = "0123456789abcdef";
-      out.append("\\u00");
-      out.push_back(kHex[u >> 4]);
-      out.push_back(kHex[u & 15]);
-    } else {
-      out.push_back(ch);
-    }
-  }
-  out.push_back('"');
-}
-
-}  // namespace coigraph::generator
+}  // namespace coigraph::loaders

@@ -1,4 +1,5 @@
-// A buffered RFC 4180 writer for one feed file (docs/feeds.md, "General rules").
+// A buffered RFC 4180 writer for one feed file (docs/feeds.md, "General rules"): what the
+// region generator and the goszakup importer write feeds with.
 //
 // Fields are appended one by one and quoted only when they need it (a comma, a quote or a line
 // break); rows end with LF. Output is buffered and written in large blocks, so that a region of
@@ -16,13 +17,14 @@
 #include <cstdint>
 #include <cstdio>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
 #include "graph/date.h"
 
-namespace coigraph::generator {
+namespace coigraph::loaders {
 
 class CsvWriter {
  public:
@@ -34,6 +36,7 @@ class CsvWriter {
   // Creates (truncates) `path` and writes the header line.
   // Errors: Internal when the file cannot be created.
   absl::Status Open(const std::string& path, std::initializer_list<std::string_view> header);
+  absl::Status Open(const std::string& path, std::span<const std::string_view> header);
 
   CsvWriter& Text(std::string_view text);  // quoted when it needs it
   CsvWriter& Int(int64_t value);
@@ -63,7 +66,4 @@ class CsvWriter {
   int64_t rows_ = 0;
 };
 
-// Appends `text` as a JSON string literal.
-void AppendJsonString(std::string& out, std::string_view text);
-
-}  // namespace coigraph::generator
+}  // namespace coigraph::loaders
