@@ -60,6 +60,9 @@ std::string_view Name(Rule rule) { return kRules[static_cast<size_t>(rule)].name
 Sphere SphereOf(Rule rule) { return kRules[static_cast<size_t>(rule)].sphere; }
 std::string_view Name(Sphere sphere) { return kSpheres[static_cast<size_t>(sphere)]; }
 std::string_view Name(Severity severity) { return kSeverities[static_cast<size_t>(severity)]; }
+std::string_view Name(EvidenceKind kind) {
+  return kind == EvidenceKind::kNameMatched ? "name_matched" : "registry";
+}
 std::string_view Name(VertexKind kind) {
   return kind == VertexKind::kPerson ? "person" : "organization";
 }
@@ -130,6 +133,14 @@ std::string FindingToJson(const Finding& f) {
   }
   out += "]},\"severity\":";
   AppendJsonString(out, Name(f.severity));
+  out += ",\"evidence\":";
+  AppendJsonString(out, Name(f.evidence.kind));
+  if (f.evidence.kind == EvidenceKind::kNameMatched) {
+    out += ",\"match_score\":";
+    AppendNumber(out, f.evidence.match_score);
+    out += ",\"matched_name\":";
+    AppendJsonString(out, f.evidence.matched_name);
+  }
   out += ",\"explanation_ru\":";
   AppendJsonString(out, f.explanation_ru);
   out += ",\"explanation_en\":";

@@ -95,6 +95,19 @@ struct FindingScope {
   CommissionIndex commission = kNone;   // the commission the decision was taken by
 };
 
+// What a finding rests on (docs/rules.md, "Evidence"): facts stated by registries with their
+// identifiers, or a commission seat whose member the source named only by name, matched to a
+// person by the importer (graph::CommissionSeat::match_score). A name-matched finding is at most
+// kNameMatchedSeverityCap, and its explanations name the name as given.
+enum class EvidenceKind : uint8_t { kRegistry, kNameMatched };
+std::string_view Name(EvidenceKind kind);  // "registry", "name_matched"
+struct FindingEvidence {
+  EvidenceKind kind = EvidenceKind::kRegistry;
+  double match_score = 0;    // kNameMatched: the match's score, in (0, 1]
+  std::string matched_name;  // kNameMatched: the name as the source gave it
+};
+inline constexpr Severity kNameMatchedSeverityCap = Severity::kMedium;
+
 struct Finding {
   Rule rule = Rule::kHireSubordination;
   std::string object_id;
@@ -107,6 +120,7 @@ struct Finding {
   std::string explanation_ru;
   std::string explanation_en;
   std::string explanation_kk;
+  FindingEvidence evidence;
   FindingScope scope;
 };
 

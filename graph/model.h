@@ -138,6 +138,11 @@ struct CommissionSeat {
   SeatRole role = SeatRole::kMember;
   Interval valid;
   bool public_representative = false;
+  // A seat whose person the source named only by name (a goszakup commission list), matched to
+  // a person by loaders/names: the name as given and the match's score in (0, 1]. Score 0 for a
+  // seat given by IIN. Findings resting on such a seat say so (finding.h, Evidence).
+  float match_score = 0;
+  StrId matched_name = kEmptyStr;
 };
 
 struct CompanyRole {

@@ -61,7 +61,7 @@ std::vector<FeedSchema> MakeSchemas() {
       {FeedId::kCommissionMembers,
        "commission_members.csv",
        {"commission_id", "person_iin", "role"},
-       {"valid_from", "valid_to", "public_representative"},
+       {"valid_from", "valid_to", "public_representative", "matched_name", "match_score"},
        {},
        {"commission_id", "person_iin", "valid_from"}},
       {FeedId::kCompanyRoles,

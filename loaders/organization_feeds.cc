@@ -315,7 +315,8 @@ absl::Status LoadCommissionMembers(FeedFile& file, LoadContext& ctx) {
   const ColumnMap& m = file.columns;
   const Col commission_id = m.Get("commission_id"), person_iin = m.Get("person_iin"),
             role = m.Get("role"), valid_from = m.Get("valid_from"), valid_to = m.Get("valid_to"),
-            public_representative = m.Get("public_representative");
+            public_representative = m.Get("public_representative"),
+            matched_name = m.Get("matched_name"), match_score = m.Get("match_score");
   graph::Builder& b = ctx.builder();
   DuplicateIndex seen;
   seen.Reserve(file.estimated_rows);
@@ -328,14 +329,18 @@ absl::Status LoadCommissionMembers(FeedFile& file, LoadContext& ctx) {
                  graph::SeatRole::kMember);
     const graph::Interval valid = row.Validity(valid_from, valid_to);
     const bool is_public = row.Bool(public_representative);
+    const float score = row.MatchScore(match_score, matched_name);
     if (!row.Unique(seen, row.ContentFingerprint())) {
       return;
     }
-    b.AddCommissionSeat(graph::CommissionSeat{.commission = commission,
-                                              .person = ctx.Resolve(person),
-                                              .role = role_value,
-                                              .valid = valid,
-                                              .public_representative = is_public});
+    b.AddCommissionSeat(graph::CommissionSeat{
+        .commission = commission,
+        .person = ctx.Resolve(person),
+        .role = role_value,
+        .valid = valid,
+        .public_representative = is_public,
+        .match_score = score,
+        .matched_name = score > 0 ? b.Intern(row.Text(matched_name)) : graph::kEmptyStr});
   };
   auto prefetch = [&](const CsvRecord& r) {
     const uint64_t iin = NumberForPrefetch(r, person_iin);

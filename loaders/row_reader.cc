@@ -222,6 +222,26 @@ double RowReader::SharePct(const Col& c) {
   return *v;
 }
 
+float RowReader::MatchScore(const Col& score, const Col& name) {
+  const std::string_view t = Field(score, Need::kOptional);
+  const std::string_view n = Field(name, Need::kOptional);
+  if (failed_ || (t.empty() && n.empty())) return 0;
+  if (t.empty() || n.empty()) {
+    const Col& missing = t.empty() ? score : name;
+    Reject(missing.name, absl::StrCat(AbslView(score.name), " and ", AbslView(name.name),
+                                      " go together: one is empty"));
+    return 0;
+  }
+  const std::optional<double> v = ParseDecimal(t);
+  if (!v || *v <= 0.0 || *v > 1.0) {
+    Reject(score.name,
+           absl::StrCat(AbslView(score.name), " must be a decimal number in (0, 1], not '",
+                        AbslView(t), "'"));
+    return 0;
+  }
+  return static_cast<float>(*v);
+}
+
 int64_t RowReader::QueueNumber(const Col& c, Need need) {
   const std::string_view t = Field(c, need);
   if (failed_ || t.empty()) return 0;

@@ -117,6 +117,9 @@ class RowReader {
   double Amount(const Col& c);
   // Optional share_pct: a decimal in [0, 100]; graph::kUnknownAmount when empty.
   double SharePct(const Col& c);
+  // A name match's score (commission_members.csv `match_score`): a decimal in (0, 1], given
+  // together with the name it matched (`name`, not empty); 0 when both are empty.
+  float MatchScore(const Col& score, const Col& name);
   // queue_number: an integer >= 1; 0 when empty and optional.
   int64_t QueueNumber(const Col& c, Need need);
 

@@ -4,6 +4,7 @@
 #include <string.h>  // NOLINT(modernize-deprecated-headers): memmem is POSIX, not in <cstring>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <utility>
 
@@ -50,7 +51,9 @@ CREATE TABLE IF NOT EXISTS cases(
   official_name TEXT NOT NULL DEFAULT '',
   counterparty_name TEXT NOT NULL DEFAULT '',
   search_key TEXT NOT NULL DEFAULT '',
-  explanation_kk TEXT NOT NULL DEFAULT ''
+  explanation_kk TEXT NOT NULL DEFAULT '',
+  match_score_milli INTEGER NOT NULL DEFAULT 0,
+  matched_name TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS case_history(
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -70,7 +73,7 @@ constexpr char kCaseColumns[] =
     "SELECT case_id, rule, sphere, object_id, official, counterparty, finding_date, relation,"
     " severity, explanation_ru, explanation_en, organization_bin, organization_name, region,"
     " status, assignee, note, active, first_seen, last_seen, official_name, counterparty_name,"
-    " explanation_kk FROM cases";
+    " explanation_kk, match_score_milli, matched_name FROM cases";
 
 // Columns added after the first schema, with how to add them to an older table.
 constexpr const char* kAddedColumns[][2] = {
@@ -79,6 +82,9 @@ constexpr const char* kAddedColumns[][2] = {
      "ALTER TABLE cases ADD COLUMN counterparty_name TEXT NOT NULL DEFAULT ''"},
     {"search_key", "ALTER TABLE cases ADD COLUMN search_key TEXT NOT NULL DEFAULT ''"},
     {"explanation_kk", "ALTER TABLE cases ADD COLUMN explanation_kk TEXT NOT NULL DEFAULT ''"},
+    {"match_score_milli",
+     "ALTER TABLE cases ADD COLUMN match_score_milli INTEGER NOT NULL DEFAULT 0"},
+    {"matched_name", "ALTER TABLE cases ADD COLUMN matched_name TEXT NOT NULL DEFAULT ''"},
 };
 
 // The version of base::FoldToLatin the stored search keys were made with (store_meta
@@ -110,11 +116,13 @@ CaseRecord CaseFromRow(const SqliteStatement& st) {
   c.facts.official_name = st.ColumnText(20);
   c.facts.counterparty_name = st.ColumnText(21);
   c.facts.explanation_kk = st.ColumnText(22);
+  c.facts.match_score = static_cast<double>(st.ColumnInt(23)) / 1000.0;
+  c.facts.matched_name = st.ColumnText(24);
   return c;
 }
 
 // Binds the fact columns: case_id and 13 more to ?1..?14, the names to ?17 and ?18, the Kazakh
-// explanation to ?20.
+// explanation to ?20, the name match to ?21 and ?22.
 void BindFacts(SqliteStatement& st, const CaseFacts& f) {
   st.Bind(1, f.case_id);
   st.Bind(2, f.rule);
@@ -133,6 +141,8 @@ void BindFacts(SqliteStatement& st, const CaseFacts& f) {
   st.Bind(17, f.official_name);
   st.Bind(18, f.counterparty_name);
   st.Bind(20, f.explanation_kk);
+  st.Bind(21, static_cast<int64_t>(std::llround(f.match_score * 1000.0)));
+  st.Bind(22, f.matched_name);
 }
 
 // The fold of the searchable facts of a case, one line each (CaseFilter::text lists them).
@@ -463,15 +473,16 @@ absl::StatusOr<ScanSummary> SqliteCaseStore::RecordScan(const std::vector<CaseFa
       "INSERT INTO cases(case_id, rule, sphere, object_id, official, counterparty, finding_date,"
       " relation, severity, explanation_ru, explanation_en, organization_bin, organization_name,"
       " region, status, assignee, note, active, first_seen, last_seen, scan, official_name,"
-      " counterparty_name, search_key, explanation_kk)"
+      " counterparty_name, search_key, explanation_kk, match_score_milli, matched_name)"
       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1, '', '', 1, ?15,"
-      " ?15, ?16, ?17, ?18, ?19, ?20)");
+      " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)");
   absl::StatusOr<SqliteStatement> update = db.Prepare(
       "UPDATE cases SET rule = ?2, sphere = ?3, object_id = ?4, official = ?5, counterparty = ?6,"
       " finding_date = ?7, relation = ?8, severity = ?9, explanation_ru = ?10,"
       " explanation_en = ?11, organization_bin = ?12, organization_name = ?13, region = ?14,"
       " active = 1, last_seen = ?15, scan = ?16, official_name = ?17, counterparty_name = ?18,"
-      " search_key = ?19, explanation_kk = ?20 WHERE case_id = ?1");
+      " search_key = ?19, explanation_kk = ?20, match_score_milli = ?21, matched_name = ?22"
+      " WHERE case_id = ?1");
   if (!select.ok()) return select.status();
   if (!insert.ok()) return insert.status();
   if (!update.ok()) return update.status();

@@ -79,6 +79,10 @@ struct CaseFacts {
   std::string organization_bin;
   std::string organization_name;
   std::string region;
+  // A finding resting on a seat matched by name (graph::FindingEvidence): the score in (0, 1]
+  // and the name as the source gave it; 0 and "" for registry evidence.
+  double match_score = 0;
+  std::string matched_name;
 };
 
 struct CaseRecord {

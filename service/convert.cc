@@ -102,6 +102,9 @@ void FindingToProto(const graph::Finding& f, const std::string& case_id, v1::Fin
   out->set_explanation_ru(f.explanation_ru);
   out->set_explanation_en(f.explanation_en);
   out->set_explanation_kk(f.explanation_kk);
+  out->set_evidence(std::string(graph::Name(f.evidence.kind)));
+  out->set_match_score(f.evidence.match_score);
+  out->set_matched_name(f.evidence.matched_name);
   SetLegalBasis(f.rule, out);
   out->set_case_id(case_id);
 }
@@ -114,6 +117,7 @@ void RedactFinding(v1::Finding* f) {
   f->clear_explanation_ru();
   f->clear_explanation_en();
   f->clear_explanation_kk();
+  f->clear_matched_name();
   f->set_redacted(true);
 }
 
@@ -130,6 +134,9 @@ void CaseFactsToFinding(const CaseFacts& facts, v1::Finding* out) {
   out->set_explanation_ru(facts.explanation_ru);
   out->set_explanation_en(facts.explanation_en);
   out->set_explanation_kk(facts.explanation_kk);
+  out->set_evidence(facts.match_score > 0 ? "name_matched" : "registry");
+  out->set_match_score(facts.match_score);
+  out->set_matched_name(facts.matched_name);
   // The store keeps the rule as its name (the case store is an edge, like the proto).
   if (std::optional<graph::Rule> rule = graph::ParseRule(facts.rule)) SetLegalBasis(*rule, out);
   out->set_case_id(facts.case_id);

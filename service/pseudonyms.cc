@@ -59,6 +59,7 @@ void Pseudonymiser::Finding(v1::Finding* finding) const {
   finding->clear_explanation_ru();
   finding->clear_explanation_en();
   finding->clear_explanation_kk();
+  finding->clear_matched_name();
   finding->set_pseudonymised(true);
 }
 

@@ -35,6 +35,10 @@ CaseFacts CaseFactsOf(const graph::Snapshot& s, const graph::Finding& f) {
   c.explanation_ru = f.explanation_ru;
   c.explanation_en = f.explanation_en;
   c.explanation_kk = f.explanation_kk;
+  if (f.evidence.kind == graph::EvidenceKind::kNameMatched) {
+    c.match_score = f.evidence.match_score;
+    c.matched_name = f.evidence.matched_name;
+  }
   if (const graph::OrgIndex org = f.scope.organization; org != graph::kNone) {
     const graph::Organization& o = s.data().organizations[org];
     c.organization_bin = graph::FormatIdentityNumber(o.bin);

@@ -101,6 +101,19 @@ export function legalBasis(f: Finding): string {
   return line || f.legalBasis;
 }
 
+/** What the finding rests on: registry facts, or a commission seat matched by name (with the
+ * name as the source gave it and the score; the name is empty for a pseudonymised caller). */
+export function evidence(f: Finding): Child[] {
+  if (f.evidence !== "name_matched") return [t("evidence.registry")];
+  const score = f.matchScore.toFixed(2);
+  return [
+    h("span", { class: "badge evidence-name" }, t("evidence.nameMatched")),
+    " ",
+    f.matchedName ? "«" + f.matchedName + "» · " : "",
+    t("evidence.score", score),
+  ];
+}
+
 /** The finding's explanation in the UI language (ru when the language's line is empty). */
 export function explanation(f: Finding): string {
   const lang = currentLang();

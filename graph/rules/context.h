@@ -107,6 +107,22 @@ FindingPath PathOf(const Snapshot& s, const Candidate& c);
 // The snapshot indexes the candidate's rule judged (finding_path.cc).
 FindingScope ScopeOf(const Snapshot& s, const Candidate& c);
 
+// The commission whose member the official may be, and the person who approved or
+// investigated the decision, where the rule judges commission members (explain.cc).
+struct DecisionMakers {
+  CommissionIndex commission = kNone;
+  PersonIndex approver = kNone;
+  bool investigator = false;  // the approver is a disciplinary case's investigator
+};
+DecisionMakers MakersOf(const Candidate& c);
+
+// What the finding rests on: a name-matched seat when the official is in it only by a seat of
+// the deciding commission that the importer matched by name (seat_evidence.cc).
+FindingEvidence EvidenceOf(const Snapshot& s, const Candidate& c);
+// Caps a name-matched finding's severity and adds to its explanations the name the source gave
+// and the match's score (seat_evidence.cc).
+void MarkNameMatched(Finding& f);
+
 // The explanation texts of a finding in Kazakh, Russian and English (explain.cc; a queue
 // jump's part in queue_jump_text.cc).
 void Explain(const Snapshot& s, const Candidate& c, Finding& f);

@@ -63,27 +63,6 @@ Words DecisionText(const Snapshot& s, const Decision& decision) {
   return {with_id("bonus", id), with_id("премия", id), with_id("сыйақы", id)};
 }
 
-// The commission whose member the official may be, and the person who approved or
-// investigated the decision, where the rule judges commission members.
-struct DecisionMakers {
-  CommissionIndex commission = kNone;
-  PersonIndex approver = kNone;
-  bool investigator = false;  // the approver is a disciplinary case's investigator
-};
-
-DecisionMakers MakersOf(const Candidate& c) {
-  if (const Employment* e = As<Employment>(c.decision)) {
-    if (c.rule == Rule::kHireCommission) return {e->selection_commission};
-  } else if (const Tender* t = As<Tender>(c.decision)) {
-    if (c.rule == Rule::kTenderCommission) return {t->commission};
-  } else if (const Allocation* a = As<Allocation>(c.decision)) {
-    return {a->commission, a->approved_by};
-  } else if (const DisciplinaryCase* d = As<DisciplinaryCase>(c.decision)) {
-    return {d->commission, d->investigator, true};
-  }
-  return {};
-}
-
 // The official's part in the decision, naming the seat they held on the date (the highest
 // role when they held several) and whether they approved or investigated it; the rule's
 // generic words when it judges no commission.

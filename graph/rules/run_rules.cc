@@ -65,7 +65,9 @@ std::vector<Finding> FindingSink::Take() {
     f.path = PathOf(s_, c);
     f.severity = SeverityOf(Closeness(c.evidence.kin.path) + c.severity_bump);
     f.scope = ScopeOf(s_, c);
+    f.evidence = EvidenceOf(s_, c);
     Explain(s_, c, f);
+    MarkNameMatched(f);
     out.push_back(std::move(f));
   }
   best_.clear();
