@@ -9,6 +9,7 @@ packages=(
   libboost-dev libboost-graph-dev libabsl-dev libgtest-dev libgmock-dev
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libsqlite3-dev libssl-dev libcpp-httplib-dev libicu-dev
+  rapidjson-dev  # loaders/goszakup: the registries' JSON, read as a stream
 )
 if [ "${1:-}" = "--for-tests" ]; then
   packages+=(

@@ -103,13 +103,16 @@ double NameScore(const PersonName& query, const PersonName& candidate) {
   return sum / denominator;
 }
 
-NameMatch MatchUnique(const PersonName& query, const std::vector<PersonName>& candidates,
-                      const MatchOptions& options) {
+namespace {
+
+// The uniqueness test over scores already made, one per candidate person.
+NameMatch PickUnique(const std::vector<ScoredCandidate>& scored, const MatchOptions& options) {
   NameMatch m;
   size_t above = 0;
   ScoredCandidate best;
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    const double s = NameScore(query, candidates[i]);
+  for (const ScoredCandidate& c : scored) {
+    const size_t i = c.index;
+    const double s = c.score;
     if (s >= options.threshold) ++above;
     if (s > best.score) best = {.index = i, .score = s};
     if (s >= options.consider) m.considered.push_back({.index = i, .score = s});
@@ -121,6 +124,34 @@ NameMatch MatchUnique(const PersonName& query, const std::vector<PersonName>& ca
   m.score = best.score;
   if (above == 1) m.match = best.index;
   return m;
+}
+
+}  // namespace
+
+NameMatch MatchUnique(const PersonName& query, const std::vector<PersonName>& candidates,
+                      const MatchOptions& options) {
+  std::vector<ScoredCandidate> scored(candidates.size());
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    scored[i] = {.index = i, .score = NameScore(query, candidates[i])};
+  }
+  return PickUnique(scored, options);
+}
+
+NameMatch MatchUniquePerson(const PersonName& query,
+                            const std::vector<const PersonName*>& candidates,
+                            const std::vector<size_t>& owner, const MatchOptions& options) {
+  std::vector<ScoredCandidate> scored;  // one per owner, in the order owners first appear
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const double s = NameScore(query, *candidates[i]);
+    auto it = std::find_if(scored.begin(), scored.end(),
+                           [&](const ScoredCandidate& c) { return c.index == owner[i]; });
+    if (it == scored.end()) {
+      scored.push_back({.index = owner[i], .score = s});
+    } else if (s > it->score) {
+      it->score = s;
+    }
+  }
+  return PickUnique(scored, options);
 }
 
 }  // namespace coigraph::loaders::names

@@ -55,4 +55,12 @@ struct NameMatch {
 NameMatch MatchUnique(const PersonName& query, const std::vector<PersonName>& candidates,
                       const MatchOptions& options);
 
+// As MatchUnique, when several candidates may be spellings of one person (a name from the
+// employees registry and one from the civil registry): `owner[i]` is the person candidates[i]
+// spells, a person scores their best spelling, and `match` and `considered` index persons.
+// REQUIRES: owner.size() == candidates.size().
+NameMatch MatchUniquePerson(const PersonName& query,
+                            const std::vector<const PersonName*>& candidates,
+                            const std::vector<size_t>& owner, const MatchOptions& options);
+
 }  // namespace coigraph::loaders::names

@@ -10,5 +10,6 @@ int RunScan(int argc, char** argv);
 int RunLoad(int argc, char** argv);
 int RunTies(int argc, char** argv);
 int RunPaths(int argc, char** argv);
+int RunImport(int argc, char** argv);  // import_command.cc
 
 }  // namespace coigraph::tools
