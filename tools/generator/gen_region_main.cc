@@ -9,16 +9,20 @@
 
 #include "absl/flags/flag.h"
 #include "tools/flags/flags.h"
+#include "tools/generator/goszakup_dump.h"
 #include "tools/generator/region_generator.h"
 
 ABSL_FLAG(std::string, out, "", "output directory (required)");
 ABSL_FLAG(int64_t, persons, 10000, "rows of persons.csv; everything scales with it");
 ABSL_FLAG(int64_t, seed, 1, "random seed; the same seed gives byte-identical files");
+ABSL_FLAG(std::string, goszakup, "", "also write the region as goszakup's registries (JSON) here");
+ABSL_FLAG(double, goszakup_iin_share, 0,
+          "of the goszakup commission records, the share that keeps the member's IIN");
 
 namespace {
 
 constexpr char kUsage[] =
-    "usage: gen_region --out DIR [--persons N] [--seed S]\n"
+    "usage: gen_region --out DIR [--persons N] [--seed S] [--goszakup DIR]\n"
     "\n"
     "Writes a synthetic region in the feed formats of docs/feeds.md into DIR (created if\n"
     "missing): persons.csv, kinship.csv, organizations.csv, ..., residence.csv, plus\n"
@@ -29,6 +33,12 @@ constexpr char kUsage[] =
     "  --out DIR      output directory (required)\n"
     "  --persons N    rows of persons.csv (default 10000); everything scales with it\n"
     "  --seed S       random seed (default 1); the same seed gives byte-identical files\n"
+    "  --goszakup DIR also write the region as goszakup would publish it (tools/generator/\n"
+    "                 goszakup_dump.h): DIR/goszakup/ the registries as JSON lines,\n"
+    "                 DIR/registries/ the civil and legal-entity registries to merge,\n"
+    "                 DIR/truth_members.csv who each member given by name is\n"
+    "  --goszakup-iin-share P  the share of commission records that keep the member's IIN\n"
+    "                 (default 0: every member by name only)\n"
     "  --help         this text\n";
 
 int UsageError(const std::string& message) {
@@ -56,14 +66,33 @@ int Generate(const coigraph::generator::RegionOptions& options) {
       static_cast<long long>(summary->company_roles), static_cast<long long>(summary->tenders),
       static_cast<long long>(summary->bids), static_cast<long long>(summary->allocations),
       static_cast<long long>(summary->expected), static_cast<long long>(summary->traps), seconds);
+  if (absl::GetFlag(FLAGS_goszakup).empty()) return 0;
+  const auto dump_start = std::chrono::steady_clock::now();
+  const auto dump =
+      coigraph::generator::WriteGoszakupDump({.region_dir = options.out_dir,
+                                              .out_dir = absl::GetFlag(FLAGS_goszakup),
+                                              .iin_share = absl::GetFlag(FLAGS_goszakup_iin_share),
+                                              .seed = options.seed});
+  if (!dump.ok()) {
+    std::fprintf(stderr, "gen_region: %s\n", dump.status().ToString().c_str());
+    return 1;
+  }
+  std::printf(
+      "gen_region: %s: %lld goszakup records; commission members: %lld by name, %lld by "
+      "IIN; %.2f s\n",
+      absl::GetFlag(FLAGS_goszakup).c_str(), static_cast<long long>(dump->records),
+      static_cast<long long>(dump->commission_by_name),
+      static_cast<long long>(dump->commission_by_iin),
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - dump_start).count());
   return 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  coigraph::tools::ParseFlagsOrExit(argc, argv, {FLAGS_out, FLAGS_persons, FLAGS_seed},
-                                    {.program = "gen_region", .usage = kUsage});
+  coigraph::tools::ParseFlagsOrExit(
+      argc, argv, {FLAGS_out, FLAGS_persons, FLAGS_seed, FLAGS_goszakup, FLAGS_goszakup_iin_share},
+      {.program = "gen_region", .usage = kUsage});
   const coigraph::generator::RegionOptions options = {
       .out_dir = absl::GetFlag(FLAGS_out),
       .persons = absl::GetFlag(FLAGS_persons),
