@@ -5,7 +5,7 @@
 
 namespace coigraph::loaders::goszakup {
 
-FeedOut::FeedOut(FeedId id, std::vector<std::string_view> extra)
+FeedOut::FeedOut(FeedId id, const std::vector<std::string_view>& extra)
     : file_(Schema(id).file), columns_(Schema(id).Known()) {
   for (std::string_view c : extra) {
     if (std::find(columns_.begin(), columns_.end(), c) == columns_.end()) columns_.push_back(c);

@@ -21,7 +21,7 @@ namespace coigraph::loaders::goszakup {
 
 class FeedOut {
  public:
-  explicit FeedOut(FeedId id, std::vector<std::string_view> extra = {});
+  explicit FeedOut(FeedId id, const std::vector<std::string_view>& extra = {});
 
   // Creates DIR/<file>, truncating it, and writes the header.
   absl::Status Open(const std::string& dir);

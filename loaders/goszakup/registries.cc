@@ -110,10 +110,10 @@ void Importer::Subject(const JsonItem& item) {
   const bool entrepreneur = type == "3";
   std::string_view number = item.Get("bin");
   if (number.empty() || entrepreneur) number = item.Get("iin").empty() ? number : item.Get("iin");
-  const graph::IdentityCheck check = entrepreneur ? CheckIin(number) : CheckBin(number);
-  if (!check.ok()) {
+  const std::string check_error = entrepreneur ? CheckIin(number).error : CheckBin(number).error;
+  if (!check_error.empty()) {
     Problem(entrepreneur ? "iin" : "bin",
-            base::Cat("'", number, "': ", check.error, "; not imported"));
+            base::Cat("'", number, "': ", check_error, "; not imported"));
     return;
   }
   std::string_view kind = "individual_entrepreneur";

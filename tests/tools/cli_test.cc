@@ -10,29 +10,12 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "tests/tools/cli_run.h"
 
 namespace {
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-};
-
-// Runs `coigraph ARGS` with stdout captured (stderr discarded, or with `stderr_too` captured
-// after stdout).
-CliRun Coigraph(const std::string& args, bool stderr_too = false) {
-  const std::string cmd =
-      std::string(COIGRAPH_CLI) + " " + args + (stderr_too ? " 2>&1" : " 2>/dev/null");
-  CliRun run;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (pipe == nullptr) return run;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) run.out.append(buf.data(), n);
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+using coigraph::testing::CliRun;
+using coigraph::testing::Coigraph;
 
 std::string Demo() { return std::string(COIGRAPH_SOURCE_DIR) + "/examples/demo"; }
 

@@ -2,39 +2,23 @@
 // civil-registry kinship feed, one command to a feed, then `coigraph scan` on it. The chair of
 // the tender commission is listed only as "ЖАҚЫПОВ ҚАБИБОЛЛА ҚАБЕНҰЛЫ"; his sister founded the
 // winning bidder.
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "tests/tools/cli_run.h"
 
 namespace {
 
 namespace fs = std::filesystem;
+using coigraph::testing::CliRun;
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-};
-
-CliRun Coigraph(const std::string& args) {
-  const std::string cmd = std::string(COIGRAPH_CLI) + " " + args + " 2>&1";
-  CliRun run;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (pipe == nullptr) return run;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) run.out.append(buf.data(), n);
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+// stderr too: the import's summary and errors.
+CliRun Coigraph(const std::string& args) { return coigraph::testing::Coigraph(args, true); }
 
 class ImportCliTest : public ::testing::Test {
  protected:
