@@ -241,13 +241,29 @@ class Subgraph {
     return r;
   }
 
-  // The ids of every vertex, for edge ends.
-  std::vector<std::string> VertexIds() const {
+  // A vertex's FollowTheMoney entity id: "kz-iin-" + IIN, "kz-bin-" + BIN (an individual
+  // entrepreneur's too: the prefix keeps it apart from its owner), or the pseudonym.
+  std::string FtmId(size_t i) const {
+    const VertexId v = vertices_[i];
+    if (options_.pseudonymise && IsNaturalPersonVertex(s_, v)) {
+      return VertexPseudonym(s_, v, options_.pseudonym_salt);
+    }
+    return Cat(s_.IsPerson(v) ? "kz-iin-" : "kz-bin-", s_.VertexNumber(v));
+  }
+
+  // The ids of every vertex, for edge ends: FtmId for FollowTheMoney, else Id.
+  std::vector<std::string> VertexIds(ExportFormat format) const {
     std::vector<std::string> ids;
     ids.reserve(vertices_.size());
-    for (size_t i = 0; i < vertices_.size(); ++i) ids.push_back(Id(i));
+    for (size_t i = 0; i < vertices_.size(); ++i) {
+      ids.push_back(format == ExportFormat::kFtm ? FtmId(i) : Id(i));
+    }
     return ids;
   }
+
+  const Snapshot& snapshot() const { return s_; }
+  VertexId vertex(size_t i) const { return vertices_[i]; }
+  bool pseudonymise() const { return options_.pseudonymise; }
 
  private:
   std::optional<size_t> IndexOf(VertexId v) const {
@@ -616,6 +632,194 @@ std::vector<Section> Neo4jSections(const Subgraph& g, const std::vector<std::str
   return s;
 }
 
+// ---------------------------------------------------------------------------------------------
+// FollowTheMoney: one entity per line, {"id":...,"schema":...,"properties":{"name":[...],...}},
+// every property value an array of strings.
+
+// The schema of an organization: PublicBody for a state body; Company for a quasi-state
+// company, a company and an individual entrepreneur (FtM's Company is an Asset, so it can be
+// an Ownership's asset: a state body owns a quasi-state company, a person their entrepreneur);
+// Organization for an NGO (FtM: an entity that cannot be owned).
+std::string_view FtmSchema(OrgKind kind) {
+  switch (kind) {
+    case OrgKind::kStateBody:
+      return "PublicBody";
+    case OrgKind::kQuasiState:
+    case OrgKind::kCompany:
+    case OrgKind::kIndividualEntrepreneur:
+      return "Company";
+    case OrgKind::kNgo:
+      return "Organization";
+  }
+  return "Organization";
+}
+
+// The kind of an organization in words, as its legalForm.
+std::string_view FtmLegalForm(OrgKind kind) {
+  switch (kind) {
+    case OrgKind::kStateBody:
+      return "state body";
+    case OrgKind::kQuasiState:
+      return "quasi-state company";
+    case OrgKind::kCompany:
+      return "company";
+    case OrgKind::kIndividualEntrepreneur:
+      return "individual entrepreneur";
+    case OrgKind::kNgo:
+      return "non-governmental organization";
+  }
+  return "";
+}
+
+std::string_view FtmGender(Sex sex) {
+  switch (sex) {
+    case Sex::kMale:
+      return "male";
+    case Sex::kFemale:
+      return "female";
+    case Sex::kUnknown:
+      return "";
+  }
+  return "";
+}
+
+// {"id":"...","schema":"...","properties":{
+void AppendFtmStart(std::string& out, std::string_view id, std::string_view schema) {
+  out += "{\"id\":";
+  AppendJsonString(out, id);
+  out += ",\"schema\":";
+  AppendJsonString(out, schema);
+  out += ",\"properties\":{";
+}
+
+// "name":["value"], comma-separated; left out when the value is empty.
+void AppendFtmProperty(std::string& out, bool& first, std::string_view name,
+                       std::string_view value) {
+  if (value.empty()) return;
+  if (!first) out += ',';
+  AppendJsonString(out, name);
+  out += ":[";
+  AppendJsonString(out, value);
+  out += ']';
+  first = false;
+}
+
+// What an edge is in FtM: an interval entity of `schema` from `source` to `target` (the names
+// of its two entity properties) with `kind` (the name of the property saying what the tie is)
+// set to `value`.
+struct FtmLink {
+  std::string_view schema, source, target, kind, value;
+};
+
+FtmLink FtmLinkOf(const Subgraph& g, const EdgeRecord& e) {
+  const Tie& t = e.tie;
+  switch (t.kind) {
+    case TieKind::kParent:
+      return {"Family", "person", "relative", "relationship",
+              t.adoptive ? "adoptive parent" : "parent"};
+    case TieKind::kSpouse:
+      return {"Family", "person", "relative", "relationship", "spouse"};
+    case TieKind::kSibling:
+      return {"Family", "person", "relative", "relationship", "sibling"};
+    case TieKind::kHolds:
+    case TieKind::kChild:
+    case TieKind::kHeldBy:  // not exported: the holds direction is
+      break;
+  }
+  const TieLabelWords* words = WordsOfTieLabel(TieLabel(t));
+  const std::string_view role = words != nullptr ? words->en : TieLabel(t);
+  if (!IsOwnershipRole(t.role)) return {"Directorship", "director", "organization", "role", role};
+  const Snapshot& s = g.snapshot();
+  const OrgKind target = s.data().organizations[s.OrgOf(g.vertex(e.target))].kind;
+  // Only an Asset can be owned; a founder of an NGO or a state body is a member of it.
+  if (FtmSchema(target) == "Company") return {"Ownership", "owner", "asset", "role", role};
+  return {"Membership", "member", "organization", "role", role};
+}
+
+std::string_view FtmIdPrefix(std::string_view schema) {
+  if (schema == "Family") return "kz-family-";
+  if (schema == "Ownership") return "kz-ownership-";
+  if (schema == "Directorship") return "kz-directorship-";
+  return "kz-membership-";
+}
+
+// What an edge's id is made from: its schema, ends, kind, share, dates and whether it is derived.
+std::string FtmLinkKey(const Subgraph& g, const std::vector<std::string>& ids, size_t n) {
+  const EdgeRecord& e = g.edges()[n];
+  const FtmLink link = FtmLinkOf(g, e);
+  return Cat(link.schema, "\n", ids[e.source], "\n", ids[e.target], "\n", link.value, "\n",
+             FormatShare(e.tie.share_pct), "\n", FormatIsoDate(e.tie.valid.from), "\n",
+             FormatIsoDate(e.tie.valid.to), "\n", FormatBool(e.derived));
+}
+
+std::vector<Section> FtmSections(const Subgraph& g, const std::vector<std::string>& ids) {
+  constexpr std::string_view kFile = "subgraph.ftm.json";
+  std::vector<Section> s;
+  s.push_back({kFile, g.vertex_count(), [&g, &ids](size_t i, std::string& t) {
+                 const Snapshot& snap = g.snapshot();
+                 const VertexId v = g.vertex(i);
+                 const bool hidden = g.pseudonymise() && IsNaturalPersonVertex(snap, v);
+                 bool first = true;
+                 if (snap.IsPerson(v)) {
+                   AppendFtmStart(t, ids[i], "Person");
+                   if (hidden) {
+                     AppendFtmProperty(t, first, "name", ids[i]);
+                   } else {
+                     // Birth date and sex are the IIN's digits: written only with it.
+                     const Person& p = snap.data().persons[snap.PersonOf(v)];
+                     AppendFtmProperty(t, first, "name",
+                                       CleanText(snap.PersonFullName(snap.PersonOf(v))));
+                     AppendFtmProperty(t, first, "lastName", CleanText(snap.Str(p.last_name)));
+                     AppendFtmProperty(t, first, "firstName", CleanText(snap.Str(p.first_name)));
+                     AppendFtmProperty(t, first, "fatherName", CleanText(snap.Str(p.patronymic)));
+                     AppendFtmProperty(t, first, "idNumber", FormatIdentityNumber(p.iin));
+                     AppendFtmProperty(t, first, "birthDate", FormatIsoDate(p.birth_date));
+                     AppendFtmProperty(t, first, "deathDate", FormatIsoDate(p.death_date));
+                     AppendFtmProperty(t, first, "gender", FtmGender(p.sex));
+                   }
+                 } else {
+                   const Organization& org = snap.data().organizations[snap.OrgOf(v)];
+                   AppendFtmStart(t, ids[i], FtmSchema(org.kind));
+                   if (hidden) {
+                     AppendFtmProperty(t, first, "name", ids[i]);
+                   } else {
+                     AppendFtmProperty(t, first, "name", CleanText(snap.VertexName(v)));
+                     AppendFtmProperty(t, first, "registrationNumber", snap.VertexNumber(v));
+                   }
+                   AppendFtmProperty(t, first, "legalForm", FtmLegalForm(org.kind));
+                   AppendFtmProperty(t, first, "address", CleanText(snap.Str(org.region)));
+                 }
+                 AppendFtmProperty(t, first, "country", "kz");
+                 t += "}}\n";
+               }});
+  s.push_back({kFile, g.edges().size(), [&g, &ids](size_t n, std::string& t) {
+                 const EdgeRecord& e = g.edges()[n];
+                 const FtmLink link = FtmLinkOf(g, e);
+                 // The same fact twice (the same key) gets -2, -3, ...: ids stay unique.
+                 const std::string key = FtmLinkKey(g, ids, n);
+                 size_t repeat = 0;
+                 while (repeat < n && FtmLinkKey(g, ids, n - repeat - 1) == key) ++repeat;
+                 std::string id = Cat(FtmIdPrefix(link.schema), base::Sha256Hex(key).substr(0, 16));
+                 if (repeat > 0) Append(id, "-", repeat + 1);
+                 AppendFtmStart(t, id, link.schema);
+                 bool first = true;
+                 AppendFtmProperty(t, first, link.source, ids[e.source]);
+                 AppendFtmProperty(t, first, link.target, ids[e.target]);
+                 AppendFtmProperty(t, first, link.kind, link.value);
+                 if (link.schema == "Ownership") {
+                   AppendFtmProperty(t, first, "percentage", FormatShare(e.tie.share_pct));
+                 }
+                 AppendFtmProperty(t, first, "startDate", FormatIsoDate(e.tie.valid.from));
+                 AppendFtmProperty(t, first, "endDate", FormatIsoDate(e.tie.valid.to));
+                 if (e.derived) {
+                   AppendFtmProperty(t, first, "summary",
+                                     "derived: the two share a parent (no stated sibling tie)");
+                 }
+                 t += "}}\n";
+               }});
+  return s;
+}
+
 std::vector<Section> SectionsOf(ExportFormat format, const Subgraph& g,
                                 const std::vector<std::string>& ids) {
   switch (format) {
@@ -629,6 +833,8 @@ std::vector<Section> SectionsOf(ExportFormat format, const Subgraph& g,
       return CytoscapeSections(g, ids);
     case ExportFormat::kNeo4jCsv:
       return Neo4jSections(g, ids);
+    case ExportFormat::kFtm:
+      return FtmSections(g, ids);
   }
   return {};
 }
@@ -636,8 +842,9 @@ std::vector<Section> SectionsOf(ExportFormat format, const Subgraph& g,
 }  // namespace
 
 std::optional<ExportFormat> ParseExportFormat(std::string_view text) {
-  for (ExportFormat f : {ExportFormat::kGraphml, ExportFormat::kGexf, ExportFormat::kDot,
-                         ExportFormat::kCytoscapeJson, ExportFormat::kNeo4jCsv}) {
+  for (ExportFormat f :
+       {ExportFormat::kGraphml, ExportFormat::kGexf, ExportFormat::kDot,
+        ExportFormat::kCytoscapeJson, ExportFormat::kNeo4jCsv, ExportFormat::kFtm}) {
     if (Name(f) == text) return f;
   }
   return std::nullopt;
@@ -655,6 +862,8 @@ std::string_view Name(ExportFormat format) {
       return "cytoscape";
     case ExportFormat::kNeo4jCsv:
       return "neo4j";
+    case ExportFormat::kFtm:
+      return "ftm";
   }
   return "?";
 }
@@ -671,6 +880,8 @@ std::vector<std::string_view> ExportFileNames(ExportFormat format) {
       return {"subgraph.cyjs"};
     case ExportFormat::kNeo4jCsv:
       return {"nodes_person.csv", "nodes_organization.csv", "relationships.csv"};
+    case ExportFormat::kFtm:
+      return {"subgraph.ftm.json"};
   }
   return {};
 }
@@ -701,7 +912,7 @@ struct SubgraphWriter::State {
   State(const Snapshot& s, std::vector<VertexId> sorted, ExportFormat format, ExportOptions o)
       : options(std::move(o)),
         graph(s, std::move(sorted), options),
-        ids(graph.VertexIds()),
+        ids(graph.VertexIds(format)),
         sections(SectionsOf(format, graph, ids)),
         file(sections.front().file) {}
 

@@ -1,8 +1,8 @@
 // Subgraph export for analysts: the vertices of a neighbourhood and the ties between them on a
-// date, written as GraphML, GEXF 1.3, Graphviz DOT, Cytoscape.js JSON or Neo4j admin-import CSV
-// and handed out a chunk at a time (no files: the caller decides where the bytes go), made as
-// they are asked for: SubgraphWriter holds at most a chunk and one record of text, whatever the
-// size of the export.
+// date, written as GraphML, GEXF 1.3, Graphviz DOT, Cytoscape.js JSON, Neo4j admin-import CSV or
+// FollowTheMoney entities (JSON lines, for Aleph / OpenAleph) and handed out a chunk at a time
+// (no files: the caller decides where the bytes go), made as they are asked for: SubgraphWriter
+// holds at most a chunk and one record of text, whatever the size of the export.
 //
 // What is exported:
 //   * a node per vertex: `id` (IIN/BIN, or a pseudonym; an individual entrepreneur's is
@@ -24,7 +24,35 @@
 //     edge says whether it is derived: GraphML key `derived` (boolean) and GEXF attribute
 //     `derived` (boolean), "true"/"false" on every edge; Cytoscape JSON `"derived": true/false`
 //     in the edge data; Neo4j CSV column `derived:boolean`; DOT `derived="true"` and
-//     `style="dashed"` on derived edges only. Stored edges are derived=false.
+//     `style="dashed"` on derived edges only; FollowTheMoney a `summary` on derived ones only.
+//     Stored edges are derived=false.
+//
+// FollowTheMoney (format "ftm", one file subgraph.ftm.json, one entity a line):
+//   {"id":"kz-iin-100000000001","schema":"Person","properties":{"name":["..."],...}}
+// every property value an array of strings, property names those of the FtM schemata:
+//   * a person: Person (name = the full name, lastName, firstName, fatherName, idNumber = the
+//     IIN, birthDate, deathDate, gender, country "kz"); id "kz-iin-" + IIN;
+//   * an organization: PublicBody for a state body; Company for a quasi-state company, a
+//     company and an individual entrepreneur (FtM's Company is also an Asset, the only schema
+//     an Ownership may own); Organization for an NGO (an entity FtM does not let be owned).
+//     name, registrationNumber = the BIN, legalForm (the kind in words: "state body",
+//     "quasi-state company", "company", "individual entrepreneur", "non-governmental
+//     organization"), address = the region, country "kz"; id "kz-bin-" + BIN (an individual
+//     entrepreneur's too: the prefix keeps it apart from its owner);
+//   * an edge: Family (person = the source, relative = the target, relationship = what the
+//     relative is to the person: "parent", "adoptive parent", "spouse", "sibling"; a derived
+//     sibling also has a `summary` saying so); Ownership (owner, asset, role "founder" / "owner"
+//     / "beneficial owner", percentage) for an ownership role in a Company; Membership (member,
+//     organization, role) for an ownership role in a PublicBody or an Organization;
+//     Directorship (director, organization, role "director" / "board member"). Each has
+//     startDate / endDate = valid_from / valid_to (absent when open). Its id is the schema's
+//     prefix ("kz-family-", "kz-ownership-", "kz-membership-", "kz-directorship-") + the first
+//     16 hex digits of SHA-256 of its schema, ends' ids, kind, share, dates and derived flag
+//     (a second copy of the same fact gets "-2", ...): the same data gives the same ids.
+// Employments and commission seats are not ties of the graph, so no Employment entities are
+// written and no Membership for a seat. Pseudonymised, a person or an individual entrepreneur
+// is its pseudonym as id and name and has no other property that comes from the IIN or the
+// registry's name (no idNumber, registrationNumber, name parts, birthDate or gender).
 //
 // Pseudonymisation replaces every person's IIN and name by "P-" + the first 12 hex digits of
 // SHA-256(salt + IIN), and an individual entrepreneur's BIN (which is its owner's IIN) and name
@@ -71,9 +99,9 @@
 
 namespace coigraph::graph {
 
-enum class ExportFormat : uint8_t { kGraphml, kGexf, kDot, kCytoscapeJson, kNeo4jCsv };
+enum class ExportFormat : uint8_t { kGraphml, kGexf, kDot, kCytoscapeJson, kNeo4jCsv, kFtm };
 
-// "graphml", "gexf", "dot", "cytoscape", "neo4j"; nullopt for anything else.
+// "graphml", "gexf", "dot", "cytoscape", "neo4j", "ftm"; nullopt for anything else.
 std::optional<ExportFormat> ParseExportFormat(std::string_view text);
 std::string_view Name(ExportFormat format);
 
@@ -81,6 +109,7 @@ std::string_view Name(ExportFormat format);
 //   graphml   subgraph.graphml        gexf       subgraph.gexf
 //   dot       subgraph.dot            cytoscape  subgraph.cyjs
 //   neo4j     nodes_person.csv, nodes_organization.csv, relationships.csv
+//   ftm       subgraph.ftm.json
 // (neo4j-admin database import full --nodes=Person=nodes_person.csv
 //  --nodes=Organization=nodes_organization.csv --relationships=relationships.csv
 //  --multiline-fields=true; the files also carry :LABEL / :TYPE columns.)

@@ -29,6 +29,8 @@ std::optional<graph::ExportFormat> ExportFormatFromProto(v1::ExportFormat f) {
       return graph::ExportFormat::kCytoscapeJson;
     case v1::EXPORT_FORMAT_NEO4J_CSV:
       return graph::ExportFormat::kNeo4jCsv;
+    case v1::EXPORT_FORMAT_FTM:
+      return graph::ExportFormat::kFtm;
     default:
       return std::nullopt;
   }

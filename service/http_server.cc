@@ -103,6 +103,7 @@ std::string SafeFileName(std::string_view name) {
 
 std::string ContentTypeOf(std::string_view file) {
   if (file.ends_with(".graphml") || file.ends_with(".gexf")) return "application/xml";
+  if (file.ends_with(".ftm.json")) return "application/x-ndjson";  // one entity a line
   if (file.ends_with(".json")) return kJson;
   if (file.ends_with(".csv")) return "text/csv; charset=utf-8";
   if (file.ends_with(".dot")) return "text/vnd.graphviz; charset=utf-8";
@@ -388,6 +389,9 @@ struct HttpServer::Impl {
         case graph::ExportFormat::kNeo4jCsv:
           request.set_format(v1::EXPORT_FORMAT_NEO4J_CSV);
           break;
+        case graph::ExportFormat::kFtm:
+          request.set_format(v1::EXPORT_FORMAT_FTM);
+          break;
       }
     }
     request.set_case_id(req.get_param_value("case_id"));
@@ -412,8 +416,8 @@ struct HttpServer::Impl {
     }
     request.set_radius(radius);
     if (!f.has_value()) {
-      Refuse(def.rpc, *context, FieldError("format", "one of graphml, gexf, dot, cytoscape, neo4j"),
-             res);
+      Refuse(def.rpc, *context,
+             FieldError("format", "one of graphml, gexf, dot, cytoscape, neo4j, ftm"), res);
       return;
     }
     std::vector<std::string> names;

@@ -383,6 +383,19 @@ test("a case: the fields, the path as a graph, status and note saved, history an
   }, href);
   assert.equal(exp.status, 200, "GraphML export");
   assert.match(exp.cd, /attachment/);
+  // The FollowTheMoney download: JSON lines of entities, each a schema and its properties.
+  const ftmHref = await page.getByTestId("export-ftm").getAttribute("href");
+  assert.match(ftmHref, /format=ftm/);
+  const ftm = await page.evaluate(async (u) => {
+    const r = await fetch(u);
+    return { status: r.status, type: r.headers.get("content-type") || "", cd: r.headers.get("content-disposition") || "", text: await r.text() };
+  }, ftmHref);
+  assert.equal(ftm.status, 200, "FollowTheMoney export");
+  assert.match(ftm.type, /ndjson/);
+  assert.match(ftm.cd, /subgraph\.ftm\.json/);
+  const entities = ftm.text.trim().split("\n").map((l) => JSON.parse(l));
+  assert.ok(entities.some((e) => e.schema === "Person"), "persons exported");
+  for (const e of entities) assert.ok(e.id && e.schema && e.properties, "an FtM entity: " + JSON.stringify(e));
   await shot(page, "06-case-saved");
   assert.deepEqual(page.problems, []);
   await page.context().close();

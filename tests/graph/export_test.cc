@@ -1,6 +1,8 @@
 // Subgraph export (graph/export.h): each format's exact text on a tiny graph, escaping of hostile
 // names, pseudonymisation, chunking, cancellation, and the files loading in real readers
-// (networkx under Debian's /usr/bin/python3, xmllint, Graphviz) when those are installed.
+// (networkx under Debian's /usr/bin/python3, xmllint, Graphviz) when those are installed; the
+// FollowTheMoney entities read back by tests/graph/check_ftm.py and matched tie for tie against
+// the Neo4j export of the same subgraph.
 #include "graph/export.h"
 
 #include <sys/wait.h>
@@ -18,6 +20,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "base/text.h"
 #include "graph/paths.h"
 #include "gtest/gtest.h"
 #include "tests/graph/tiny_snapshot.h"
@@ -25,6 +28,8 @@
 namespace coigraph::graph {
 namespace {
 
+using base::Append;
+using base::Cat;
 using test_util::Day;
 using test_util::During;
 using test_util::TinySnapshot;
@@ -84,9 +89,9 @@ ExportOptions Pseudonymised(Date d) {
   return o;
 }
 
-constexpr ExportFormat kAllFormats[] = {ExportFormat::kGraphml, ExportFormat::kGexf,
-                                        ExportFormat::kDot, ExportFormat::kCytoscapeJson,
-                                        ExportFormat::kNeo4jCsv};
+constexpr ExportFormat kAllFormats[] = {ExportFormat::kGraphml,  ExportFormat::kGexf,
+                                        ExportFormat::kDot,      ExportFormat::kCytoscapeJson,
+                                        ExportFormat::kNeo4jCsv, ExportFormat::kFtm};
 
 // The small graph of the exact-output tests:
 //
@@ -117,6 +122,7 @@ TEST(ExportFormatTest, ParsesItsNames) {
   for (ExportFormat f : kAllFormats) EXPECT_EQ(ParseExportFormat(Name(f)), f);
   EXPECT_EQ(ParseExportFormat("cytoscape"), ExportFormat::kCytoscapeJson);
   EXPECT_EQ(ParseExportFormat("neo4j"), ExportFormat::kNeo4jCsv);
+  EXPECT_EQ(ParseExportFormat("ftm"), ExportFormat::kFtm);
   EXPECT_EQ(ParseExportFormat("GraphML"), std::nullopt);
   EXPECT_EQ(ParseExportFormat(""), std::nullopt);
 }
@@ -277,6 +283,50 @@ TEST(ExportNeo4jTest, ExactSmallGraphInThreeFiles) {
   std::vector<std::string_view> names = ExportFileNames(ExportFormat::kNeo4jCsv);
   EXPECT_EQ(names, (std::vector<std::string_view>{"nodes_person.csv", "nodes_organization.csv",
                                                   "relationships.csv"}));
+}
+
+TEST(ExportFtmTest, ExactSmallGraph) {
+  const Small g = MakeSmall();
+  auto c = Export(*g.s, g.all, ExportFormat::kFtm, Plain(Day("2023-01-01")));
+  ASSERT_TRUE(c.ok()) << c.status();
+  ASSERT_EQ(c->files.size(), 1u);
+  EXPECT_EQ(c->files[0].first, "subgraph.ftm.json");
+  // The link ids: Python's hashlib.sha256("Family\nkz-iin-100000000001\nkz-iin-100000000002\n"
+  // "spouse\n\n\n\nfalse").hexdigest()[:16], and of "Ownership\nkz-iin-100000000002\n"
+  // "kz-bin-200000000003\nfounder\n60\n2020-01-01\n\nfalse".
+  EXPECT_EQ(c->files[0].second,
+            "{\"id\":\"kz-iin-100000000001\",\"schema\":\"Person\",\"properties\":{"
+            "\"name\":[\"Anna\"],\"lastName\":[\"Anna\"],\"idNumber\":[\"100000000001\"],"
+            "\"birthDate\":[\"1970-01-01\"],\"gender\":[\"male\"],\"country\":[\"kz\"]}}\n"
+            "{\"id\":\"kz-iin-100000000002\",\"schema\":\"Person\",\"properties\":{"
+            "\"name\":[\"Bob\"],\"lastName\":[\"Bob\"],\"idNumber\":[\"100000000002\"],"
+            "\"birthDate\":[\"1970-01-01\"],\"gender\":[\"male\"],\"country\":[\"kz\"]}}\n"
+            "{\"id\":\"kz-bin-200000000003\",\"schema\":\"Company\",\"properties\":{"
+            "\"name\":[\"Alfa & Co\"],\"registrationNumber\":[\"200000000003\"],"
+            "\"legalForm\":[\"company\"],\"address\":[\"Астана\"],\"country\":[\"kz\"]}}\n"
+            "{\"id\":\"kz-family-b6d60928d94e9980\",\"schema\":\"Family\",\"properties\":{"
+            "\"person\":[\"kz-iin-100000000001\"],\"relative\":[\"kz-iin-100000000002\"],"
+            "\"relationship\":[\"spouse\"]}}\n"
+            "{\"id\":\"kz-ownership-b9f28b654b7f375e\",\"schema\":\"Ownership\",\"properties\":{"
+            "\"owner\":[\"kz-iin-100000000002\"],\"asset\":[\"kz-bin-200000000003\"],"
+            "\"role\":[\"founder\"],\"percentage\":[\"60\"],\"startDate\":[\"2020-01-01\"]}}\n");
+  EXPECT_EQ(ExportFileNames(ExportFormat::kFtm),
+            (std::vector<std::string_view>{"subgraph.ftm.json"}));
+}
+
+TEST(ExportFtmTest, PseudonymisedPersonsAreTheirPseudonymAndNothingElse) {
+  const Small g = MakeSmall();
+  auto c = Export(*g.s, g.all, ExportFormat::kFtm, Pseudonymised(Day("2023-01-01")));
+  ASSERT_TRUE(c.ok()) << c.status();
+  const std::string anna = PersonPseudonym(100000000001ULL, kSalt);
+  EXPECT_PRED2(Has, c->All(),
+               "{\"id\":\"" + anna + "\",\"schema\":\"Person\",\"properties\":{\"name\":[\"" +
+                   anna + "\"],\"country\":[\"kz\"]}}\n");
+  for (std::string_view hidden :
+       {"10000000000", "kz-iin-", "idNumber", "birthDate", "gender", "Anna", "Bob"}) {
+    EXPECT_PRED2(Lacks, c->All(), std::string(hidden));
+  }
+  EXPECT_PRED2(Has, c->All(), "\"kz-bin-200000000003\"");  // companies keep their BIN
 }
 
 // The hostile graph of the remaining tests:
@@ -628,6 +678,21 @@ std::vector<SeenEdge> EdgesOf(ExportFormat f, const Collected& c) {
              out.push_back({m[1], m[2], type, m[4]});
            });
       break;
+    case ExportFormat::kFtm: {
+      // Ends as their IIN/BIN; a Family's type is its relationship, the others' "holds".
+      auto number = [](std::string id) {
+        return std::regex_replace(id, std::regex("^kz-..n-"), "");
+      };
+      each(c.All(),
+           R"re(\{"id":"kz-[a-z]+-[0-9a-f]+","schema":"([A-Za-z]+)","properties":\{)re"
+           R"re("[a-z]+":\["([^"]*)"\],"[a-z]+":\["([^"]*)"\],"[a-z]+":\["([^"]*)"\])re"
+           R"re((.*)\}\}\n)re",
+           [&](const std::smatch& m) {
+             out.push_back({number(m[2]), number(m[3]), m[1] == "Family" ? m[4].str() : "holds",
+                            Has(m[5], "\"summary\"") ? "true" : "false"});
+           });
+      break;
+    }
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -840,6 +905,129 @@ TEST(ExportReadersTest, DotParsesInGraphviz) {
   EXPECT_EQ(code, 0) << out;
   EXPECT_EQ(out, "");  // no syntax errors or warnings
   std::remove(path.c_str());
+}
+
+// tests/graph/check_ftm.py on the FtM export of `vertices` and the Neo4j export of the same:
+// its exit code and output.
+std::pair<int, std::string> CheckFtm(const Snapshot& s, const std::vector<VertexId>& vertices,
+                                     const ExportOptions& o, std::string_view tag) {
+  auto ftm = Export(s, vertices, ExportFormat::kFtm, o);
+  auto neo4j = Export(s, vertices, ExportFormat::kNeo4jCsv, o);
+  if (!ftm.ok() || !neo4j.ok()) return {-1, "export failed"};
+  std::string args;
+  std::vector<std::string> paths;
+  paths.push_back(WriteTemp(Cat(tag, "_subgraph.ftm.json"), ftm->All()));
+  for (const char* f : {"nodes_person.csv", "nodes_organization.csv", "relationships.csv"}) {
+    paths.push_back(WriteTemp(Cat(tag, "_", f), neo4j->File(f)));
+  }
+  std::string command = Cat(kPython, " ", COIGRAPH_SOURCE_DIR, "/tests/graph/check_ftm.py");
+  for (const std::string& p : paths) Append(command, " ", p);
+  std::pair<int, std::string> result = RunCommand(command);
+  for (const std::string& p : paths) std::remove(p.c_str());
+  return result;
+}
+
+bool HavePython() {
+  static const bool have = RunCommand(std::string(kPython) + " -c 'import json, csv'").first == 0;
+  return have;
+}
+
+// Every kind of organization and role: a state body founding a quasi-state company and an NGO
+// (a founder of an NGO is a Membership: FtM owns only Companies), directors and board members,
+// an owner of a company through a company, and the same fact stated twice.
+struct Kinds {
+  std::shared_ptr<const Snapshot> s;
+  std::vector<VertexId> all;
+};
+Kinds MakeKinds() {
+  TinySnapshot t;
+  const PersonIndex head = t.Person("Head"), wife = t.Person("Wife", Sex::kFemale),
+                    son = t.Person("Son");
+  const OrgIndex ministry = t.Company("Ministry", OrgKind::kStateBody),
+                 qs = t.Company("QuasiState", OrgKind::kQuasiState),
+                 ngo = t.Company("Fund", OrgKind::kNgo), firm = t.Company("Firm"),
+                 holding = t.Company("Holding");
+  t.Spouse(head, wife, During("2001-02-03", ""));
+  t.Parent(head, son);
+  t.Parent(wife, son, During("", "2040-01-01"));
+  t.CompanyRole(ministry, CompanyRoleKind::kFounder, qs);
+  t.CompanyRole(ministry, CompanyRoleKind::kOwner, ngo);
+  t.Role(wife, CompanyRoleKind::kFounder, ngo, During("2015-01-01", ""));
+  t.Role(head, CompanyRoleKind::kDirector, ministry, During("2019-01-01", "2024-01-01"));
+  t.Role(son, CompanyRoleKind::kBoardMember, qs);
+  t.Role(son, CompanyRoleKind::kBeneficialOwner, firm, kAlways, 12.5);
+  t.CompanyRole(holding, CompanyRoleKind::kOwner, firm);
+  t.Role(son, CompanyRoleKind::kOwner, holding, kAlways, 100);
+  t.Role(son, CompanyRoleKind::kOwner, holding, kAlways, 100);  // stated twice
+  Kinds k;
+  k.s = t.Build();
+  for (size_t i = 0; i < k.s->vertex_count(); ++i) k.all.emplace_back(static_cast<uint32_t>(i));
+  return k;
+}
+
+TEST(ExportReadersTest, FtmReadsBackWithEveryTieOfTheNeo4jExport) {
+  if (!HavePython()) GTEST_SKIP() << kPython << " is not available";
+  const Hostile h = MakeHostile();
+  const Family f = MakeFamily();
+  const Kinds k = MakeKinds();
+  for (bool pseudonymise : {false, true}) {
+    const ExportOptions o = pseudonymise ? Pseudonymised(kOnDate) : Plain(kOnDate);
+    auto [code, out] = CheckFtm(*h.s, h.vertices, o, "hostile");
+    EXPECT_EQ(code, 0) << out;
+    EXPECT_EQ(out, "13 entities, 6 links\n");  // seven vertices, six facts
+    std::tie(code, out) = CheckFtm(*f.s, f.vertices, o, "family");
+    EXPECT_EQ(code, 0) << out;
+    EXPECT_EQ(out, "8 entities, 4 links\n");  // two derived siblings among the four links
+    std::tie(code, out) = CheckFtm(*k.s, k.all, o, "kinds");
+    EXPECT_EQ(code, 0) << out;
+    EXPECT_EQ(out, "20 entities, 12 links\n");
+  }
+}
+
+TEST(ExportFtmTest, SchemataOfEveryKindAndUniqueIds) {
+  const Kinds k = MakeKinds();
+  auto c = Export(*k.s, k.all, ExportFormat::kFtm, Plain(kOnDate));
+  ASSERT_TRUE(c.ok()) << c.status();
+  const std::string out = c->All();
+  auto entity = [](std::string_view id, std::string_view schema) {
+    return Cat("{\"id\":\"", id, "\",\"schema\":\"", schema, "\"");
+  };
+  EXPECT_PRED2(Has, out, entity("kz-bin-200000000004", "PublicBody"));
+  EXPECT_PRED2(Has, out, entity("kz-bin-200000000005", "Company"));       // quasi-state
+  EXPECT_PRED2(Has, out, entity("kz-bin-200000000006", "Organization"));  // NGO
+  EXPECT_PRED2(Has, out, "\"legalForm\":[\"quasi-state company\"]");
+  EXPECT_PRED2(Has, out, "\"legalForm\":[\"non-governmental organization\"]");
+  EXPECT_PRED2(Has, out,
+               "\"schema\":\"Ownership\",\"properties\":{\"owner\":[\"kz-bin-200000000004\"],"
+               "\"asset\":[\"kz-bin-200000000005\"],\"role\":[\"founder\"]}}");
+  EXPECT_PRED2(Has, out,
+               "\"schema\":\"Membership\",\"properties\":{\"member\":[\"kz-iin-100000000002\"],"
+               "\"organization\":[\"kz-bin-200000000006\"],\"role\":[\"founder\"],"
+               "\"startDate\":[\"2015-01-01\"]}}");
+  EXPECT_PRED2(Has, out,
+               "\"schema\":\"Directorship\",\"properties\":{\"director\":[\"kz-iin-100000000001\"],"
+               "\"organization\":[\"kz-bin-200000000004\"],\"role\":[\"director\"],"
+               "\"startDate\":[\"2019-01-01\"],\"endDate\":[\"2024-01-01\"]}}");
+  EXPECT_PRED2(Has, out, "\"role\":[\"board member\"]");
+  EXPECT_PRED2(Has, out, "\"role\":[\"beneficial owner\"],\"percentage\":[\"12.5\"]");
+  EXPECT_PRED2(Has, out, "\"relationship\":[\"spouse\"],\"startDate\":[\"2001-02-03\"]}}");
+  // Ids: unique (the fact stated twice gets "-2") and the same on every run.
+  const std::regex id_re(R"re(\{"id":"([^"]+)")re");
+  std::vector<std::string> ids;
+  for (auto it = std::sregex_iterator(out.begin(), out.end(), id_re); it != std::sregex_iterator();
+       ++it) {
+    ids.push_back((*it)[1]);
+  }
+  EXPECT_EQ(ids.size(), 20u);
+  std::vector<std::string> sorted = ids;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end());
+  EXPECT_EQ(std::count_if(ids.begin(), ids.end(),
+                          [](const std::string& id) { return id.ends_with("-2"); }),
+            1);
+  auto again = Export(*k.s, k.all, ExportFormat::kFtm, Plain(kOnDate));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->All(), out);
 }
 
 }  // namespace

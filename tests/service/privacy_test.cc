@@ -326,7 +326,7 @@ TEST_F(PrivacyTest, AResearcherSeesNoIdentityInAnyAnswer) {
   }
   for (v1::ExportFormat f :
        {v1::EXPORT_FORMAT_GRAPHML, v1::EXPORT_FORMAT_GEXF, v1::EXPORT_FORMAT_DOT,
-        v1::EXPORT_FORMAT_CYTOSCAPE_JSON, v1::EXPORT_FORMAT_NEO4J_CSV}) {
+        v1::EXPORT_FORMAT_CYTOSCAPE_JSON, v1::EXPORT_FORMAT_NEO4J_CSV, v1::EXPORT_FORMAT_FTM}) {
     const Answer a = ExportAround("researcher", f);
     ASSERT_EQ(a.code, grpc::StatusCode::OK) << a.message;
     answers["ExportSubgraph " + v1::ExportFormat_Name(f)] = a.bytes;

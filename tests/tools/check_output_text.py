@@ -5,7 +5,8 @@ usage: check_output_text.py EXPECT_FILE KIND=FILE ...
 
 EXPECT_FILE holds, one per line and escaped as a JSON string, texts that must come back exactly
 (a name with a tab, quotes, <, & and a backslash). KIND is jsonl, table, graphml, gexf, cyjs,
-csv or dot. Every file must be UTF-8 without control characters other than those its format
+csv, dot or ftm (FollowTheMoney JSON lines: each line an object of id, schema and properties,
+every property value a list of strings). Every file must be UTF-8 without control characters other than those its format
 allows; each parsed file must give back every expected text somewhere among its strings, except
 `table` and `dot`, which are only checked for their characters. Prints one line per fault and
 exits 1 when there is any.
@@ -52,7 +53,7 @@ def main():
             fault(f"{path}: not UTF-8: {e}")
             continue
         allowed = {"jsonl": "\n", "table": "\n", "graphml": "\n", "gexf": "\n", "cyjs": "\n",
-                   "csv": "\n\t\r", "dot": "\n\t"}[kind]
+                   "csv": "\n\t\r", "dot": "\n\t", "ftm": "\n"}[kind]
         bad = controls(text, allowed)
         if bad:
             fault(f"{path}: raw control characters {bad}")
@@ -61,6 +62,15 @@ def main():
             if kind == "jsonl":
                 for line in text.splitlines():
                     strings_of_json(json.loads(line), found)
+            elif kind == "ftm":
+                for line in text.splitlines():
+                    entity = json.loads(line)
+                    props = entity["properties"]
+                    if (set(entity) != {"id", "schema", "properties"} or
+                            not all(isinstance(v, list) and all(isinstance(x, str) for x in v)
+                                    for v in props.values())):
+                        fault(f"{path}: not an FtM entity: {line}")
+                    strings_of_json(entity, found)
             elif kind == "cyjs":
                 strings_of_json(json.loads(text), found)
             elif kind in ("graphml", "gexf"):

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -207,7 +208,7 @@ TEST(CliTest, LoadCountsRootCausesApartFromConsequences) {
 }
 
 TEST(CliTest, EveryCommandHasHelp) {
-  for (const char* cmd : {"scan", "load", "ties", "paths"}) {
+  for (const char* cmd : {"scan", "load", "ties", "paths", "export"}) {
     const CliRun run = Coigraph(std::string(cmd) + " --help");
     EXPECT_EQ(run.exit_code, 0) << cmd;
     EXPECT_NE(run.out.find("usage: coigraph"), std::string::npos) << cmd;
@@ -228,6 +229,56 @@ TEST(CliTest, PathsFindsTheTieBetweenTwoPersons) {
   ASSERT_EQ(run.exit_code, 0);
   EXPECT_EQ(run.out.rfind("1. [2 ties]", 0), 0u) << run.out;
   EXPECT_EQ(Coigraph("paths 720518301212 123 --feeds " + Demo()).exit_code, 2);
+}
+
+std::string ReadFile(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// `coigraph export` around the demo's official, as FollowTheMoney and as Neo4j CSV into one
+// directory, read back by tests/graph/check_ftm.py (every tie of the Neo4j files an FtM
+// entity); pseudonymised, no IIN of the seed is left.
+TEST(CliTest, ExportWritesFtmWithEveryTieOfTheNeo4jExport) {
+  const auto dir = std::filesystem::temp_directory_path() / "coigraph_cli_test_export";
+  for (const bool pseudonymise : {false, true}) {
+    std::filesystem::remove_all(dir);
+    const std::string common = " --radius 2 --date 2022-01-01 --out " + dir.string() + " --feeds " +
+                               Demo() + (pseudonymise ? " --pseudonym-salt cli-test-salt" : "");
+    for (const char* format : {"ftm", "neo4j"}) {
+      const CliRun run =
+          Coigraph(std::string("export 720518301212 --format ") + format + common, true);
+      ASSERT_EQ(run.exit_code, 0) << run.out;
+      EXPECT_NE(run.out.find(pseudonymise ? "pseudonymised" : "vertices around 1 seed"),
+                std::string::npos)
+          << run.out;
+    }
+    const std::string ftm = ReadFile(dir / "subgraph.ftm.json");
+    ASSERT_FALSE(ftm.empty());
+    EXPECT_EQ(ftm.find("720518301212") == std::string::npos, pseudonymise);
+    EXPECT_EQ(ftm.find("\"kz-iin-720518301212\"") != std::string::npos, !pseudonymise);
+    if (std::filesystem::exists("/usr/bin/python3")) {
+      std::string cmd =
+          "/usr/bin/python3 " + std::string(COIGRAPH_SOURCE_DIR) + "/tests/graph/check_ftm.py";
+      for (const char* f : {"subgraph.ftm.json", "nodes_person.csv", "nodes_organization.csv",
+                            "relationships.csv"}) {
+        cmd += " " + (dir / f).string();
+      }
+      EXPECT_EQ(std::system((cmd + " >&2").c_str()), 0) << cmd;
+    }
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CliTest, ExportUsageErrors) {
+  const std::string feeds = " --feeds " + Demo();
+  EXPECT_EQ(Coigraph("export 720518301212" + feeds).exit_code, 2);  // no --format
+  EXPECT_EQ(Coigraph("export 720518301212 --format xml" + feeds).exit_code, 2);
+  EXPECT_EQ(Coigraph("export 720518301212 --format ftm --radius 4" + feeds).exit_code, 2);
+  EXPECT_EQ(Coigraph("export 123 --format ftm" + feeds).exit_code, 2);
+  EXPECT_EQ(Coigraph("export --format ftm" + feeds).exit_code, 2);
 }
 
 }  // namespace

@@ -20,6 +20,8 @@ constexpr char kUsage[] =
     "  load FEED_DIR   load a feed directory and report loaded / merged / rejected rows\n"
     "  ties IIN        a person's legal kin and the companies tied to them on a date\n"
     "  paths FROM TO   the k shortest paths between two persons or companies\n"
+    "  export ID...    the subgraph around persons or companies as GraphML, GEXF, DOT,\n"
+    "                  Cytoscape JSON, Neo4j CSV or FollowTheMoney (Aleph) entities\n"
     "  import goszakup IN_DIR OUT_FEED_DIR\n"
     "                  goszakup's registries (JSON) as a feed directory\n"
     "  audit verify DB check the hash chain of coigraphd's audit log (runs coigraph-audit)\n"
@@ -55,6 +57,7 @@ int main(int argc, char** argv) {
   if (std::strcmp(command, "load") == 0) return coigraph::tools::RunLoad(argc, argv);
   if (std::strcmp(command, "ties") == 0) return coigraph::tools::RunTies(argc, argv);
   if (std::strcmp(command, "paths") == 0) return coigraph::tools::RunPaths(argc, argv);
+  if (std::strcmp(command, "export") == 0) return coigraph::tools::RunExport(argc, argv);
   if (std::strcmp(command, "import") == 0) return coigraph::tools::RunImport(argc, argv);
   if (std::strcmp(command, "audit") == 0) return RunAudit(argc, argv);
   std::cerr << "coigraph: unknown command '" << command << "'\n\n" << kUsage;

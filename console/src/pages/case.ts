@@ -34,6 +34,7 @@ const EXPORTS: { label: string; params: Record<string, string> }[] = [
   { label: "Neo4j nodes_person.csv", params: { format: "neo4j", file: "nodes_person.csv" } },
   { label: "Neo4j nodes_organization.csv", params: { format: "neo4j", file: "nodes_organization.csv" } },
   { label: "Neo4j relationships.csv", params: { format: "neo4j", file: "relationships.csv" } },
+  { label: "FollowTheMoney (Aleph)", params: { format: "ftm" } },
 ];
 
 function historyField(field: string): string {

@@ -168,6 +168,7 @@ export function renderExplore(main: HTMLElement, _route: Route): void {
       ["neo4j|nodes_person.csv", "Neo4j nodes_person.csv"],
       ["neo4j|nodes_organization.csv", "Neo4j nodes_organization.csv"],
       ["neo4j|relationships.csv", "Neo4j relationships.csv"],
+      ["ftm", "FollowTheMoney (Aleph)"],
     ].map(([v, l]) => h("option", { value: v }, l)),
   );
   const exportLink = h("a", { class: "button", testid: "explore-export", download: "" }, t("explore.export"));
