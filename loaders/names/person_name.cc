@@ -3,7 +3,9 @@
 #include <array>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "base/latin_fold.h"
+#include "base/text.h"
 
 namespace coigraph::loaders::names {
 
@@ -143,10 +145,21 @@ struct FoldedWord {
   bool initial = false;
 };
 
+// The raw keys of the words met, per thread: a registry's names are a few hundred thousand
+// distinct words over millions of names, and ICU's transform is most of a name's cost. Bounded:
+// past kFoldCacheWords distinct words it is emptied and starts again.
+constexpr size_t kFoldCacheWords = size_t{1} << 20;
+
 absl::StatusOr<FoldedWord> FoldWord(std::string_view word) {
-  absl::StatusOr<std::string> folded = base::FoldToLatin(word);
-  if (!folded.ok()) return folded.status();
-  return FoldedWord{.raw_key = RawKey(*folded), .initial = IsInitial(word)};
+  thread_local absl::flat_hash_map<std::string, std::string> cache;
+  auto it = cache.find(base::AbslView(word));
+  if (it == cache.end()) {
+    absl::StatusOr<std::string> folded = base::FoldToLatin(word);
+    if (!folded.ok()) return folded.status();
+    if (cache.size() >= kFoldCacheWords) cache.clear();
+    it = cache.emplace(std::string(word), RawKey(*folded)).first;
+  }
+  return FoldedWord{.raw_key = it->second, .initial = IsInitial(word)};
 }
 
 }  // namespace
