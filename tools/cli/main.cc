@@ -20,6 +20,7 @@ constexpr char kUsage[] =
     "  load FEED_DIR   load a feed directory and report loaded / merged / rejected rows\n"
     "  ties IIN        a person's legal kin and the companies tied to them on a date\n"
     "  paths FROM TO   the k shortest paths between two persons or companies\n"
+    "  hints FEED_DIR  undeclared-tie hints: members and bidders' persons who look like family\n"
     "  audit verify DB check the hash chain of coigraphd's audit log (runs coigraph-audit)\n"
     "  audit list DB   coigraphd's audit records as JSON lines\n"
     "\n"
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
   if (std::strcmp(command, "load") == 0) return coigraph::tools::RunLoad(argc, argv);
   if (std::strcmp(command, "ties") == 0) return coigraph::tools::RunTies(argc, argv);
   if (std::strcmp(command, "paths") == 0) return coigraph::tools::RunPaths(argc, argv);
+  if (std::strcmp(command, "hints") == 0) return coigraph::tools::RunHints(argc, argv);
   if (std::strcmp(command, "audit") == 0) return RunAudit(argc, argv);
   std::cerr << "coigraph: unknown command '" << command << "'\n\n" << kUsage;
   return 2;
