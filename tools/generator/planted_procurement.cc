@@ -32,8 +32,7 @@ std::string Planter::PlantTender(const TenderPlan& plan) {
     const std::string filed_by = i < plan.filed_by.size() && !plan.filed_by[i].empty()
                                      ? plan.filed_by[i]
                                      : w_.RandomFullName();
-    const Date submitted = plan.date + rng_.Between(1, 15);
-    w_.Bid(tender, bidders[i], i == winner ? "won" : "lost", submitted,
+    w_.Bid(tender, bidders[i], i == winner ? "won" : "lost", plan.date + rng_.Between(1, 15),
            amount - amount / 20 * rng_.Between(0, 4), filed_by);
   }
   w_.NewContract(customer.bin, bidders[winner], plan.date + rng_.Between(25, 40), tender,

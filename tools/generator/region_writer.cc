@@ -16,7 +16,7 @@ graph::Date Years(int n) { return n * kYear + n / 4; }
 
 }  // namespace
 
-RegionWriter::RegionWriter(uint64_t seed) : rng_(seed) {
+RegionWriter::RegionWriter(uint64_t seed) : rng_(seed), names_rng_(~seed) {
   const auto males = MaleNames();
   for (size_t i = 0; i < males.size(); ++i) {
     (males[i].kazakh ? kazakh_male_ : russian_male_).push_back(static_cast<uint16_t>(i));
@@ -187,14 +187,15 @@ PersonRec RegionWriter::NewNamedPerson(bool male, graph::Date birth, std::string
 }
 
 std::string RegionWriter::RandomFullName() {
-  const Surname& surname = Surnames()[rng_.Below(Surnames().size())];
-  const bool male = rng_.Chance(0.5);
-  const bool kazakh = surname.kazakh != rng_.Chance(0.1);
+  const Surname& surname = Surnames()[names_rng_.Below(Surnames().size())];
+  const bool male = names_rng_.Chance(0.5);
+  const bool kazakh = surname.kazakh != names_rng_.Chance(0.1);
   const auto& pool =
       male ? (kazakh ? kazakh_male_ : russian_male_) : (kazakh ? kazakh_female_ : russian_female_);
   const auto& fathers = kazakh ? kazakh_male_ : russian_male_;
-  const uint16_t given = pool[rng_.Below(static_cast<uint32_t>(pool.size()))];
-  const MaleName& father = MaleNames()[fathers[rng_.Below(static_cast<uint32_t>(fathers.size()))]];
+  const uint16_t given = pool[names_rng_.Below(static_cast<uint32_t>(pool.size()))];
+  const MaleName& father =
+      MaleNames()[fathers[names_rng_.Below(static_cast<uint32_t>(fathers.size()))]];
   return Cat({male ? surname.male : surname.female, " ",
               male ? MaleNames()[given].name : FemaleNames()[given].name, " ",
               male ? father.patronymic_male : father.patronymic_female});

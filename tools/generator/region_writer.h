@@ -121,6 +121,7 @@ class RegionWriter {
   PersonRec NewNamedPerson(bool male, graph::Date birth, std::string_view last_name,
                            std::string_view first_name, std::string_view patronymic);
   // "SURNAME GIVEN PATRONYMIC" of nobody in persons.csv, from the name tables: a bid filer.
+  // Drawn from a random stream of its own, so that the filer names change no other row.
   std::string RandomFullName();
 
   PersonRec Fresh();
@@ -196,6 +197,7 @@ class RegionWriter {
   std::string PersonShortName(const PersonRec& p) const;
 
   Rng rng_;
+  Rng names_rng_;  // RandomFullName() only
   IdentityIssuer ids_;
   CsvWriter persons_, kinship_, organizations_, positions_, employment_, commissions_, members_,
       company_roles_, tenders_, bids_, contracts_, allocations_, waiting_list_, disciplinary_,
