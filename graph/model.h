@@ -170,6 +170,7 @@ struct Bid {
   BidOutcome outcome = BidOutcome::kLost;
   Date submitted = kMinDate;
   double amount_kzt = kUnknownAmount;
+  StrId filed_by_name = kEmptyStr;  // who filed it, a full name only (goszakup's cr_fio)
 };
 
 struct Contract {

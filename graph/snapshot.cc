@@ -191,6 +191,7 @@ Snapshot::Snapshot(SnapshotData data) : data_(std::move(data)) {
   waiting_by_commission_ = GroupBy(nc, d.waiting_list, [](auto& w) { return w.commission; });
   blacklist_by_supplier_ =
       GroupBy(d.organizations.size(), d.blacklist, [](auto& b) { return b.supplier; });
+  residences_by_person_ = GroupBy(d.persons.size(), d.residences, [](auto& r) { return r.person; });
 
   // Depth in the reporting tree, of any depth: each post's is its parent's plus one, each
   // computed once (a chain is climbed until a post whose depth is known, then unwound). A post

@@ -176,6 +176,9 @@ class Snapshot {
   std::span<const uint32_t> BlacklistOfSupplier(OrgIndex o) const {
     return blacklist_by_supplier_.Of(o.value());
   }
+  std::span<const uint32_t> ResidencesOfPerson(PersonIndex p) const {
+    return residences_by_person_.Of(p.value());
+  }
   // Depth of a position in its reporting tree (0 for a post that reports to nobody); posts in
   // a reports_to cycle get kCycleDepth.
   static constexpr uint32_t kCycleDepth = base::kNoneValue;
@@ -191,7 +194,7 @@ class Snapshot {
   std::unique_ptr<TieGraph> graph_;
   Grouping employments_by_position_, employments_by_person_, seats_by_commission_, bids_by_tender_,
       contracts_by_tender_, allocations_by_commission_, waiting_by_commission_,
-      blacklist_by_supplier_;
+      blacklist_by_supplier_, residences_by_person_;
   std::vector<uint32_t> position_depth_;
 };
 

@@ -79,7 +79,7 @@ std::vector<FeedSchema> MakeSchemas() {
       {FeedId::kBids,
        "bids.csv",
        {"tender_id", "supplier_bin", "outcome"},
-       {"submitted_date", "amount_kzt"},
+       {"submitted_date", "amount_kzt", "filed_by_name"},
        {},
        {"tender_id", "supplier_bin"}},
       {FeedId::kContracts,

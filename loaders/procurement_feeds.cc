@@ -41,7 +41,7 @@ absl::Status LoadBids(FeedFile& file, LoadContext& ctx) {
   const ColumnMap& m = file.columns;
   const Col tender_id = m.Get("tender_id"), supplier_bin = m.Get("supplier_bin"),
             outcome = m.Get("outcome"), submitted_date = m.Get("submitted_date"),
-            amount_kzt = m.Get("amount_kzt");
+            amount_kzt = m.Get("amount_kzt"), filed_by_name = m.Get("filed_by_name");
   graph::Builder& b = ctx.builder();
   DuplicateIndex seen;
   seen.Reserve(file.estimated_rows);
@@ -57,7 +57,8 @@ absl::Status LoadBids(FeedFile& file, LoadContext& ctx) {
                         .supplier = ctx.Resolve(supplier),
                         .outcome = outcome_value,
                         .submitted = submitted,
-                        .amount_kzt = amount});
+                        .amount_kzt = amount,
+                        .filed_by_name = b.Intern(row.Text(filed_by_name))});
   });
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "base/text.h"
+#include "loaders/names/tie_hints.h"
 #include "service/api_common.h"
 #include "service/coigraph_api.h"
 #include "service/convert.h"
@@ -25,6 +26,36 @@ void CaseFinding(const LoadedState* state, const CaseRecord& record, v1::Case* o
     FindingToProto(*f, record.facts.case_id, out->mutable_finding());
   } else {
     CaseFactsToFinding(record.facts, out->mutable_finding());
+  }
+}
+
+// The tender a case is about: the object of TENDER_COMMISSION, TENDER_AFFILIATED_BIDDERS and
+// TENDER_BLACKLIST_SUCCESSOR, the tender of a TENDER_SIGNATORY contract; nullopt for others.
+std::optional<graph::TenderIndex> TenderOfCase(const graph::Snapshot& s, const CaseFacts& facts) {
+  if (facts.rule == "TENDER_COMMISSION" || facts.rule == "TENDER_AFFILIATED_BIDDERS" ||
+      facts.rule == "TENDER_BLACKLIST_SUCCESSOR") {
+    return s.FindTender(facts.object_id);
+  }
+  if (facts.rule != "TENDER_SIGNATORY") return std::nullopt;
+  const std::optional<graph::StrId> id = s.data().strings.Find(facts.object_id);
+  if (!id.has_value()) return std::nullopt;
+  for (const graph::Contract& c : s.data().contracts) {
+    if (c.id == *id) {
+      if (c.tender == graph::kNone) return std::nullopt;
+      return c.tender;
+    }
+  }
+  return std::nullopt;
+}
+
+// The undeclared-tie hints of the case's tender, from `state`'s snapshot.
+void CaseTieHints(const LoadedState* state, const CaseRecord& record, v1::Case* out) {
+  if (state == nullptr || state->snapshot == nullptr) return;
+  const graph::Snapshot& s = *state->snapshot;
+  const std::optional<graph::TenderIndex> tender = TenderOfCase(s, record.facts);
+  if (!tender.has_value()) return;
+  for (const loaders::names::TieHint& h : loaders::names::TieHintsOfTender(s, *tender)) {
+    TieHintToProto(s, h, out->add_tie_hints());
   }
 }
 
@@ -145,7 +176,9 @@ absl::Status CoigraphApi::FillCase(const std::string& case_id, v1::Case* respons
   absl::StatusOr<std::vector<CaseEvent>> history = options_.cases->History(case_id);
   if (!history.ok()) return history.status();
   CaseRecordToProto(*record, response);
-  CaseFinding(options_.holder->Get().get(), *record, response);
+  const std::shared_ptr<const LoadedState> state = options_.holder->Get();
+  CaseFinding(state.get(), *record, response);
+  CaseTieHints(state.get(), *record, response);
   for (const CaseEvent& e : *history) CaseEventToProto(e, response->add_history());
   return absl::OkStatus();
 }

@@ -234,4 +234,26 @@ void LoadSummaryToProto(const loaders::LoadReport& report, bool records, v1::Loa
   }
 }
 
+void TieHintToProto(const graph::Snapshot& s, const loaders::names::TieHint& hint,
+                    v1::TieHint* out) {
+  const graph::SnapshotData& data = s.data();
+  const graph::Tender& t = data.tenders[hint.tender];
+  out->set_tender_id(std::string(s.Str(t.id)));
+  out->set_date(graph::FormatIsoDate(t.announced));
+  out->set_member(graph::FormatIdentityNumber(data.persons[hint.member].iin));
+  out->set_member_name(s.PersonFullName(hint.member));
+  out->set_bidder(graph::FormatIdentityNumber(data.organizations[hint.bidder].bin));
+  out->set_bidder_name(std::string(s.Str(data.organizations[hint.bidder].name)));
+  out->set_party(std::string(loaders::names::Name(hint.party)));
+  if (hint.person != graph::kNone) {
+    out->set_person(graph::FormatIdentityNumber(data.persons[hint.person].iin));
+  }
+  out->set_person_name(loaders::names::HintPartyName(s, hint));
+  out->set_name_matched(!hint.surname_stem.empty());
+  out->set_surname_stem(hint.surname_stem);
+  out->set_patronymic_root(hint.patronymic_root);
+  out->set_address_matched(!hint.address.empty());
+  out->set_address(hint.address);
+}
+
 }  // namespace coigraph::service

@@ -20,6 +20,7 @@
 #include "graph/paths.h"
 #include "graph/snapshot.h"
 #include "loaders/feed_loader.h"
+#include "loaders/names/tie_hints.h"
 #include "service/case_store.h"
 
 namespace coigraph::service {
@@ -50,6 +51,9 @@ v1::CaseStatus CaseStatusToProto(CaseStatus status);
 // Everything but `finding` and `history`.
 void CaseRecordToProto(const CaseRecord& record, v1::Case* out);
 void CaseEventToProto(const CaseEvent& event, v1::CaseEvent* out);
+// An undeclared-tie hint with its ids and names (coigraph.v1.TieHint).
+void TieHintToProto(const graph::Snapshot& s, const loaders::names::TieHint& hint,
+                    v1::TieHint* out);
 
 void FileReportToProto(const loaders::FileReport& report, v1::FileLoad* out);
 // The listing and counts of a load; with `records`, also its first kMaxLoadRecords reject and

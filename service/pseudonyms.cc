@@ -78,6 +78,21 @@ void Pseudonymiser::Case(v1::Case* c) const {
       e.clear_new_value();
     }
   }
+  for (v1::TieHint& h : *c->mutable_tie_hints()) TieHint(&h);
+}
+
+void Pseudonymiser::TieHint(v1::TieHint* hint) const {
+  hint->set_member(Number(hint->member(), /*organization=*/false));
+  hint->set_member_name(hint->member());
+  if (IsNaturalPersonNumber(hint->bidder())) {
+    hint->set_bidder(Number(hint->bidder(), /*organization=*/true));
+    hint->set_bidder_name(hint->bidder());
+  }
+  hint->set_person(Number(hint->person(), /*organization=*/false));
+  hint->set_person_name(hint->person());
+  hint->clear_surname_stem();
+  hint->clear_patronymic_root();
+  hint->clear_address();
 }
 
 PseudonymIndex::PseudonymIndex(const graph::Snapshot& s, std::string_view salt) {

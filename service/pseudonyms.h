@@ -46,9 +46,13 @@ class Pseudonymiser {
   void Path(v1::Path* path) const;
   // official, counterparty and path pseudonymised, explanations cleared, `pseudonymised` set.
   void Finding(v1::Finding* finding) const;
-  // The finding, an individual entrepreneur's organization, assignee, note and the history's
-  // actors and note/assignee values.
+  // The finding, an individual entrepreneur's organization, assignee, note, the history's
+  // actors and note/assignee values, and the tie hints.
   void Case(v1::Case* c) const;
+  // member, person and an individual entrepreneur bidder pseudonymised (names too), a bid
+  // filer's name cleared, and what matched (surname stem, patronymic root, address) cleared:
+  // they are parts of names and homes. name_matched and address_matched stay.
+  void TieHint(v1::TieHint* hint) const;
 
  private:
   std::string salt_;

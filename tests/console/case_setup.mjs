@@ -126,3 +126,19 @@ export async function pickCase({ url, token, region }) {
     tender,
   };
 }
+
+/**
+ * A case whose page shows undeclared-tie hints: on a generated region, the TENDER_COMMISSION
+ * case of the chair Жақыпов whose declared wife founded one bidder while his sister
+ * (Джакупова, no kinship row) founded another (tools/generator, UndeclaredTies). Returns the
+ * GetCase answer ({caseId, tieHints: [...]}), or null when the region has none.
+ */
+export async function pickHintCase({ url, token }) {
+  const api = (method, body) => call(url, token, method, body);
+  const list = await api("ListCases", { rule: "TENDER_COMMISSION", text: "jakipov", pageSize: 50 });
+  for (const c of list.cases ?? []) {
+    const full = await api("GetCase", { caseId: c.caseId });
+    if ((full.tieHints ?? []).some((x) => x.party === "founder" && x.nameMatched)) return full;
+  }
+  return null;
+}

@@ -136,7 +136,7 @@ TEST(RegionGeneratorTest, SameSeedGivesByteIdenticalFiles) {
   ASSERT_TRUE(generator::GenerateRegion({.out_dir = c.string(), .persons = 5000, .seed = 8}).ok());
   std::set<std::string> names;
   for (const auto& e : fs::directory_iterator(a)) names.insert(e.path().filename().string());
-  EXPECT_EQ(names.size(), 19u);  // 17 feeds + 2 manifests
+  EXPECT_EQ(names.size(), 20u);  // 17 feeds + 3 manifests
   bool any_differs = false;
   for (const std::string& n : names) {
     const std::string left = ReadAll(a / n);
@@ -156,9 +156,11 @@ TEST(RegionGeneratorTest, ManifestsRoundTrip) {
   ASSERT_TRUE(s.ok()) << s.status();
   auto expected = generator::ReadPlantedFindings((dir / "expected.jsonl").string());
   auto traps = generator::ReadPlantedTraps((dir / "traps.jsonl").string());
-  ASSERT_TRUE(expected.ok() && traps.ok());
+  auto hints = generator::ReadPlantedHints((dir / "hints.jsonl").string());
+  ASSERT_TRUE(expected.ok() && traps.ok() && hints.ok());
   EXPECT_EQ(static_cast<int64_t>(expected->size()), s->expected);
   EXPECT_EQ(static_cast<int64_t>(traps->size()), s->traps);
+  EXPECT_EQ(static_cast<int64_t>(hints->size()), s->hints + s->hint_traps);
   for (const auto& e : *expected) {
     EXPECT_EQ(e.date.size(), 10u) << e.rule << " " << e.object_id;
     EXPECT_FALSE(e.relation.empty()) << e.rule << " " << e.object_id;

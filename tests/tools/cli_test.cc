@@ -208,7 +208,7 @@ TEST(CliTest, LoadCountsRootCausesApartFromConsequences) {
 }
 
 TEST(CliTest, EveryCommandHasHelp) {
-  for (const char* cmd : {"scan", "load", "ties", "paths", "export"}) {
+  for (const char* cmd : {"scan", "load", "ties", "paths", "export", "hints"}) {
     const CliRun run = Coigraph(std::string(cmd) + " --help");
     EXPECT_EQ(run.exit_code, 0) << cmd;
     EXPECT_NE(run.out.find("usage: coigraph"), std::string::npos) << cmd;
@@ -279,6 +279,65 @@ TEST(CliTest, ExportUsageErrors) {
   EXPECT_EQ(Coigraph("export 720518301212 --format ftm --radius 4" + feeds).exit_code, 2);
   EXPECT_EQ(Coigraph("export 123 --format ftm" + feeds).exit_code, 2);
   EXPECT_EQ(Coigraph("export --format ftm" + feeds).exit_code, 2);
+}
+
+// A commission member and the founder of a bidder: Kazakh and Russian forms of one family name
+// and one father's name, and no kinship row; then the same feed with their father's rows.
+void WriteHintFeed(const std::filesystem::path& dir, bool with_father) {
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "persons.csv") << "iin,last_name,first_name,patronymic,birth_date,sex\n"
+                                        "800515300017,Жақыпов,Ерлан,Серікұлы,1980-05-15,M\n"
+                                        "820310400012,Джакупова,Айгуль,Сериковна,1982-03-10,F\n"
+                                        "550120300016,Жақып,Серік,,1955-01-20,M\n";
+  std::ofstream(dir / "organizations.csv") << "bin,name,kind\n940140000385,Акимат,state_body\n"
+                                              "100540000018,ТОО Береке,company\n";
+  std::ofstream(dir / "commissions.csv") << "commission_id,org_bin,kind,title\n"
+                                            "C1,940140000385,tender,Комиссия\n";
+  std::ofstream(dir / "commission_members.csv") << "commission_id,person_iin,role\n"
+                                                   "C1,800515300017,chair\n";
+  std::ofstream(dir / "tenders.csv")
+      << "tender_id,customer_bin,method,announced_date,"
+         "commission_id\nT1,940140000385,open_tender,2023-03-01,C1\n";
+  std::ofstream(dir / "bids.csv") << "tender_id,supplier_bin,outcome\nT1,100540000018,won\n";
+  std::ofstream(dir / "company_roles.csv") << "company_bin,role,holder_iin\n"
+                                              "100540000018,founder,820310400012\n";
+  std::ofstream(dir / "kinship.csv")
+      << "person_iin,relative_iin,relation\n"
+      << (with_father ? "550120300016,800515300017,parent\n550120300016,820310400012,parent\n"
+                      : "");
+}
+
+TEST(CliTest, HintsShowAnUndeclaredSiblingAndNotADeclaredOne) {
+  const auto dir = std::filesystem::temp_directory_path() / "coigraph_cli_test_hints";
+  WriteHintFeed(dir, /*with_father=*/false);
+  const CliRun jsonl = Coigraph("hints " + dir.string() + " --format jsonl");
+  ASSERT_EQ(jsonl.exit_code, 0);
+  const std::vector<std::string> lines = Lines(jsonl.out);
+  ASSERT_EQ(lines.size(), 1u) << jsonl.out;
+  EXPECT_EQ(lines[0],
+            "{\"tender_id\":\"T1\",\"date\":\"2023-03-01\",\"member\":\"800515300017\","
+            "\"member_name\":\"Жақыпов Ерлан Серікұлы\",\"bidder\":\"100540000018\","
+            "\"bidder_name\":\"ТОО Береке\",\"party\":\"founder\",\"person\":\"820310400012\","
+            "\"person_name\":\"Джакупова Айгуль Сериковна\",\"surname_stem\":\"jakip\","
+            "\"patronymic_root\":\"serik\",\"address\":\"\"}");
+  const CliRun table = Coigraph("hints " + dir.string());
+  ASSERT_EQ(table.exit_code, 0);
+  EXPECT_NE(table.out.find("surname stem jakip, patronymic root serik"), std::string::npos)
+      << table.out;
+  EXPECT_NE(table.out.find("1 hints (leads to check, not findings)"), std::string::npos);
+  // No finding: the engine knows no tie between them.
+  EXPECT_EQ(Coigraph("scan " + dir.string() + " --format jsonl").out, "");
+
+  WriteHintFeed(dir, /*with_father=*/true);
+  EXPECT_EQ(Coigraph("hints " + dir.string() + " --format jsonl").out, "");
+  EXPECT_NE(Coigraph("hints " + dir.string()).out.find("No undeclared-tie hints."),
+            std::string::npos);
+  // Declared, the tie is a finding instead.
+  EXPECT_NE(Coigraph("scan " + dir.string() + " --format jsonl").out.find("TENDER_COMMISSION"),
+            std::string::npos);
+  EXPECT_EQ(Coigraph("hints " + dir.string() + " --format xml").exit_code, 2);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

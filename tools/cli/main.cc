@@ -24,6 +24,7 @@ constexpr char kUsage[] =
     "                  Cytoscape JSON, Neo4j CSV or FollowTheMoney (Aleph) entities\n"
     "  import goszakup IN_DIR OUT_FEED_DIR\n"
     "                  goszakup's registries (JSON) as a feed directory\n"
+    "  hints FEED_DIR  undeclared-tie hints: members and bidders' persons who look like family\n"
     "  audit verify DB check the hash chain of coigraphd's audit log (runs coigraph-audit)\n"
     "  audit list DB   coigraphd's audit records as JSON lines\n"
     "\n"
@@ -59,6 +60,7 @@ int main(int argc, char** argv) {
   if (std::strcmp(command, "paths") == 0) return coigraph::tools::RunPaths(argc, argv);
   if (std::strcmp(command, "export") == 0) return coigraph::tools::RunExport(argc, argv);
   if (std::strcmp(command, "import") == 0) return coigraph::tools::RunImport(argc, argv);
+  if (std::strcmp(command, "hints") == 0) return coigraph::tools::RunHints(argc, argv);
   if (std::strcmp(command, "audit") == 0) return RunAudit(argc, argv);
   std::cerr << "coigraph: unknown command '" << command << "'\n\n" << kUsage;
   return 2;

@@ -147,8 +147,9 @@ void WriteBody(RegionWriter& w, const RegionSizes& sizes, const StateBody& body,
     for (int b = 0; b < static_cast<int>(bidders.size()); ++b) {
       const std::string_view outcome =
           b == winner ? "won" : (rng.Chance(0.8) ? "lost" : "rejected");
+      const std::string filed_by = w.RandomFullName();  // someone of the bidder's staff
       w.Bid(tender, bidders[b], outcome, announced + rng.Between(1, 20),
-            amount - amount / 20 * rng.Between(0, 5));
+            amount - amount / 20 * rng.Between(0, 5), filed_by);
     }
     if (winner >= 0) {
       const graph::Date signed_date = announced + rng.Between(25, 45);

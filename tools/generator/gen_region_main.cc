@@ -29,6 +29,8 @@ constexpr char kUsage[] =
     "  expected.jsonl  every planted conflict: rule, object_id, date, official, counterparty,\n"
     "                  relation (docs/rules.md)\n"
     "  traps.jsonl     near misses that must not be reported, with the reason\n"
+    "  hints.jsonl     planted undeclared ties that must give a hint (`coigraph hints`), and\n"
+    "                  declared look-alikes that must not\n"
     "\n"
     "  --out DIR      output directory (required)\n"
     "  --persons N    rows of persons.csv (default 10000); everything scales with it\n"
@@ -58,14 +60,15 @@ int Generate(const coigraph::generator::RegionOptions& options) {
   std::printf(
       "gen_region: %s: %lld persons, %lld kinship, %lld organizations, %lld employment, "
       "%lld seats, %lld company roles, %lld tenders, %lld bids, %lld allocations; "
-      "%lld expected findings, %lld traps; %.2f s\n",
+      "%lld expected findings, %lld traps, %lld planted hints, %lld hint traps; %.2f s\n",
       options.out_dir.c_str(), static_cast<long long>(summary->persons),
       static_cast<long long>(summary->kinship), static_cast<long long>(summary->organizations),
       static_cast<long long>(summary->employment),
       static_cast<long long>(summary->commission_members),
       static_cast<long long>(summary->company_roles), static_cast<long long>(summary->tenders),
       static_cast<long long>(summary->bids), static_cast<long long>(summary->allocations),
-      static_cast<long long>(summary->expected), static_cast<long long>(summary->traps), seconds);
+      static_cast<long long>(summary->expected), static_cast<long long>(summary->traps),
+      static_cast<long long>(summary->hints), static_cast<long long>(summary->hint_traps), seconds);
   if (absl::GetFlag(FLAGS_goszakup).empty()) return 0;
   const auto dump_start = std::chrono::steady_clock::now();
   const auto dump =

@@ -48,6 +48,8 @@ void Planter::Round() {
   DisciplinaryTraps();
   Bonuses();
   BonusTraps();
+  UndeclaredTies();
+  UndeclaredTieTraps();
 }
 
 PersonRec Planter::Root(std::string_view path) {

@@ -1,5 +1,6 @@
 // Planted procurement conflicts: TENDER_COMMISSION, TENDER_SIGNATORY, TENDER_AFFILIATED_BIDDERS,
-// TENDER_BLACKLIST_SUCCESSOR (their traps: planted_traps.cc).
+// TENDER_BLACKLIST_SUCCESSOR, and the undeclared ties of the hints (their traps:
+// planted_traps.cc).
 #include <algorithm>
 #include <string>
 #include <string_view>
@@ -28,8 +29,11 @@ std::string Planter::PlantTender(const TenderPlan& plan) {
   }
   const size_t winner = plan.winner >= 0 ? static_cast<size_t>(plan.winner) : plan.bidders.size();
   for (size_t i = 0; i < bidders.size(); ++i) {
+    const std::string filed_by = i < plan.filed_by.size() && !plan.filed_by[i].empty()
+                                     ? plan.filed_by[i]
+                                     : w_.RandomFullName();
     w_.Bid(tender, bidders[i], i == winner ? "won" : "lost", plan.date + rng_.Between(1, 15),
-           amount - amount / 20 * rng_.Between(0, 4));
+           amount - amount / 20 * rng_.Between(0, 4), filed_by);
   }
   w_.NewContract(customer.bin, bidders[winner], plan.date + rng_.Between(25, 40), tender,
                  w_.Fresh().iin, amount);
@@ -176,6 +180,87 @@ void Planter::TenderBlacklistSuccessor() {
               Cat({c.role_w == "ie" ? "owner" : c.role_w, "<", c.path, ">",
                    c.role_b == "ie" ? "owner" : c.role_b}));
   }
+}
+
+void Planter::UndeclaredTies() {
+  struct Name {
+    bool male;
+    std::string_view last, first, patronymic;
+  };
+  struct Case {
+    Name member;
+    Name sibling;
+    std::string_view party;     // as Tied(), or "bid_filer": the bid is filed by `filed_as`
+    std::string_view filed_as;  // the sibling's name as the filer wrote it
+    bool spouse_bids;           // the member's declared wife founded another bidder: a case
+  };
+  static constexpr Case kCases[] = {
+      {{true, "Жақыпов", "Ерлан", "Серікұлы"},
+       {false, "Джакупова", "Айгуль", "Сериковна"},
+       "founder",
+       {},
+       true},
+      {{false, "Сүлейменова", "Динара", "Мұратқызы"},
+       {true, "Сулейменов", "Арман", "Муратович"},
+       "director",
+       {},
+       false},
+      {{true, "Әбдірахманов", "Нұрлан", "Ғалымұлы"},
+       {false, "Абдрахманова", "Салтанат", "Галымовна"},
+       "owner",
+       {},
+       false},
+      {{true, "Қасымов", "Асқар", "Бауыржанұлы"},
+       {true, "Касымов", "Олжас", "Бауыржанович"},
+       "bid_filer",
+       "КАСЫМОВ ОЛЖАС БАУЫРЖАНОВИЧ",
+       false},
+  };
+  constexpr std::string_view kWhy = "siblings without kinship rows, Kazakh and Russian spellings";
+  for (const Case& c : kCases) {
+    const Date born = w_.RandomDay(rng_.Between(1965, 1990));
+    const PersonRec m =
+        w_.NewNamedPerson(c.member.male, born, c.member.last, c.member.first, c.member.patronymic);
+    TenderPlan plan;
+    plan.date = ScenarioDate();
+    plan.members = {m};
+    std::string person;
+    if (c.party == "bid_filer") {
+      plan.bidders = {world_.bidders[rng_.Below(static_cast<uint32_t>(world_.bidders.size()))]};
+      plan.filed_by = {std::string(c.filed_as)};
+      person = c.filed_as;
+    } else {
+      const PersonRec q = w_.NewNamedPerson(c.sibling.male, born + Years(rng_.Between(2, 4)),
+                                            c.sibling.last, c.sibling.first, c.sibling.patronymic);
+      plan.bidders = {Tied(q, c.party, 0)};
+      person = q.iin;
+    }
+    std::string spouse_bidder;
+    if (c.spouse_bids) {
+      spouse_bidder = Tied(Relative(m, "spouse"), "founder", 0);
+      plan.bidders.push_back(spouse_bidder);
+    }
+    plan.winner = static_cast<int>(rng_.Below(static_cast<uint32_t>(plan.bidders.size())));
+    const std::string tender = PlantTender(plan);
+    w_.PlantedHint(false, tender, m.iin, plan.bidders[0], c.party, person, kWhy);
+    if (c.spouse_bids)
+      w_.Expect(kTenderCommission, tender, plan.date, m.iin, spouse_bidder, "spouse>founder");
+  }
+
+  // A member and a bidder's director of other families, registered at one address.
+  const PersonRec m = Root("self");
+  const PersonRec d = Root("self");
+  const std::string address = w_.NewAddress(AnyAkimat().region);
+  w_.Residence(m, address, Day(2012, 1, 1) + rng_.Between(0, 700));
+  w_.Residence(d, address, Day(2012, 1, 1) + rng_.Between(0, 700));
+  TenderPlan plan;
+  plan.date = ScenarioDate();
+  plan.members = {m};
+  plan.bidders = {Tied(d, "director", 0)};
+  plan.winner = rng_.Chance(0.5) ? 0 : -1;
+  const std::string tender = PlantTender(plan);
+  w_.PlantedHint(false, tender, m.iin, plan.bidders[0], "director", d.iin,
+                 "registered at one address, no kinship");
 }
 
 }  // namespace coigraph::generator::planting

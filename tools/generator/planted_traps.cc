@@ -324,6 +324,72 @@ void Planter::TenderBlacklistSuccessorTraps() {
   }
 }
 
+void Planter::UndeclaredTieTraps() {
+  const Date born = w_.RandomDay(rng_.Between(1965, 1990));
+  {  // trap: siblings declared through their father's rows: a finding, not a hint
+    const PersonRec father =
+        w_.NewNamedPerson(true, born - Years(28), "Жақыпов", "Серік", "Ахметұлы");
+    const PersonRec m = w_.NewNamedPerson(true, born, "Жақыпов", "Ерлан", "Серікұлы");
+    const PersonRec q =
+        w_.NewNamedPerson(false, born + Years(3), "Джакупова", "Айгуль", "Сериковна");
+    w_.Parent(father, m);
+    w_.Parent(father, q);
+    TenderPlan plan;
+    plan.date = ScenarioDate();
+    plan.members = {m};
+    plan.bidders = {Tied(q, "founder", 0)};
+    plan.winner = rng_.Chance(0.5) ? 0 : -1;
+    const std::string tender = PlantTender(plan);
+    w_.Expect(kTenderCommission, tender, plan.date, m.iin, plan.bidders[0], "sibling>founder");
+    w_.PlantedHint(true, tender, m.iin, plan.bidders[0], "founder", q.iin,
+                   "siblings with their father's rows: a finding, not a hint");
+  }
+  {  // trap: a spouse registered at the member's address directs a bidder
+    const PersonRec m = Root("spouse");
+    const PersonRec s = Relative(m, "spouse");
+    const std::string address = w_.NewAddress(AnyAkimat().region);
+    w_.Residence(m, address, Day(2012, 1, 1));
+    w_.Residence(s, address, Day(2012, 1, 1));
+    TenderPlan plan;
+    plan.date = ScenarioDate();
+    plan.members = {m};
+    plan.bidders = {Tied(s, "director", 0)};
+    plan.winner = rng_.Chance(0.5) ? 0 : -1;
+    const std::string tender = PlantTender(plan);
+    w_.Expect(kTenderCommission, tender, plan.date, m.iin, plan.bidders[0], "spouse>director");
+    w_.PlantedHint(true, tender, m.iin, plan.bidders[0], "director", s.iin,
+                   "a declared spouse at the same address");
+  }
+  {  // trap: the bid filed by the member's declared brother (a stated sibling row)
+    const PersonRec m = w_.NewNamedPerson(true, born, "Қасымов", "Асқар", "Бауыржанұлы");
+    const PersonRec b =
+        w_.NewNamedPerson(true, born - Years(2), "Касымов", "Олжас", "Бауыржанович");
+    w_.Sibling(m, b);
+    TenderPlan plan;
+    plan.date = ScenarioDate();
+    plan.members = {m};
+    plan.bidders = {world_.bidders[rng_.Below(static_cast<uint32_t>(world_.bidders.size()))]};
+    plan.filed_by = {"КАСЫМОВ ОЛЖАС БАУЫРЖАНОВИЧ"};
+    plan.winner = -1;
+    const std::string tender = PlantTender(plan);
+    w_.PlantedHint(true, tender, m.iin, plan.bidders[0], "bid_filer", plan.filed_by[0],
+                   "the filer's name is the member's declared brother's");
+  }
+  {  // trap: one surname, fathers of other names (Нурлан, Нуржан)
+    const PersonRec m = w_.NewNamedPerson(true, born, "Ахметов", "Ерлан", "Нурланович");
+    const PersonRec q =
+        w_.NewNamedPerson(false, born + Years(2), "Ахметова", "Айгуль", "Нуржановна");
+    TenderPlan plan;
+    plan.date = ScenarioDate();
+    plan.members = {m};
+    plan.bidders = {Tied(q, "founder", 0)};
+    plan.winner = rng_.Chance(0.5) ? 0 : -1;
+    const std::string tender = PlantTender(plan);
+    w_.PlantedHint(true, tender, m.iin, plan.bidders[0], "founder", q.iin,
+                   "one surname, patronymics of two names (Нурлан, Нуржан)");
+  }
+}
+
 void Planter::LandAllocationTraps() {
   using Q = QueueMode;
   {

@@ -10,7 +10,8 @@
 // The scenarios, by what they plant:
 //   planted_hiring.cc              HIRE_SUBORDINATION, HIRE_CHAIN, HIRE_APPOINTER, HIRE_COMMISSION
 //   planted_procurement.cc         TENDER_COMMISSION, TENDER_SIGNATORY,
-//                                  TENDER_AFFILIATED_BIDDERS, TENDER_BLACKLIST_SUCCESSOR
+//                                  TENDER_AFFILIATED_BIDDERS, TENDER_BLACKLIST_SUCCESSOR, and
+//                                  the undeclared ties the hints must find (hints.jsonl)
 //   planted_allocations.cc         LAND_COMMISSION, HOUSING_COMMISSION, COMMISSION_OTHER, and
 //                                  LAND_QUEUE_JUMP, HOUSING_QUEUE_JUMP (with the queue-jump traps
 //                                  of a true commission conflict whose queue was not jumped)
@@ -128,12 +129,14 @@ class Planter {
 
   // A tender with its own commission (the given members plus two Fresh() ones), the given
   // bidders plus one or two background ones. `winner`: index into `bidders`, or -1 for a
-  // background winner. The winner's contract is signed by a Fresh() person.
+  // background winner. The winner's contract is signed by a Fresh() person. Each bid is filed
+  // by RandomFullName(), or by the name `filed_by` gives the bidder of that index.
   struct TenderPlan {
     Date date = 0;
     std::vector<PersonRec> members;
     std::vector<Date> seat_end;  // per member; kOpen: seats all years
     std::vector<std::string> bidders;
+    std::vector<std::string> filed_by;  // per bidder; "": a random name
     int winner = -1;
   };
   std::string PlantTender(const TenderPlan& plan);
@@ -148,6 +151,10 @@ class Planter {
   void TenderSignatory();
   void TenderAffiliatedBidders();
   void TenderBlacklistSuccessor();
+  // A commission member and a bidder's founder, owner or director who are siblings with the
+  // kinship rows left out, their names in Kazakh and Russian forms; a bid filed by such a
+  // sibling's name; a member and a director registered at one address. hints.jsonl.
+  void UndeclaredTies();
 
   // ---------------------------------------------------------------- allocations
   // (planted_allocations.cc)
@@ -202,6 +209,8 @@ class Planter {
   void TenderSignatoryTraps();
   void TenderAffiliatedBiddersTraps();
   void TenderBlacklistSuccessorTraps();
+  // The same with the kinship declared (a finding instead), and fathers of other names.
+  void UndeclaredTieTraps();
   void LandAllocationTraps();
   void HousingAllocationTraps();
   void OtherAllocationTraps();

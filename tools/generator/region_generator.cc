@@ -38,6 +38,8 @@ absl::StatusOr<RegionSummary> GenerateRegion(const RegionOptions& options) {
   out.allocations = c.allocations;
   out.expected = c.expected;
   out.traps = c.traps;
+  out.hints = c.hints;
+  out.hint_traps = c.hint_traps;
   return out;
 }
 
@@ -117,6 +119,13 @@ absl::StatusOr<std::vector<PlantedFinding>> ReadPlantedFindings(const std::strin
   return ReadJsonl<PlantedFinding>(path, [](std::map<std::string, std::string>& f) {
     return PlantedFinding{f["rule"],     f["object_id"],    f["date"],
                           f["official"], f["counterparty"], f["relation"]};
+  });
+}
+
+absl::StatusOr<std::vector<PlantedHint>> ReadPlantedHints(const std::string& path) {
+  return ReadJsonl<PlantedHint>(path, [](std::map<std::string, std::string>& f) {
+    return PlantedHint{f["tender_id"], f["member"],         f["bidder"], f["party"],
+                       f["person"],    f["kind"] == "trap", f["why"]};
   });
 }
 

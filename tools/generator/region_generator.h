@@ -10,7 +10,12 @@
 // different times, a passed-over place removed or already served). Two manifests list them:
 //   expected.jsonl  {"rule","object_id","date","official","counterparty","relation"}
 //   traps.jsonl     {"rule","object_id","official","counterparty","why"}
-// so that the findings of the engine on the region must equal expected.jsonl exactly.
+// so that the findings of the engine on the region must equal expected.jsonl exactly. A third
+// lists the planted undeclared ties (a commission member and a bidder's founder, director or
+// bid filer who are siblings without kinship rows, in Kazakh and Russian spellings, or who
+// share an address) and their declared look-alikes, for the undeclared-tie hints
+// (loaders/names/tie_hints.h):
+//   hints.jsonl     {"tender_id","member","bidder","party","person","kind":"hint"|"trap","why"}
 //
 // The output is a pure function of (persons, seed): the same seed gives byte-identical files.
 // Rows are streamed to disk; memory stays small at tens of millions of persons.
@@ -45,8 +50,10 @@ struct RegionSummary {
   int64_t tenders = 0;
   int64_t bids = 0;
   int64_t allocations = 0;
-  int64_t expected = 0;  // lines of expected.jsonl
-  int64_t traps = 0;     // lines of traps.jsonl
+  int64_t expected = 0;    // lines of expected.jsonl
+  int64_t traps = 0;       // lines of traps.jsonl
+  int64_t hints = 0;       // lines of hints.jsonl of kind "hint"
+  int64_t hint_traps = 0;  // of kind "trap"
 };
 
 // Writes the region into options.out_dir.
@@ -71,9 +78,21 @@ struct PlantedTrap {
   std::string why;
 };
 
+// One line of hints.jsonl: a hint the engine must give (trap false) or must not (trap true).
+struct PlantedHint {
+  std::string tender_id;
+  std::string member;  // IIN
+  std::string bidder;  // BIN
+  std::string party;   // "founder", "director", "bid_filer", ... (tie_hints.h)
+  std::string person;  // IIN, or the bid filer's name
+  bool trap = false;
+  std::string why;
+};
+
 // Read the manifests back. Errors: NotFound for a missing file, InvalidArgument (with the line
 // number) for a line that is not such an object.
 absl::StatusOr<std::vector<PlantedFinding>> ReadPlantedFindings(const std::string& path);
 absl::StatusOr<std::vector<PlantedTrap>> ReadPlantedTraps(const std::string& path);
+absl::StatusOr<std::vector<PlantedHint>> ReadPlantedHints(const std::string& path);
 
 }  // namespace coigraph::generator

@@ -17,7 +17,7 @@ graph::Date Years(int n) { return n * kYear + n / 4; }
 
 }  // namespace
 
-RegionWriter::RegionWriter(uint64_t seed) : rng_(seed) {
+RegionWriter::RegionWriter(uint64_t seed) : rng_(seed), names_rng_(~seed) {
   const auto males = MaleNames();
   for (size_t i = 0; i < males.size(); ++i) {
     (males[i].kazakh ? kazakh_male_ : russian_male_).push_back(static_cast<uint16_t>(i));
@@ -62,7 +62,7 @@ absl::Status RegionWriter::Open(const std::string& dir) {
         "amount_kzt"}},
       {&bids_,
        "bids.csv",
-       {"tender_id", "supplier_bin", "outcome", "submitted_date", "amount_kzt"}},
+       {"tender_id", "supplier_bin", "outcome", "submitted_date", "amount_kzt", "filed_by_name"}},
       {&contracts_,
        "contracts.csv",
        {"contract_id", "customer_bin", "supplier_bin", "signed_date", "tender_id", "signed_by_iin",
@@ -89,7 +89,8 @@ absl::Status RegionWriter::Open(const std::string& dir) {
   }
   expected_ = std::fopen((dir + "/expected.jsonl").c_str(), "wb");
   traps_ = std::fopen((dir + "/traps.jsonl").c_str(), "wb");
-  if (expected_ == nullptr || traps_ == nullptr) {
+  hints_ = std::fopen((dir + "/hints.jsonl").c_str(), "wb");
+  if (expected_ == nullptr || traps_ == nullptr || hints_ == nullptr) {
     return absl::InternalError("cannot create the manifest files in " + dir);
   }
   return absl::OkStatus();
@@ -104,7 +105,7 @@ absl::Status RegionWriter::Close() {
     absl::Status s = w->Close();
     if (result.ok() && !s.ok()) result = s;
   }
-  for (std::FILE** f : {&expected_, &traps_}) {
+  for (std::FILE** f : {&expected_, &traps_, &hints_}) {
     if (*f != nullptr && std::fclose(*f) != 0 && result.ok()) {
       result = absl::InternalError("cannot write the manifest");
     }
@@ -126,6 +127,8 @@ RegionCounts RegionWriter::Counts() const {
   c.allocations = allocations_.rows();
   c.expected = expected_count_;
   c.traps = trap_count_;
+  c.hints = hint_count_;
+  c.hint_traps = hint_trap_count_;
   return c;
 }
 
@@ -164,6 +167,39 @@ PersonRec RegionWriter::NewPerson(bool male, graph::Date birth, int surname,
       .Date(death);
   persons_.EndRow();
   return p;
+}
+
+PersonRec RegionWriter::NewNamedPerson(bool male, graph::Date birth, std::string_view last_name,
+                                       std::string_view first_name, std::string_view patronymic) {
+  PersonRec p;
+  p.male = male;
+  IdentityIssuer::Iin iin = ids_.NewIin(birth, male);
+  p.iin = std::move(iin.number);
+  p.birth = iin.birth;
+  persons_.Text(p.iin)
+      .Text(last_name)
+      .Text(first_name)
+      .Text(patronymic)
+      .Date(p.birth)
+      .Text(male ? "M" : "F")
+      .Date(kOpen);
+  persons_.EndRow();
+  return p;
+}
+
+std::string RegionWriter::RandomFullName() {
+  const Surname& surname = Surnames()[names_rng_.Below(Surnames().size())];
+  const bool male = names_rng_.Chance(0.5);
+  const bool kazakh = surname.kazakh != names_rng_.Chance(0.1);
+  const auto& pool =
+      male ? (kazakh ? kazakh_male_ : russian_male_) : (kazakh ? kazakh_female_ : russian_female_);
+  const auto& fathers = kazakh ? kazakh_male_ : russian_male_;
+  const uint16_t given = pool[names_rng_.Below(static_cast<uint32_t>(pool.size()))];
+  const MaleName& father =
+      MaleNames()[fathers[names_rng_.Below(static_cast<uint32_t>(fathers.size()))]];
+  return Cat({male ? surname.male : surname.female, " ",
+              male ? MaleNames()[given].name : FemaleNames()[given].name, " ",
+              male ? father.patronymic_male : father.patronymic_female});
 }
 
 void RegionWriter::Parent(const PersonRec& parent, const PersonRec& child) {
@@ -475,8 +511,8 @@ std::string RegionWriter::NewTender(std::string_view customer, std::string_view 
 }
 
 void RegionWriter::Bid(std::string_view tender, std::string_view supplier, std::string_view outcome,
-                       graph::Date submitted, int64_t amount) {
-  bids_.Text(tender).Text(supplier).Text(outcome).Date(submitted).Int(amount);
+                       graph::Date submitted, int64_t amount, std::string_view filed_by) {
+  bids_.Text(tender).Text(supplier).Text(outcome).Date(submitted).Int(amount).Text(filed_by);
   bids_.EndRow();
 }
 
@@ -592,6 +628,29 @@ void RegionWriter::Trap(std::string_view rule, std::string_view object_id,
   line_.append("}\n");
   std::fwrite(line_.data(), 1, line_.size(), traps_);
   ++trap_count_;
+}
+
+void RegionWriter::PlantedHint(bool trap, std::string_view tender, std::string_view member,
+                               std::string_view bidder, std::string_view party,
+                               std::string_view person, std::string_view why) {
+  line_.clear();
+  line_.append("{\"tender_id\":");
+  AppendJsonString(line_, tender);
+  line_.append(",\"member\":");
+  AppendJsonString(line_, member);
+  line_.append(",\"bidder\":");
+  AppendJsonString(line_, bidder);
+  line_.append(",\"party\":");
+  AppendJsonString(line_, party);
+  line_.append(",\"person\":");
+  AppendJsonString(line_, person);
+  line_.append(",\"kind\":");
+  AppendJsonString(line_, trap ? "trap" : "hint");
+  line_.append(",\"why\":");
+  AppendJsonString(line_, why);
+  line_.append("}\n");
+  std::fwrite(line_.data(), 1, line_.size(), hints_);
+  ++(trap ? hint_trap_count_ : hint_count_);
 }
 
 }  // namespace coigraph::generator

@@ -16,7 +16,8 @@
 //     Fresh() persons, one role each, so the background produces no conflict at all.
 //   - Bystander(): any living adult of a clan (kin of some Fresh() person). Used only where a
 //     person is never judged: unserved waiting-list places.
-//   - NewPerson(): the small families built for planted conflicts and traps.
+//   - NewPerson(): the small families built for planted conflicts and traps; NewNamedPerson()
+//     the same with names spelled as given (undeclared ties in Kazakh and Russian forms).
 //
 // Thread safety: none.
 #pragma once
@@ -85,6 +86,8 @@ struct RegionCounts {
   int64_t allocations = 0;
   int64_t expected = 0;
   int64_t traps = 0;
+  int64_t hints = 0;       // planted undeclared ties (hints.jsonl, kind "hint")
+  int64_t hint_traps = 0;  // declared look-alikes (hints.jsonl, kind "trap")
 };
 
 class RegionWriter {
@@ -113,6 +116,13 @@ class RegionWriter {
   void Residence(const PersonRec& p, std::string_view address, graph::Date from,
                  graph::Date to = kOpen);
   std::string NewAddress(std::string_view region);
+  // A person whose names are written as given (the planted spellings of undeclared ties); the
+  // returned record's surname and given name are the tables' first (not for ShortName).
+  PersonRec NewNamedPerson(bool male, graph::Date birth, std::string_view last_name,
+                           std::string_view first_name, std::string_view patronymic);
+  // "SURNAME GIVEN PATRONYMIC" of nobody in persons.csv, from the name tables: a bid filer.
+  // Drawn from a random stream of its own, so that the filer names change no other row.
+  std::string RandomFullName();
 
   PersonRec Fresh();
   PersonRec Bystander();
@@ -150,8 +160,9 @@ class RegionWriter {
   // ---- procurement ----
   std::string NewTender(std::string_view customer, std::string_view method, graph::Date announced,
                         std::string_view commission, int64_t amount);
+  // `filed_by`: the filer's full name (bids.csv filed_by_name), empty when not given.
   void Bid(std::string_view tender, std::string_view supplier, std::string_view outcome,
-           graph::Date submitted, int64_t amount);
+           graph::Date submitted, int64_t amount, std::string_view filed_by = {});
   std::string NewContract(std::string_view customer, std::string_view supplier,
                           graph::Date signed_date, std::string_view tender,
                           std::string_view signed_by, int64_t amount);
@@ -174,6 +185,11 @@ class RegionWriter {
               std::string_view official, std::string_view counterparty, std::string_view relation);
   void Trap(std::string_view rule, std::string_view object_id, std::string_view official,
             std::string_view counterparty, std::string_view why);
+  // hints.jsonl: an undeclared tie that must give a hint (`trap` false: kind "hint"), or a
+  // declared one that must not (kind "trap"). `person`: an IIN, or a bid filer's name.
+  void PlantedHint(bool trap, std::string_view tender, std::string_view member,
+                   std::string_view bidder, std::string_view party, std::string_view person,
+                   std::string_view why);
 
  private:
   void GenerateClan(bool hand_out);
@@ -181,14 +197,16 @@ class RegionWriter {
   std::string PersonShortName(const PersonRec& p) const;
 
   Rng rng_;
+  Rng names_rng_;  // RandomFullName() only
   IdentityIssuer ids_;
   loaders::CsvWriter persons_, kinship_, organizations_, positions_, employment_, commissions_,
       members_, company_roles_, tenders_, bids_, contracts_, allocations_, waiting_list_,
       disciplinary_, bonuses_, blacklist_, residence_;
   std::FILE* expected_ = nullptr;
   std::FILE* traps_ = nullptr;
+  std::FILE* hints_ = nullptr;
   std::string line_;
-  int64_t expected_count_ = 0, trap_count_ = 0;
+  int64_t expected_count_ = 0, trap_count_ = 0, hint_count_ = 0, hint_trap_count_ = 0;
 
   std::deque<PersonRec> fresh_;
   std::deque<PersonRec> bystanders_;

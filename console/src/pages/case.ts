@@ -5,7 +5,7 @@
 import type cytoscape from "cytoscape";
 import { api, exportUrl, may, purpose } from "../api";
 import { daysUntil, downloadBlob, h, instant, fill } from "../dom";
-import { CaseStatus, type Case } from "../gen/coigraph/v1/case_pb";
+import { CaseStatus, type Case, type TieHint } from "../gen/coigraph/v1/case_pb";
 import { GraphModel, pngBlob, pngDataUrl, renderGraph } from "../graph";
 import { t, tOr } from "../i18n";
 import type { Route } from "../main";
@@ -47,6 +47,58 @@ function historyValue(field: string, v: string): string {
     if (typeof s === "number") return statusLabel(s);
   }
   return v;
+}
+
+/** "Name (id)", or the id alone when the name is the id (a researcher's pseudonym). */
+function named(name: string, id: string): (string | HTMLElement)[] {
+  if (!id) return [name];
+  if (!name || name === id) return [h("span", { class: "code" }, id)];
+  return [name, " ", h("span", { class: "code muted" }, id)];
+}
+
+/**
+ * The undeclared-tie hints of the case's tender: a card apart from the finding, labelled as
+ * hints, not findings; null when there are none. A researcher's hints carry pseudonyms and say
+ * that a name or an address matched without saying which.
+ */
+function hintsCard(hints: TieHint[]): HTMLElement | null {
+  if (hints.length === 0) return null;
+  const matched = (x: TieHint): string[] => {
+    const out: string[] = [];
+    if (x.nameMatched) out.push(x.surnameStem ? t("case.hint.name", x.surnameStem, x.patronymicRoot) : t("case.hint.nameHidden"));
+    if (x.addressMatched) out.push(x.address ? t("case.hint.address", x.address) : t("case.hint.addressHidden"));
+    return out;
+  };
+  return h(
+    "div",
+    { class: "card hints", testid: "case-hints" },
+    h("h2", null, t("case.hints")),
+    h("p", { class: "muted small" }, t("case.hintsNote")),
+    h(
+      "table",
+      { class: "grid" },
+      h(
+        "thead",
+        null,
+        h("tr", null, (["case.hint.member", "case.hint.bidder", "case.hint.party", "case.hint.person", "case.hint.matched"] as const).map((k) => h("th", null, t(k)))),
+      ),
+      h(
+        "tbody",
+        null,
+        hints.map((x) =>
+          h(
+            "tr",
+            { testid: "case-hint", "data-party": x.party, "data-member": x.member, "data-person": x.person },
+            h("td", null, named(x.memberName, x.member)),
+            h("td", null, named(x.bidderName, x.bidder)),
+            h("td", null, tOr("case.hint.party." + x.party, x.party)),
+            h("td", null, x.person ? named(x.personName, x.person) : [x.personName || "—", " ", h("span", { class: "muted" }, "(" + t("case.hint.noIin") + ")")]),
+            h("td", { testid: "case-hint-matched" }, matched(x).join("; ")),
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
 export async function renderCase(main: HTMLElement, route: Route): Promise<void> {
@@ -313,6 +365,7 @@ export async function renderCase(main: HTMLElement, route: Route): Promise<void>
       ),
       h("div", { class: "card graph-card" }, h("h2", null, t("case.graph")), graphBox, graphImg, graphNote, h("p", { class: "legend muted small no-print" }, t("graph.legend"))),
     ),
+    hintsCard(c.tieHints),
     workflow,
     canUpdate ? null : h("p", { class: "muted no-print", testid: "case-readonly" }, t("case.readOnly")),
     h("div", { class: "card" }, h("h2", null, t("case.history")), historyList),
