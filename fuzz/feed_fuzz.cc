@@ -3,6 +3,8 @@
 // A section may name any file: a feed file of docs/feeds.md, an unknown one, or none at all.
 #include <cstddef>
 #include <cstdint>
+#include <map>
+#include <string>
 #include <string_view>
 
 #include "fuzz/feed_input.h"
@@ -11,11 +13,14 @@
 #include "loaders/feed_loader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const coigraph::fuzz::ScratchDir dir("feed");
+  static coigraph::fuzz::ScratchDir dir("feed");
   const coigraph::fuzz::FeedInput input =
       coigraph::fuzz::SplitFeedInput(std::string_view(reinterpret_cast<const char*>(data), size));
-  dir.Clear();
-  for (const coigraph::fuzz::FeedSection& f : input.files) dir.Write(f.name, f.bytes);
+  std::map<std::string, std::string_view, std::less<>> files;  // a later section wins
+  for (const coigraph::fuzz::FeedSection& f : input.files) {
+    files.insert_or_assign(std::string(f.name), f.bytes);
+  }
+  dir.Sync(files);  // writes only what differs from the last input's files
   static coigraph::loaders::BufferPool buffers;  // kept from one input to the next
   coigraph::loaders::LoadOptions options;
   options.encoding = input.encoding;

@@ -46,6 +46,7 @@ FeedInput SplitFeedInput(std::string_view input) {
                                                                     : name_end - name_begin);
     if (name_end == std::string_view::npos) {
       if (name == "@cp1251") out.encoding = "cp1251";
+      if (name == "@demo") out.whole_demo = true;
       break;
     }
     const size_t bytes_begin = name_end + 1;
@@ -53,6 +54,8 @@ FeedInput SplitFeedInput(std::string_view input) {
     const size_t bytes_end = next == std::string_view::npos ? input.size() : next + 1;
     if (name == "@cp1251") {
       out.encoding = "cp1251";
+    } else if (name == "@demo") {
+      out.whole_demo = true;
     } else if (PlainFileName(name)) {
       out.files.push_back({name, input.substr(bytes_begin, bytes_end - bytes_begin)});
     }
@@ -92,10 +95,29 @@ void ScratchDir::Write(std::string_view name, std::string_view bytes) const {
   if (std::fclose(f) != 0 || wrote != bytes.size()) Fail("cannot write " + file);
 }
 
-void ScratchDir::Clear() const {
+void ScratchDir::Clear() {
   std::error_code ec;
   for (const auto& e : std::filesystem::directory_iterator(path_, ec)) {
     std::filesystem::remove_all(e.path(), ec);
+  }
+  synced_.clear();
+}
+
+void ScratchDir::Sync(const std::map<std::string, std::string_view, std::less<>>& files) {
+  for (auto it = synced_.begin(); it != synced_.end();) {
+    if (files.contains(it->first)) {
+      ++it;
+      continue;
+    }
+    const std::string file = path_ + "/" + it->first;
+    if (std::remove(file.c_str()) != 0) Fail("cannot remove " + file);
+    it = synced_.erase(it);
+  }
+  for (const auto& [name, bytes] : files) {
+    const auto it = synced_.find(name);
+    if (it != synced_.end() && it->second == bytes) continue;
+    Write(name, bytes);
+    synced_[name] = std::string(bytes);
   }
 }
 

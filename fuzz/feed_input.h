@@ -4,7 +4,9 @@
 // bytes up to the next line that starts with `=== ` (the line end before it belongs to the file).
 // Bytes before the first section are ignored. A NAME that is not a plain file name (letters,
 // digits, `_`, `-`, `.`, at most 64 bytes, not starting with `.`) is skipped. The section
-// `=== @cp1251` holds nothing and says the feed is in Windows-1251 (LoadOptions::encoding).
+// `=== @cp1251` holds nothing and says the feed is in Windows-1251 (LoadOptions::encoding); the
+// section `=== @demo` holds nothing and tells fuzz_feed_file to load the whole demo feed around
+// the input's files, not just the files they point into.
 //
 //   === persons.csv
 //   iin,last_name,first_name,birth_date,sex
@@ -13,9 +15,12 @@
 //   ...
 //
 // ScratchDir is a directory of the process's own (on tmpfs, /dev/shm, when there is one), reused
-// by every input and removed when the process exits normally.
+// by every input and removed when the process exits normally. Sync() makes it hold just the given
+// files, writing only those that changed since the last Sync(), so that an input costs a few
+// file writes, not a directory's worth.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,7 +34,8 @@ struct FeedSection {
 
 struct FeedInput {
   std::vector<FeedSection> files;
-  std::string encoding;  // "cp1251" when the input has a `=== @cp1251` section
+  std::string encoding;     // "cp1251" when the input has a `=== @cp1251` section
+  bool whole_demo = false;  // the input has a `=== @demo` section
 };
 
 // The sections of `input`; its views point into `input`.
@@ -50,10 +56,15 @@ class ScratchDir {
   // Writes `bytes` to the file `name` of the directory. Aborts when it cannot.
   void Write(std::string_view name, std::string_view bytes) const;
   // Removes every file of the directory.
-  void Clear() const;
+  void Clear();
+  // Makes the directory hold exactly `files` (name -> bytes): removes the files that the last
+  // Sync() wrote and `files` lacks, writes those whose bytes differ from what it wrote. Only
+  // files written through Sync() are known to it (Clear() forgets them all).
+  void Sync(const std::map<std::string, std::string_view, std::less<>>& files);
 
  private:
   std::string path_;
+  std::map<std::string, std::string, std::less<>> synced_;  // what Sync() left there
 };
 
 }  // namespace coigraph::fuzz

@@ -1,7 +1,8 @@
 // Writes the seed corpora of the loader fuzz targets from the demo feed (examples/demo):
 //   OUT_DIR/csv_reader/     each demo file, behind a byte that picks a chunk size
 //   OUT_DIR/field_parsers/  the values of the first rows of each demo file, one per seed
-//   OUT_DIR/feed_file/      each demo file as one section (feed_input.h)
+//   OUT_DIR/feed_file/      each demo file as one section (feed_input.h), alone and (NAME.demo)
+//                           behind a `=== @demo` section
 //   OUT_DIR/feed/           the whole demo feed as sections; its first rows only; the registries
 //
 // usage: fuzz_feed_seeds DEMO_DIR OUT_DIR
@@ -90,6 +91,9 @@ int main(int argc, char** argv) {
   std::string head;
   for (const auto& [name, text] : demo) {
     WriteFile(out / "feed_file" / name, coigraph::fuzz::FeedSectionText(name, text));
+    // The same in the whole demo, not just the files it points into (feed_file_fuzz.cc).
+    WriteFile(out / "feed_file" / (name + ".demo"),
+              "=== @demo\n" + coigraph::fuzz::FeedSectionText(name, text));
     whole += coigraph::fuzz::FeedSectionText(name, text);
     head += coigraph::fuzz::FeedSectionText(name, Head(text, 4));
   }

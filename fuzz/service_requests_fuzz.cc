@@ -126,7 +126,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return true;
   }();
   (void)quiet;
-  static const coigraph::fuzz::ScratchDir dir("service");
+  static coigraph::fuzz::ScratchDir dir("service");
   static std::unique_ptr<Service> s;
   static int inputs = 0;
   if (inputs++ % kInputsPerStore == 0) {
