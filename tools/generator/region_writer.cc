@@ -635,19 +635,19 @@ void RegionWriter::PlantedHint(bool trap, std::string_view tender, std::string_v
                                std::string_view person, std::string_view why) {
   line_.clear();
   line_.append("{\"tender_id\":");
-  AppendJsonString(line_, tender);
+  base::AppendJsonString(line_, tender);
   line_.append(",\"member\":");
-  AppendJsonString(line_, member);
+  base::AppendJsonString(line_, member);
   line_.append(",\"bidder\":");
-  AppendJsonString(line_, bidder);
+  base::AppendJsonString(line_, bidder);
   line_.append(",\"party\":");
-  AppendJsonString(line_, party);
+  base::AppendJsonString(line_, party);
   line_.append(",\"person\":");
-  AppendJsonString(line_, person);
+  base::AppendJsonString(line_, person);
   line_.append(",\"kind\":");
-  AppendJsonString(line_, trap ? "trap" : "hint");
+  base::AppendJsonString(line_, trap ? "trap" : "hint");
   line_.append(",\"why\":");
-  AppendJsonString(line_, why);
+  base::AppendJsonString(line_, why);
   line_.append("}\n");
   std::fwrite(line_.data(), 1, line_.size(), hints_);
   ++(trap ? hint_trap_count_ : hint_count_);
