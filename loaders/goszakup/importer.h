@@ -48,7 +48,7 @@ class Importer {
   absl::Status CloseOutputs();
   // Every file of a registry, in name order: NAME.json, NAME.jsonl, NAME/*.json(l).
   std::vector<std::string> RegistryFiles(std::string_view registry) const;
-  // Reads every record of a registry; `file_bin` is the BIN a file of employees/ is named by.
+  // Reads every record of a registry (file_bin_ is set for a file of employees/ named by a BIN).
   absl::Status ReadRegistry(std::string_view registry,
                             const std::function<void(const JsonItem&)>& visit);
   // The merged feed's rows of `out`'s file, copied; `seen` gets each row's values by column.

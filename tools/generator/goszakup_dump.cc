@@ -275,11 +275,10 @@ absl::StatusOr<GoszakupDumpSummary> WriteGoszakupDump(const GoszakupDumpOptions&
                                         std::string(t.Get("patronymic"))};
   });
   if (!s.ok()) return s;
-  absl::flat_hash_map<std::string, std::string> kind_of, position_org;
+  absl::flat_hash_map<std::string, std::string> position_org;
   JsonLines& subject = files["subject"];
   s = ReadRegion(dir, "organizations.csv", [&](const Table& t) {
     const std::string_view kind = t.Get("kind");
-    kind_of[std::string(t.Get("bin"))] = std::string(kind);
     subject.Begin().Text("bin", t.Get("bin")).Text("name_ru", t.Get("name"));
     if (kind == "individual_entrepreneur") {
       subject.Text("iin", t.Get("bin")).Raw("type_supplier", "3");
