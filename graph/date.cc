@@ -61,6 +61,19 @@ std::string FormatIsoDate(Date date) {
   int y;
   unsigned m, d;
   CivilFromDays(date, y, m, d);
+  if (y >= 0 && y <= 9999) {  // YYYY-MM-DD without snprintf (hot in exports and imports)
+    std::string out = "0000-00-00";
+    auto two = [&out](size_t at, unsigned v) {
+      out[at] = static_cast<char>('0' + v / 10);
+      out[at + 1] = static_cast<char>('0' + v % 10);
+    };
+    const unsigned year = static_cast<unsigned>(y);
+    two(0, year / 100);
+    two(2, year % 100);
+    two(5, m);
+    two(8, d);
+    return out;
+  }
   char buf[48];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
   return buf;

@@ -78,6 +78,12 @@ uint64_t IdentityNumberValue(std::string_view digits) {
 }
 
 std::string FormatIdentityNumber(uint64_t value) {
+  if (value < 1'000'000'000'000) {  // twelve digits, written without snprintf (hot in exports)
+    std::string out(12, '0');
+    for (size_t i = 12; i-- > 0 && value != 0; value /= 10)
+      out[i] = static_cast<char>('0' + value % 10);
+    return out;
+  }
   char buf[24];
   std::snprintf(buf, sizeof buf, "%012llu", static_cast<unsigned long long>(value));
   return buf;

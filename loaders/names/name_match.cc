@@ -1,6 +1,8 @@
 #include "loaders/names/name_match.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <string_view>
 
 namespace coigraph::loaders::names {
@@ -14,18 +16,34 @@ constexpr double kEditWeight = 0.9;
 constexpr double kMinSimilarity = 0.85;  // one letter in seven; "Нурлан" and "Нуржан" differ
 constexpr double kLeftOverToken = 1.0;
 constexpr double kLeftOverPatronymic = 0.25;
+constexpr size_t kMaxTokens = 64;  // a bit each in BestPairing's set of paired tokens
 
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
+// The edit distance of `a` and `b` when it is at most `limit`, else some value above `limit`.
+// Keys are short: the two rows live on the stack up to 64 letters.
+size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t limit) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > limit) return limit + 1;
+  constexpr size_t kStack = 64;
+  std::array<size_t, kStack + 1> stack_row;
+  std::vector<size_t> heap_row;
+  size_t* row = stack_row.data();
+  if (b.size() > kStack) {
+    heap_row.resize(b.size() + 1);
+    row = heap_row.data();
+  }
   for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
     size_t diagonal = row[0];
     row[0] = i;
+    size_t row_min = row[0];
     for (size_t j = 1; j <= b.size(); ++j) {
       const size_t above = row[j];
       row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
       diagonal = above;
+      row_min = std::min(row_min, row[j]);
     }
+    // A row's least value never falls in the rows below it.
+    if (row_min > limit) return limit + 1;
   }
   return row[b.size()];
 }
@@ -37,25 +55,32 @@ double KeyScore(std::string_view a, std::string_view b, std::string_view skeleto
   if (a.size() >= 3 && b.size() >= 3 && !skeleton_a.empty() && skeleton_a == skeleton_b) {
     return kSameSkeleton;
   }
-  const double longer = static_cast<double>(std::max(a.size(), b.size()));
-  const double similarity = 1.0 - static_cast<double>(EditDistance(a, b)) / longer;
+  const size_t longer_size = std::max(a.size(), b.size());
+  const double longer = static_cast<double>(longer_size);
+  // The most edits that still reach kMinSimilarity, by the very test below.
+  size_t limit = 0;
+  while (limit < longer_size && 1.0 - static_cast<double>(limit + 1) / longer >= kMinSimilarity) {
+    ++limit;
+  }
+  const size_t distance = BoundedEditDistance(a, b, limit);
+  if (distance > limit) return 0;
+  const double similarity = 1.0 - static_cast<double>(distance) / longer;
   return similarity >= kMinSimilarity ? kEditWeight * similarity : 0;
 }
 
-// The best sum of scores pairing query tokens [q, end) with candidate tokens not in `used`;
-// -1 when some query token pairs with nothing.
-double BestPairing(const PersonName& query, const PersonName& candidate, size_t q,
-                   std::vector<bool>& used, size_t* patronymic_used) {
+// The best sum of scores pairing query tokens [q, end) with candidate tokens not in `used` (a
+// bit per token); -1 when some query token pairs with nothing.
+double BestPairing(const PersonName& query, const PersonName& candidate, size_t q, uint64_t used,
+                   size_t* patronymic_used) {
   if (q == query.tokens.size()) return 0;
   double best = -1;
   for (size_t c = 0; c < candidate.tokens.size(); ++c) {
-    if (used[c]) continue;
+    const uint64_t bit = uint64_t{1} << c;
+    if ((used & bit) != 0) continue;
     const double s = TokenScore(query.tokens[q], candidate.tokens[c]);
     if (s <= 0) continue;
-    used[c] = true;
     size_t patronymic_rest = 0;
-    const double rest = BestPairing(query, candidate, q + 1, used, &patronymic_rest);
-    used[c] = false;
+    const double rest = BestPairing(query, candidate, q + 1, used | bit, &patronymic_rest);
     if (rest < 0 || s + rest <= best) continue;
     best = s + rest;
     *patronymic_used = patronymic_rest + (candidate.tokens[c].patronymic ? 1 : 0);
@@ -85,12 +110,12 @@ double TokenScore(const NameToken& query, const NameToken& candidate) {
 
 double NameScore(const PersonName& query, const PersonName& candidate) {
   if (query.tokens.empty() || query.tokens.size() > candidate.tokens.size()) return 0;
+  if (candidate.tokens.size() > kMaxTokens) return 0;
   if (query.sex != Sex::kUnknown && candidate.sex != Sex::kUnknown && query.sex != candidate.sex) {
     return 0;
   }
-  std::vector<bool> used(candidate.tokens.size(), false);
   size_t patronymic_used = 0;
-  const double sum = BestPairing(query, candidate, 0, used, &patronymic_used);
+  const double sum = BestPairing(query, candidate, 0, 0, &patronymic_used);
   if (sum < 0) return 0;
   size_t candidate_patronymics = 0;
   for (const NameToken& t : candidate.tokens) candidate_patronymics += t.patronymic ? 1 : 0;
@@ -141,14 +166,17 @@ NameMatch MatchUniquePerson(const PersonName& query,
                             const std::vector<const PersonName*>& candidates,
                             const std::vector<size_t>& owner, const MatchOptions& options) {
   std::vector<ScoredCandidate> scored;  // one per owner, in the order owners first appear
+  constexpr size_t kNone = static_cast<size_t>(-1);
+  std::vector<size_t> slot;  // owner -> its entry in `scored`
   for (size_t i = 0; i < candidates.size(); ++i) {
     const double s = NameScore(query, *candidates[i]);
-    auto it = std::find_if(scored.begin(), scored.end(),
-                           [&](const ScoredCandidate& c) { return c.index == owner[i]; });
-    if (it == scored.end()) {
+    if (owner[i] >= slot.size()) slot.resize(owner[i] + 1, kNone);
+    size_t& at = slot[owner[i]];
+    if (at == kNone) {
+      at = scored.size();
       scored.push_back({.index = owner[i], .score = s});
-    } else if (s > it->score) {
-      it->score = s;
+    } else if (s > scored[at].score) {
+      scored[at].score = s;
     }
   }
   return PickUnique(scored, options);

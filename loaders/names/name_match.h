@@ -13,7 +13,8 @@
 // candidate's, in any order: the sum of the pairs' scores over the number of the query's tokens
 // plus 1 for each of the candidate's tokens left over (0.25 when that token is its patronymic,
 // which lists often leave out). A query token that pairs with nothing, more query tokens than
-// the candidate has, or a sex the patronymics tell apart score the name 0.
+// the candidate has, a candidate of more than 64 tokens (no name has them), or a sex the
+// patronymics tell apart score the name 0.
 //
 // MatchUnique accepts the one candidate that scores at least `threshold`; with none, or two or
 // more, the name stays unresolved and `considered` lists the best candidates.
