@@ -5,9 +5,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "base/text.h"
+#include "loaders/goszakup/utf8_stream.h"
 #include "rapidjson/error/en.h"
-#include "rapidjson/filereadstream.h"
-#include "rapidjson/memorystream.h"
 #include "rapidjson/reader.h"
 
 namespace coigraph::loaders::goszakup {
@@ -193,19 +192,24 @@ class ItemHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, ItemH
   bool page_ = false;
 };
 
-template <typename Stream>
-absl::Status ReadStream(Stream& stream, std::string_view name, const JsonItemReader::Visit& visit,
-                        int64_t& records) {
-  constexpr unsigned kFlags =
-      rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseNumbersAsStringsFlag |
-      rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+absl::Status ReadStream(Utf8Stream& stream, std::string_view name,
+                        const JsonItemReader::Visit& visit, int64_t& records) {
+  // UTF-8 is checked by the stream, a block at a time (utf8_stream.h).
+  constexpr unsigned kFlags = rapidjson::kParseStopWhenDoneFlag |
+                              rapidjson::kParseNumbersAsStringsFlag |
+                              rapidjson::kParseIterativeFlag;
   rapidjson::Reader reader;
-  ItemHandler<Stream> handler(stream, visit, records);  // kept: its records' strings are reused
+  ItemHandler<Utf8Stream> handler(stream, visit, records);  // kept: its records' strings are reused
+  auto not_utf8 = [&] {
+    return absl::InvalidArgumentError(
+        base::Cat(name, ": byte ", stream.bad_offset(), ": not UTF-8"));
+  };
   for (;;) {
     rapidjson::SkipWhitespace(stream);
-    if (stream.Peek() == '\0') return absl::OkStatus();
+    if (stream.Peek() == '\0') return stream.bad_offset() >= 0 ? not_utf8() : absl::OkStatus();
     const rapidjson::ParseResult r = reader.Parse<kFlags>(stream, handler);
     if (r.IsError()) {
+      if (stream.bad_offset() >= 0) return not_utf8();
       return absl::InvalidArgumentError(
           base::Cat(name, ": byte ", r.Offset(), ": ", rapidjson::GetParseError_En(r.Code())));
     }
@@ -218,16 +222,15 @@ absl::Status JsonItemReader::ReadFile(const std::string& path, const Visit& visi
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
                                                        &std::fclose);
   if (!file) return absl::NotFoundError(base::Cat("cannot open ", path));
-  std::vector<char> buffer(size_t{64} << 10);
-  rapidjson::FileReadStream stream(file.get(), buffer.data(), buffer.size());
+  Utf8Stream stream(file.get());
   absl::Status s = ReadStream(stream, path, visit, records_);
-  if (s.ok() && std::ferror(file.get())) return absl::InternalError("read error: " + path);
+  if (s.ok() && stream.read_error()) return absl::InternalError("read error: " + path);
   return s;
 }
 
 absl::Status JsonItemReader::ReadText(std::string_view text, std::string_view name,
                                       const Visit& visit) {
-  rapidjson::MemoryStream stream(text.data(), text.size());
+  Utf8Stream stream(text);
   return ReadStream(stream, name, visit, records_);
 }
 

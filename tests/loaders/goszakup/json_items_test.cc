@@ -95,6 +95,44 @@ TEST(JsonItemsTest, ASyntaxErrorEndsTheFileAfterTheRecordsBeforeIt) {
   EXPECT_TRUE(absl::IsInvalidArgument(s));
 }
 
+TEST(JsonItemsTest, TextThatIsNotUtf8EndsTheFileWhereItStarts) {
+  absl::Status s;
+  // In a string, between records, and a sequence the input cuts off: the records before stand.
+  EXPECT_EQ(Read("{\"id\": 1}\n{\"id\": 2, \"fio\": \"\xC0\xAF\"}\n", {"id"}, &s),
+            (std::vector<std::string>{"id=1;"}));
+  EXPECT_EQ(s.message(), "t.json: byte 28: not UTF-8");
+  EXPECT_EQ(Read("{\"id\": 1}\n\xFF{\"id\": 2}\n", {"id"}, &s),
+            (std::vector<std::string>{"id=1;"}));
+  EXPECT_EQ(s.message(), "t.json: byte 10: not UTF-8");
+  EXPECT_EQ(Read("{\"id\": 1}\n\xD0", {"id"}, &s), (std::vector<std::string>{"id=1;"}));
+  EXPECT_EQ(s.message(), "t.json: byte 10: not UTF-8");
+  // Surrogates and overlong forms are not UTF-8 either.
+  Read("[{\"fio\": \"\xED\xA0\x80\"}]", {"fio"}, &s);
+  EXPECT_EQ(s.message(), "t.json: byte 10: not UTF-8");
+  Read("[{\"fio\": \"\xE0\x80\xAF\"}]", {"fio"}, &s);
+  EXPECT_EQ(s.message(), "t.json: byte 10: not UTF-8");
+}
+
+TEST(JsonItemsTest, SequencesAcrossTheReadersBlocksAreWhole) {
+  // 64 KiB blocks: records of two-, three- and four-byte characters cross many block ends at
+  // every offset within a sequence.
+  std::string text;
+  std::vector<std::string> want;
+  const std::string words[] = {"ӘЛИҰЛЫ", "€", "😀", "a"};
+  for (int i = 0; i < 20000; ++i) {
+    const std::string fio = words[i % 4] + words[(i / 4) % 4] + words[(i / 16) % 4];
+    text += "{\"id\": " + std::to_string(i) + ", \"fio\": \"" + fio + "\"}\n";
+    want.push_back("id=" + std::to_string(i) + ";fio=" + fio + ";");
+  }
+  ASSERT_GT(text.size(), size_t{4} << 16);
+  EXPECT_EQ(Read(text, {"id", "fio"}), want);
+  // The byte offset of a bad byte far from the start.
+  absl::Status s;
+  const std::vector<std::string> read = Read(text + "\x80", {"id", "fio"}, &s);
+  EXPECT_EQ(read.size(), want.size());
+  EXPECT_EQ(s.message(), "t.json: byte " + std::to_string(text.size()) + ": not UTF-8");
+}
+
 TEST(JsonItemsTest, DeepNestingIsReadWithoutRecursion) {
   std::string deep = "[{\"id\": 1, \"x\": ";
   for (int i = 0; i < 100000; ++i) deep += "[";
