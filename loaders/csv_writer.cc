@@ -34,7 +34,8 @@ CsvWriter& CsvWriter::Text(std::string_view text) {
   // One pass over the text (find_first_of with a set of four scans the set for every byte).
   bool plain = true;
   for (const char c : text) {
-    if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+    // The four are below '-': most bytes (letters, digits, UTF-8) pass the first test alone.
+    if (static_cast<unsigned char>(c) < '-' && (c == ',' || c == '"' || c == '\r' || c == '\n')) {
       plain = false;
       break;
     }

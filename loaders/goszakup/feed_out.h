@@ -27,6 +27,11 @@ class FeedOut {
   absl::Status Open(const std::string& dir);
   // Sets a column of the current row; the view must live until Write(). REQUIRES: a column.
   FeedOut& Set(std::string_view column, std::string_view value);
+  // The same by the column's index in columns(). REQUIRES: i < columns().size().
+  FeedOut& SetAt(size_t i, std::string_view value) {
+    row_[i] = value;
+    return *this;
+  }
   // Writes the current row and starts an empty one.
   void Write();
   absl::Status Close() { return writer_.Close(); }

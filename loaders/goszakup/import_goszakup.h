@@ -58,7 +58,7 @@ struct ImportReport {
   int64_t members_matched = 0;                  // members given by name and matched
   int64_t members_by_iin = 0;                   // members given with an IIN
   double match_seconds = 0;                     // spent matching members' names
-  double seconds = 0;                           // the whole import
+  double seconds = 0;                           // the whole import, its teardown too
   std::vector<ImportProblem> problems;          // in input order
   std::vector<UnresolvedMember> unresolved;     // in input order
 };

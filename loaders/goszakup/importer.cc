@@ -138,7 +138,7 @@ absl::Status Importer::MergeRows(
       values[i] = s >= 0 && static_cast<size_t>(s) < rec.fields.size()
                       ? rec.fields[static_cast<size_t>(s)]
                       : std::string_view();
-      out.Set(out.columns()[i], values[i]);
+      out.SetAt(i, values[i]);
     }
     if (seen) seen(values);
     out.Write();
@@ -187,12 +187,14 @@ absl::Status Importer::MergeStaff() {
 // persons.csv: the merged civil registry's rows first (they win), then goszakup's own persons
 // not in it. The names of the persons the matcher asks for are taken from both.
 absl::Status Importer::WritePersons() {
-  absl::flat_hash_set<uint64_t> merged;
+  if (options_.merge_dir.empty()) return absl::OkStatus();  // PendingPerson wrote persons_
+  absl::flat_hash_set<uint64_t> merged;  // goszakup's persons the merged registry has
   // persons.csv columns: iin, last_name, first_name, birth_date, sex, patronymic, death_date
   absl::Status s = MergeRows(persons_, [&](const std::vector<std::string_view>& v) {
     if (!graph::CheckIin(v[0]).ok()) return;
     const uint64_t iin = graph::IdentityNumberValue(v[0]);
-    merged.insert(iin);
+    // Only goszakup's own persons need asking about: a small set, where the registry is large.
+    if (pending_.contains(iin)) merged.insert(iin);
     if (!matcher_.NeedsName(iin)) return;
     const names::Sex sex = v[4] == "F"   ? names::Sex::kFemale
                            : v[4] == "M" ? names::Sex::kMale
@@ -214,7 +216,7 @@ absl::Status Importer::WritePersons() {
     }
     if (merged.contains(graph::IdentityNumberValue(rec.fields[0]))) continue;
     for (size_t i = 0; i < persons_.columns().size(); ++i) {
-      persons_.Set(persons_.columns()[i], rec.fields[i]);
+      persons_.SetAt(i, rec.fields[i]);
     }
     persons_.Write();
   }
@@ -238,6 +240,7 @@ absl::Status Importer::OpenOutputs() {
   const std::string hidden = (fs::path(options_.out_dir) / ".import").string();
   fs::create_directories(hidden, ec);
   if (ec) return absl::InternalError(base::Cat("cannot create ", hidden, ": ", ec.message()));
+  if (options_.merge_dir.empty()) return absl::OkStatus();      // no persons to hold back
   pending_path_ = (fs::path(hidden) / "persons.csv").string();  // FeedOut names it
   return pending_persons_.Open(hidden);
 }
@@ -305,9 +308,12 @@ absl::Status Importer::Run() {
 absl::StatusOr<ImportReport> ImportGoszakup(const ImportOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   ImportReport report;
-  internal::Importer importer(options, report);
-  absl::Status s = importer.Run();
-  if (!s.ok()) return s;
+  {
+    // Timed with its teardown: freeing what the importer held is part of the import's cost.
+    internal::Importer importer(options, report);
+    absl::Status s = importer.Run();
+    if (!s.ok()) return s;
+  }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }

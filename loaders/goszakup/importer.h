@@ -14,6 +14,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
+#include "base/text.h"
 #include "graph/date.h"
 #include "graph/identity_number.h"
 #include "loaders/goszakup/code_maps.h"
@@ -58,6 +59,12 @@ class Importer {
   absl::Status MergeStaff();
   absl::Status WritePersons();
   void Problem(std::string_view field, std::string reason);
+  // record_ = the pieces, reusing its storage (a record's id, for problems).
+  template <typename... T>
+  void SetRecord(const T&... pieces) {
+    record_.clear();
+    base::Append(record_, pieces...);
+  }
 
   // registries.cc
   void Subject(const JsonItem& item);
@@ -88,7 +95,8 @@ class Importer {
 
   FeedOut organizations_, positions_, employment_, commissions_, members_, roles_, tenders_, bids_,
       contracts_, blacklist_, persons_;
-  FeedOut pending_persons_;  // goszakup's persons, before the merged registry's are known
+  FeedOut
+      pending_persons_;  // with a merged feed: goszakup's persons, held back until its are known
   std::string pending_path_;
 
   absl::flat_hash_set<uint64_t> orgs_;     // BINs (and IE IINs) written

@@ -11,16 +11,26 @@
 
 namespace coigraph::loaders::goszakup {
 
+namespace {
+
+// Whether `key` is `want`: the size and first letter before the rest, as most keys differ there.
+bool SameKey(const std::string& key, std::string_view want) {
+  return key.size() == want.size() && (want.empty() || key[0] == want[0]) &&
+         std::string_view(key) == want;
+}
+
+}  // namespace
+
 std::string_view JsonItem::Get(std::string_view key) const {
   for (size_t i = 0; i < field_count_; ++i) {
-    if (fields_[i].key == key) return fields_[i].value;
+    if (SameKey(fields_[i].key, key)) return fields_[i].value;
   }
   return {};
 }
 
 bool JsonItem::Has(std::string_view key) const {
   for (size_t i = 0; i < field_count_; ++i) {
-    if (fields_[i].key == key) return true;
+    if (SameKey(fields_[i].key, key)) return true;
   }
   return false;
 }

@@ -30,17 +30,22 @@ absl::StatusOr<MemberMatch> MemberMatcher::Match(std::string_view fio, uint64_t 
   auto s = stints_.find(bin);
   if (s == stints_.end()) return out;
   // The persons employed there on the date, each once, in IIN order (deterministic).
-  std::vector<uint64_t> employed;
+  std::vector<uint64_t>& employed = employed_;
+  employed.clear();
   for (const Stint& st : s->second) {
     if (st.valid.Contains(date)) employed.push_back(st.iin);
   }
   std::sort(employed.begin(), employed.end());
   employed.erase(std::unique(employed.begin(), employed.end()), employed.end());
   out.employed = employed.size();
-  std::vector<const names::PersonName*> spellings;
-  std::vector<size_t> owner;
+  std::vector<const names::PersonName*>& spellings = spellings_;
+  std::vector<size_t>& owner = owner_;
+  spellings.clear();
+  owner.clear();
   for (size_t i = 0; i < employed.size(); ++i) {
-    for (const names::PersonName& n : names_[employed[i]]) {
+    auto it = names_.find(employed[i]);
+    if (it == names_.end()) continue;
+    for (const names::PersonName& n : it->second) {
       spellings.push_back(&n);
       owner.push_back(i);
     }

@@ -27,6 +27,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/status/statusor.h"
 #include "graph/date.h"
 #include "loaders/names/name_match.h"
@@ -67,9 +68,14 @@ class MemberMatcher {
   };
   names::MatchOptions options_;
   absl::flat_hash_set<uint64_t> wanted_bins_;
-  absl::flat_hash_map<uint64_t, std::vector<Stint>> stints_;             // by BIN
-  absl::flat_hash_map<uint64_t, std::vector<names::PersonName>> names_;  // by IIN
-  absl::flat_hash_map<std::string, names::PersonName> queries_;          // parsed member names
+  absl::flat_hash_map<uint64_t, std::vector<Stint>> stints_;  // by BIN
+  // By IIN; most persons have one spelling, held without an allocation of its own.
+  absl::flat_hash_map<uint64_t, absl::InlinedVector<names::PersonName, 1>> names_;
+  absl::flat_hash_map<std::string, names::PersonName> queries_;  // parsed member names
+  // Match's scratch, kept to reuse its storage.
+  std::vector<uint64_t> employed_;
+  std::vector<const names::PersonName*> spellings_;
+  std::vector<size_t> owner_;
 };
 
 }  // namespace coigraph::loaders::goszakup

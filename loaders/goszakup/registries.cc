@@ -91,7 +91,9 @@ void Importer::PendingPerson(uint64_t iin, const graph::IinInfo& info, std::stri
   }
   const std::string iin_text = FormatIdentityNumber(iin),
                     birth = graph::FormatIsoDate(info.birth_date);
-  pending_persons_.Set("iin", iin_text)
+  // Without a merged registry there is nothing to wait for: straight to persons.csv.
+  FeedOut& out = options_.merge_dir.empty() ? persons_ : pending_persons_;
+  out.Set("iin", iin_text)
       .Set("last_name", name.last)
       .Set("first_name", name.first)
       .Set("patronymic", name.patronymic)
@@ -101,7 +103,7 @@ void Importer::PendingPerson(uint64_t iin, const graph::IinInfo& info, std::stri
 }
 
 void Importer::Subject(const JsonItem& item) {
-  record_ = base::Cat("pid=", item.Get("pid"), " bin=", item.Get("bin"));
+  SetRecord("pid=", item.Get("pid"), " bin=", item.Get("bin"));
   const std::string_view type = item.Get("type_supplier");
   if (type == "2") {
     Problem("type_supplier", "a natural person (2), not an organization; not imported");
@@ -149,7 +151,7 @@ void Importer::Subject(const JsonItem& item) {
 }
 
 void Importer::Employee(const JsonItem& item) {
-  record_ = base::Cat("pid=", item.Get("pid"), " iin=", item.Get("iin"));
+  SetRecord("pid=", item.Get("pid"), " iin=", item.Get("iin"));
   uint64_t bin = file_bin_;
   if (item.Has("bin")) bin = OrgNumber(item.Get("bin"));
   if (bin == 0) {
@@ -210,8 +212,7 @@ void Importer::Employee(const JsonItem& item) {
 }
 
 void Importer::Rnu(const JsonItem& item) {
-  record_ = base::Cat("supplier_biin=", item.Get("supplier_biin"),
-                      " start_date=", item.Get("start_date"));
+  SetRecord("supplier_biin=", item.Get("supplier_biin"), " start_date=", item.Get("start_date"));
   const uint64_t supplier = KnownOrg(item, "supplier_biin");
   if (supplier == 0) return;
   const std::string supplier_text = FormatIdentityNumber(supplier);
@@ -279,7 +280,7 @@ void Importer::Rnu(const JsonItem& item) {
 }
 
 void Importer::TrdBuy(const JsonItem& item) {
-  record_ = base::Cat("id=", item.Get("id"));
+  SetRecord("id=", item.Get("id"));
   const std::string_view id = item.Get("id");
   if (id.empty()) {
     Problem("id", "empty; not imported");
@@ -306,7 +307,7 @@ void Importer::CommissionWanted(const JsonItem& item) {
 
 void Importer::CommissionMember(const JsonItem& item) {
   const std::string_view buy_id = item.Get("trd_buy_id"), fio = item.Get("fio");
-  record_ = base::Cat("trd_buy_id=", buy_id, " fio=", fio);
+  SetRecord("trd_buy_id=", buy_id, " fio=", fio);
   if (!item.Get("active").empty() && !IsTrue(item.Get("active"))) return;  // left the commission
   auto a = announcements_.find(base::AbslView(buy_id));
   if (a == announcements_.end()) {
@@ -401,7 +402,7 @@ void Importer::CommissionMember(const JsonItem& item) {
 
 void Importer::Lot(const JsonItem& item) {
   const std::string_view id = item.Get("id");
-  record_ = base::Cat("id=", id);
+  SetRecord("id=", id);
   auto a = announcements_.find(base::AbslView(item.Get("trd_buy_id")));
   if (a == announcements_.end()) {
     Problem("trd_buy_id", "no such announcement in trd-buy; not imported");
@@ -450,7 +451,7 @@ void Importer::Lot(const JsonItem& item) {
 }
 
 void Importer::Application(const JsonItem& item) {
-  record_ = base::Cat("id=", item.Get("id"));
+  SetRecord("id=", item.Get("id"));
   const uint64_t supplier = KnownOrg(item, "supplier_bin_iin");
   if (supplier == 0) return;
   const std::string supplier_text = FormatIdentityNumber(supplier);
@@ -489,7 +490,7 @@ void Importer::Application(const JsonItem& item) {
 
 void Importer::Contract(const JsonItem& item) {
   const std::string_view id = item.Get("id");
-  record_ = base::Cat("id=", id, " contract_number=", item.Get("contract_number"));
+  SetRecord("id=", id, " contract_number=", item.Get("contract_number"));
   if (id.empty() || !contract_ids_.insert(std::string(id)).second) {
     Problem("id", "empty or given twice; not imported");
     return;

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
 #include "base/latin_fold.h"
 #include "base/text.h"
 
@@ -119,8 +120,10 @@ bool IsInitial(std::string_view word) {
 }
 
 // The words of `text`: split at white space, and after each dot ("С.Н." is two words).
-std::vector<std::string_view> Words(std::string_view text) {
-  std::vector<std::string_view> words;
+using WordList = absl::InlinedVector<std::string_view, 8>;  // a name's words, without allocating
+
+WordList Words(std::string_view text) {
+  WordList words;
   size_t begin = 0;
   auto flush = [&](size_t end) {
     if (end > begin) words.push_back(text.substr(begin, end - begin));
@@ -172,7 +175,7 @@ absl::StatusOr<NameToken> FoldNameWord(std::string_view word) {
 
 absl::StatusOr<PersonName> PersonName::FromFullName(std::string_view text) {
   PersonName name;
-  std::vector<FoldedWord> words;
+  absl::InlinedVector<FoldedWord, 6> words;
   for (std::string_view word : Words(text)) {
     absl::StatusOr<FoldedWord> w = FoldWord(word);
     if (!w.ok()) return w.status();
@@ -184,6 +187,7 @@ absl::StatusOr<PersonName> PersonName::FromFullName(std::string_view text) {
     }
     words.push_back(*std::move(w));
   }
+  name.tokens.reserve(words.size());
   for (FoldedWord& w : words) {
     const PatronymicSuffix* p = w.initial ? nullptr : FindPatronymicSuffix(w.raw_key);
     if (p != nullptr && name.sex == Sex::kUnknown) {
