@@ -2,6 +2,8 @@
 // same names, and on the near misses it must not take for them.
 #include "loaders/names/name_match.h"
 
+#include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -112,6 +114,64 @@ TEST(NameMatchTest, NearMissesDoNotMatch) {
     EXPECT_LT(score, MatchOptions{}.threshold)
         << p.query << " / " << p.last << " " << p.first << " " << p.patronymic;
   }
+}
+
+// The plain dynamic programme, for the bounded one in name_match.cc to be checked against.
+size_t Levenshtein(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+TEST(NameMatchTest, EditDistanceScoresAsTheUnboundedDistanceGives) {
+  // Keys of 1 to 90 letters (past the 64 kept on the stack), each against a copy with 0 to 6
+  // random edits; no skeletons, so that only the distance decides.
+  std::mt19937 random(7);
+  auto letter = [&] { return static_cast<char>('a' + random() % 4); };
+  for (int n = 0; n < 20000; ++n) {
+    std::string a;
+    const size_t length = 1 + random() % 90;
+    for (size_t i = 0; i < length; ++i) a += letter();
+    std::string b = a;
+    for (size_t e = random() % 7; e > 0; --e) {
+      const size_t at = random() % (b.size() + 1);
+      switch (random() % 3) {
+        case 0:
+          b.insert(b.begin() + static_cast<std::ptrdiff_t>(at), letter());
+          break;
+        case 1:
+          if (at < b.size()) b.erase(at, 1);
+          break;
+        default:
+          if (at < b.size()) b[at] = letter();
+          break;
+      }
+    }
+    if (b.empty()) continue;
+    const double longer = static_cast<double>(std::max(a.size(), b.size()));
+    const double similarity = 1.0 - static_cast<double>(Levenshtein(a, b)) / longer;
+    const double want = a == b ? 1.0 : similarity >= 0.85 ? 0.9 * similarity : 0;
+    NameToken ta, tb;
+    ta.key = a;
+    tb.key = b;
+    ASSERT_EQ(TokenScore(ta, tb), want) << a << " / " << b;
+  }
+}
+
+TEST(NameMatchTest, ACandidateOfMoreThan64TokensScoresNothing) {
+  std::string many;
+  for (int i = 0; i < 65; ++i) many += "Ахметов ";
+  EXPECT_EQ(NameScore(Full("Ахметов"), Full(many)), 0);
+  EXPECT_GT(NameScore(Full("Ахметов"), Full("Ахметов Серик")), 0);
 }
 
 TEST(NameMatchTest, OnlyAUniqueCandidateIsAccepted) {
